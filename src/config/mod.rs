@@ -1,0 +1,205 @@
+//! The TOML config: its model, defaults and validation.
+//!
+//! [`load`] is the only function here that touches the disk; [`validate`] turns the text of a
+//! file into a [`Config`] whose values are already parsed (URLs, cron schedules, CSS
+//! selectors), or into every [`ConfigError`] found, each with its `file:line`.
+
+mod error;
+mod raw;
+mod validate;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+pub use error::{ConfigError, ConfigErrors, LoadError};
+pub use validate::{Environment, validate};
+
+/// The file `claimwatch` reads when neither `--config` nor `$CLAIMWATCH_CONFIG` is given.
+pub const SYSTEM_CONFIG_PATH: &str = "/etc/claimwatch/claimwatch.toml";
+
+/// The User-Agent sent when the config sets none: it names the project so publishers can
+/// tell who is polling them.
+pub const DEFAULT_USER_AGENT: &str = concat!(
+    "claimwatch/",
+    env!("CARGO_PKG_VERSION"),
+    " (conflict statement monitor)"
+);
+
+/// A validated config: everything in it has been checked and parsed.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The file it came from, for messages.
+    pub path: PathBuf,
+    /// Settings of the daemon as a whole.
+    pub daemon: DaemonConfig,
+    /// The sources, in file order.
+    pub sources: Vec<SourceConfig>,
+}
+
+/// The `[daemon]` section after validation and defaults.
+#[derive(Debug, Clone)]
+pub struct DaemonConfig {
+    /// The SQLite database file.
+    pub database: PathBuf,
+    /// Where digests are written.
+    pub digest_dir: PathBuf,
+    /// The User-Agent header sent on every request.
+    pub user_agent: String,
+    /// How many sources may be polled at the same time.
+    pub concurrency: usize,
+    /// The schedule of sources that set none.
+    pub default_schedule: CronSchedule,
+    /// When the daemon writes a digest.
+    pub digest_schedule: CronSchedule,
+    /// How far back a scheduled digest looks.
+    pub digest_window: Duration,
+    /// Limit on establishing a connection.
+    pub connect_timeout: Duration,
+    /// Limit on a whole request, body included.
+    pub timeout: Duration,
+    /// Largest response body accepted.
+    pub max_body_bytes: u64,
+    /// Most a poll is delayed after its cron time, so sources on one schedule don't stampede.
+    pub jitter: Duration,
+}
+
+/// A cron schedule that has been parsed and accepted: six or seven fields,
+/// `sec min hour day-of-month month day-of-week [year]`, evaluated in UTC.
+#[derive(Debug, Clone)]
+pub struct CronSchedule {
+    expression: String,
+    cron: croner::Cron,
+}
+
+impl CronSchedule {
+    /// Parses an expression with the same rules the scheduler applies.
+    ///
+    /// # Errors
+    /// A message saying why the expression is not a valid 6- or 7-field cron line.
+    pub fn parse(expression: &str) -> Result<Self, String> {
+        let fields = expression.split_whitespace().count();
+        if !expression.trim_start().starts_with('@') && !(6..=7).contains(&fields) {
+            return Err(format!(
+                "cron schedule \"{expression}\" has {fields} fields; claimwatch needs 6 \
+                 (sec min hour day-of-month month day-of-week), e.g. \"0 */15 * * * *\""
+            ));
+        }
+        let cron = croner::parser::CronParser::builder()
+            .seconds(croner::parser::Seconds::Required)
+            .dom_and_dow(true)
+            .build()
+            .parse(expression)
+            .map_err(|e| format!("invalid cron schedule \"{expression}\": {e}"))?;
+        Ok(Self {
+            expression: expression.to_owned(),
+            cron,
+        })
+    }
+
+    /// The expression as written.
+    pub fn expression(&self) -> &str {
+        &self.expression
+    }
+
+    /// The first time the schedule fires strictly after `after`, if any.
+    pub fn next_after(
+        &self,
+        after: chrono::DateTime<chrono::Utc>,
+    ) -> Option<chrono::DateTime<chrono::Utc>> {
+        self.cron.find_next_occurrence(&after, false).ok()
+    }
+}
+
+/// How a source publishes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SourceKind {
+    /// RSS 0.9x/1.0/2.0, Atom or JSON Feed.
+    Feed,
+    /// An HTML listing read with CSS selectors.
+    Page,
+}
+
+impl SourceKind {
+    /// The name used in the config and the database.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SourceKind::Feed => "feed",
+            SourceKind::Page => "page",
+        }
+    }
+}
+
+/// CSS selectors of a `page` source, already checked to parse.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageSelectors {
+    /// Selects each item of the listing.
+    pub item: String,
+    /// Inside an item: the element whose `href` is the item's link.
+    pub link: String,
+    /// Inside an item: the element whose text is the title.
+    pub title: String,
+    /// Inside an item: the element carrying the date (`datetime` attribute or text).
+    pub date: Option<String>,
+    /// Inside an item: the element whose text is the body or summary.
+    pub body: Option<String>,
+}
+
+/// One `[[source]]` after validation.
+#[derive(Debug, Clone)]
+pub struct SourceConfig {
+    /// Unique name; the key that ties stored rows to this source.
+    pub name: String,
+    /// Where it is polled.
+    pub url: url::Url,
+    /// How it publishes.
+    pub kind: SourceKind,
+    /// When it is polled.
+    pub schedule: CronSchedule,
+    /// Disabled sources are checked but never polled.
+    pub enabled: bool,
+    /// Language of its texts ("en", "ru", "uk"), if known.
+    pub language: Option<String>,
+    /// Free labels such as `party = "Armenia"`, `type = "ministry"`.
+    pub labels: BTreeMap<String, String>,
+    /// Selectors for `page` sources.
+    pub page: Option<PageSelectors>,
+}
+
+impl SourceConfig {
+    /// Who speaks in this source's own voice, for claims whose text names no claimant:
+    /// its `party` label and name, e.g. "Armenia (Armenia MoD)".
+    pub fn own_voice(&self) -> String {
+        match self.labels.get("party") {
+            Some(party) if !party.is_empty() && party != &self.name => {
+                format!("{party} ({})", self.name)
+            }
+            _ => self.name.clone(),
+        }
+    }
+}
+
+/// Finds the config file: `--config PATH`, else `$CLAIMWATCH_CONFIG`, else
+/// [`SYSTEM_CONFIG_PATH`].
+pub fn resolve_path(cli: Option<&Path>, env_value: Option<&std::ffi::OsStr>) -> PathBuf {
+    if let Some(path) = cli {
+        return path.to_path_buf();
+    }
+    match env_value {
+        Some(v) if !v.is_empty() => PathBuf::from(v),
+        _ => PathBuf::from(SYSTEM_CONFIG_PATH),
+    }
+}
+
+/// Reads and validates a config file.
+///
+/// # Errors
+/// [`LoadError::Read`] when the file cannot be read, [`LoadError::Invalid`] with every
+/// problem found when it is not a valid config.
+pub fn load(path: &Path, env: &Environment) -> Result<Config, LoadError> {
+    let text = std::fs::read_to_string(path).map_err(|source| LoadError::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    Ok(validate(&text, path, env)?)
+}

@@ -1,0 +1,60 @@
+//! The serde mirror of the TOML file. Every table refuses unknown keys, and every value that
+//! validation checks later keeps its span so an error can name its line.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+/// The whole file as written.
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawConfig {
+    #[serde(default)]
+    pub(crate) daemon: RawDaemon,
+    #[serde(default)]
+    pub(crate) source: Vec<RawSource>,
+}
+
+/// `[daemon]` as written.
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawDaemon {
+    pub(crate) database: Option<Spanned<String>>,
+    pub(crate) digest_dir: Option<Spanned<String>>,
+    pub(crate) user_agent: Option<Spanned<String>>,
+    pub(crate) concurrency: Option<Spanned<i64>>,
+    pub(crate) default_schedule: Option<Spanned<String>>,
+    pub(crate) digest_schedule: Option<Spanned<String>>,
+    pub(crate) digest_window_hours: Option<Spanned<i64>>,
+    pub(crate) connect_timeout_secs: Option<Spanned<i64>>,
+    pub(crate) timeout_secs: Option<Spanned<i64>>,
+    pub(crate) max_body_bytes: Option<Spanned<i64>>,
+    pub(crate) jitter_secs: Option<Spanned<i64>>,
+}
+
+/// One `[[source]]` as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawSource {
+    pub(crate) name: Spanned<String>,
+    pub(crate) url: Spanned<String>,
+    pub(crate) kind: Spanned<String>,
+    pub(crate) schedule: Option<Spanned<String>>,
+    pub(crate) enabled: Option<bool>,
+    pub(crate) language: Option<Spanned<String>>,
+    #[serde(default)]
+    pub(crate) labels: BTreeMap<String, String>,
+    pub(crate) page: Option<Spanned<RawPageRule>>,
+}
+
+/// `[source.page]`: CSS selectors for an HTML listing.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawPageRule {
+    pub(crate) item: Spanned<String>,
+    pub(crate) link: Spanned<String>,
+    pub(crate) title: Spanned<String>,
+    pub(crate) date: Option<Spanned<String>>,
+    pub(crate) body: Option<Spanned<String>>,
+}

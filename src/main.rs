@@ -1,0 +1,370 @@
+//! The `claimwatch` command line: parses arguments and calls the library. Nothing else.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use anyhow::{Context, anyhow};
+use clap::{Parser, Subcommand};
+
+use claimwatch::config::{self, Config, Environment};
+use claimwatch::{daemon, demo, digest, schedule, store, tag};
+
+/// Watch ministries, governments and news outlets for ceasefires, clashes and casualty claims.
+#[derive(Parser, Debug)]
+#[command(name = "claimwatch", version, about, long_about = None)]
+struct Cli {
+    /// Config file [default: $CLAIMWATCH_CONFIG, else /etc/claimwatch/claimwatch.toml]
+    #[arg(long, global = true, value_name = "PATH")]
+    config: Option<PathBuf>,
+    /// Database file, overriding the config's `daemon.database`
+    #[arg(long, global = true, value_name = "PATH")]
+    db: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Run the daemon: poll every enabled source on its schedule and write digests
+    Run,
+    /// Poll sources once now and print a summary line per source
+    Poll {
+        /// Poll only this source
+        #[arg(long, value_name = "NAME")]
+        source: Option<String>,
+    },
+    /// Show each source's last poll, HTTP status, items and last error
+    Sources,
+    /// Validate the config and report every error with file:line
+    Check,
+    /// Tag text read from stdin and print the mentions found
+    Tag,
+    /// Write a Markdown digest of recent mentions
+    Digest {
+        /// Window back from now (90m, 24h, 7d) or an RFC 3339 time
+        #[arg(long, default_value = "24h")]
+        since: String,
+        /// Directory to write into [default: the config's digest_dir]
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+    },
+    /// Run the whole pipeline on bundled samples served on loopback; no network, no config
+    Demo {
+        /// Directory for the database and digest [default: a new temporary directory, kept]
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
+}
+
+/// A failure and the exit code it maps to.
+enum Failure {
+    /// Bad usage or config: exit 2.
+    Usage(anyhow::Error),
+    /// Anything else: exit 1.
+    Runtime(anyhow::Error),
+}
+
+impl From<anyhow::Error> for Failure {
+    fn from(e: anyhow::Error) -> Self {
+        Failure::Runtime(e)
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let default_level = if matches!(cli.command, Command::Run) {
+        "info"
+    } else {
+        "warn"
+    };
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default_level)),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Usage(e)) => {
+            eprintln!("claimwatch: {e:#}");
+            ExitCode::from(2)
+        }
+        Err(Failure::Runtime(e)) => {
+            eprintln!("claimwatch: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Loads the config. When `required` is false and no file was named or found, the defaults
+/// are used (so `sources --db X` works without a config).
+fn load_config(cli: &Cli, required: bool) -> Result<Config, Failure> {
+    let env_value = std::env::var_os("CLAIMWATCH_CONFIG");
+    let named = cli.config.is_some() || env_value.as_ref().is_some_and(|v| !v.is_empty());
+    let path = config::resolve_path(cli.config.as_deref(), env_value.as_deref());
+    let env = Environment::from_process();
+    let mut cfg = if !required && !named && !path.exists() {
+        config::validate("", Path::new("(defaults)"), &env)
+            .map_err(|e| Failure::Usage(anyhow!(e)))?
+    } else {
+        config::load(&path, &env).map_err(|e| Failure::Usage(anyhow!(e)))?
+    };
+    if let Some(db) = &cli.db {
+        cfg.daemon.database.clone_from(db);
+    }
+    Ok(cfg)
+}
+
+fn runtime() -> Result<tokio::runtime::Runtime, Failure> {
+    Ok(tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("cannot start the async runtime")?)
+}
+
+fn run(cli: Cli) -> Result<(), Failure> {
+    match &cli.command {
+        Command::Check => {
+            let cfg = load_config(&cli, true)?;
+            let enabled = cfg.sources.iter().filter(|s| s.enabled).count();
+            println!(
+                "{}: ok ({} sources, {enabled} enabled)",
+                cfg.path.display(),
+                cfg.sources.len()
+            );
+            Ok(())
+        }
+        Command::Run => {
+            let cfg = load_config(&cli, true)?;
+            runtime()?
+                .block_on(daemon::run(cfg))
+                .context("daemon failed")?;
+            Ok(())
+        }
+        Command::Poll { source } => poll(&load_config(&cli, true)?, source.as_deref()),
+        Command::Sources => sources(&load_config(&cli, false)?),
+        Command::Tag => tag_stdin(),
+        Command::Digest { since, out } => {
+            let cfg = load_config(&cli, false)?;
+            let now = chrono::Utc::now();
+            let since = digest::parse_since(since, now).map_err(|e| Failure::Usage(anyhow!(e)))?;
+            let dir = out.clone().unwrap_or_else(|| cfg.daemon.digest_dir.clone());
+            let store = open_existing(&cfg.daemon.database)?;
+            let written = store
+                .call_blocking(move |conn| Ok(digest::write_digest(conn, &dir, since, now)))
+                .context("cannot read the database")?
+                .context("cannot write the digest")?;
+            store.close();
+            println!("{} ({} mentions)", written.path.display(), written.mentions);
+            Ok(())
+        }
+        Command::Demo { dir } => run_demo(dir.clone()),
+    }
+}
+
+fn open_existing(path: &Path) -> Result<store::Store, Failure> {
+    if !path.exists() {
+        return Err(Failure::Runtime(anyhow!(
+            "no database at {}; run `claimwatch poll` or `claimwatch run` first, or pass --db",
+            path.display()
+        )));
+    }
+    Ok(store::Store::open(path).with_context(|| format!("cannot open {}", path.display()))?)
+}
+
+fn poll(cfg: &Config, only: Option<&str>) -> Result<(), Failure> {
+    let chosen: Vec<_> = cfg
+        .sources
+        .iter()
+        .filter(|s| only.map_or(s.enabled, |n| s.name == n))
+        .cloned()
+        .collect();
+    if let Some(name) = only.filter(|_| chosen.is_empty()) {
+        return Err(Failure::Usage(anyhow!(
+            "no source named \"{name}\" in {}",
+            cfg.path.display()
+        )));
+    }
+    let store = daemon::open_store(cfg).context("cannot open the database")?;
+    let fetcher = claimwatch::fetch::Fetcher::new(daemon::fetch_settings(cfg))
+        .context("cannot build the HTTP client")?;
+    let ctx = schedule::PollContext {
+        fetcher,
+        store: store.clone(),
+    };
+    let concurrency = cfg.daemon.concurrency;
+    let outcomes = runtime()?.block_on(async move {
+        let permits = Arc::new(tokio::sync::Semaphore::new(concurrency.max(1)));
+        let mut tasks = Vec::new();
+        for source in chosen {
+            let (ctx, permits) = (ctx.clone(), Arc::clone(&permits));
+            tasks.push(tokio::spawn(async move {
+                let _permit = permits.acquire().await;
+                let name = source.name.clone();
+                (name, schedule::poll_source(&ctx, Arc::new(source)).await)
+            }));
+        }
+        let mut outcomes = Vec::new();
+        for t in tasks {
+            match t.await {
+                Ok(o) => outcomes.push(o),
+                Err(e) => outcomes.push(("?".into(), schedule::PollOutcome::Failed(e.to_string()))),
+            }
+        }
+        outcomes
+    });
+    store.close();
+    let mut failed = 0;
+    for (name, outcome) in &outcomes {
+        if matches!(outcome, schedule::PollOutcome::Failed(_)) {
+            failed += 1;
+        }
+        println!("{name}: {outcome}");
+    }
+    if failed > 0 {
+        return Err(Failure::Runtime(anyhow!(
+            "{failed} of {} sources failed",
+            outcomes.len()
+        )));
+    }
+    Ok(())
+}
+
+fn sources(cfg: &Config) -> Result<(), Failure> {
+    let store = open_existing(&cfg.daemon.database)?;
+    let rows = store
+        .call_blocking(|conn| store::queries::source_statuses(conn))
+        .context("cannot read sources")?;
+    store.close();
+    println!(
+        "{:<28} {:<5} {:<21} {:>6} {:>6} {:>8}  last error",
+        "source", "kind", "last poll", "status", "items", "mentions"
+    );
+    for r in rows {
+        println!(
+            "{:<28} {:<5} {:<21} {:>6} {:>6} {:>8}  {}",
+            r.name,
+            r.kind,
+            r.last_poll_at.as_deref().unwrap_or("never"),
+            r.last_status.map_or_else(|| "-".into(), |s| s.to_string()),
+            r.items,
+            r.mentions,
+            r.last_error.map_or_else(String::new, |e| format!(
+                "{e} ({} in a row)",
+                r.consecutive_errors
+            )),
+        );
+    }
+    Ok(())
+}
+
+fn tag_stdin() -> Result<(), Failure> {
+    let mut text = String::new();
+    std::io::stdin()
+        .read_to_string(&mut text)
+        .context("cannot read stdin as UTF-8 text")?;
+    let mentions = tag::tag(&text, &tag::TagContext::default());
+    if mentions.is_empty() {
+        println!("no mentions");
+    }
+    for m in &mentions {
+        let sentence = text
+            .get(m.sentence.start..m.sentence.end)
+            .unwrap_or("")
+            .trim();
+        match &m.detail {
+            tag::MentionDetail::Ceasefire {
+                status, mediator, ..
+            } => {
+                print!("ceasefire [{}]", status.as_str());
+                if let Some(med) = mediator {
+                    print!(" mediator: {med}");
+                }
+                println!();
+            }
+            tag::MentionDetail::Clash { location, .. } => {
+                print!("clash");
+                if let Some(l) = location {
+                    print!(" at {l}");
+                }
+                println!();
+            }
+            tag::MentionDetail::Casualty { claims } => {
+                println!("casualty");
+                for c in claims {
+                    let count = c.count.map_or_else(|| "?".into(), |n| n.to_string());
+                    println!(
+                        "  {}{} {}{}{}{}",
+                        if c.approx { "~" } else { "" },
+                        count,
+                        c.category.as_str(),
+                        c.who
+                            .as_deref()
+                            .map(|w| format!(" ({w})"))
+                            .unwrap_or_default(),
+                        c.claimant
+                            .as_deref()
+                            .map(|w| format!(" claimed by {w}"))
+                            .unwrap_or_default(),
+                        if c.negated { " [negated]" } else { "" },
+                    );
+                }
+            }
+        }
+        println!("  > {sentence}");
+    }
+    Ok(())
+}
+
+fn run_demo(dir: Option<PathBuf>) -> Result<(), Failure> {
+    let dir = match dir {
+        Some(d) => d,
+        None => tempfile::Builder::new()
+            .prefix("claimwatch-demo-")
+            .tempdir()
+            .context("cannot create a temporary directory")?
+            .keep(),
+    };
+    let report = runtime()?
+        .block_on(demo::run(&dir))
+        .context("demo failed")?;
+    let c = report.counts;
+    println!(
+        "claimwatch demo: polled {} sample sources on a loopback server in {:.1} s",
+        c.sources,
+        report.elapsed.as_secs_f64()
+    );
+    println!(
+        "  stored {} items, {} mentions, {} casualty claims ({} fetches, {} failed)",
+        c.items, c.mentions, c.claims, c.fetches, c.failed_fetches
+    );
+    println!();
+    println!("Casualty claims side by side:");
+    let mut last = String::new();
+    for (party, claimant, phrase) in &report.claims {
+        if *party != last {
+            println!("  {party}:");
+            last.clone_from(party);
+        }
+        println!("    {phrase}  (claimed by {claimant})");
+    }
+    println!();
+    println!("database: {}", report.database.display());
+    println!("digest:   {}", report.digest.display());
+    println!("config:   {}", report.config.display());
+    println!();
+    println!("Try:");
+    let db = report.database.display();
+    println!(
+        "  sqlite3 {db} \"SELECT kind, source, substr(sentence, 1, 70) FROM recent_mentions\""
+    );
+    println!(
+        "  sqlite3 {db} \"SELECT party, claimant, category, count, approx FROM casualty_claims_view\""
+    );
+    println!("  sqlite3 {db} \"SELECT title FROM items_fts WHERE items_fts MATCH 'ceasefire'\"");
+    println!("  claimwatch --db {db} sources");
+    Ok(())
+}

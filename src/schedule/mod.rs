@@ -1,0 +1,272 @@
+//! The schedule: one tokio-cron-scheduler job per enabled source, a catch-up pass at start,
+//! and the guarantees around it: a source is never polled twice at once, polls on the same
+//! cron are spread by a jitter derived from the source's name, at most `concurrency` polls
+//! run at a time, and a failing source is simply tried again at its next time.
+//!
+//! Types: [`Schedule`], [`PollContext`], [`PollOutcome`], [`PollEvent`], [`ScheduleError`].
+
+mod poll;
+
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use tokio::sync::{Semaphore, broadcast};
+use tokio_cron_scheduler::{Job, JobScheduler};
+
+pub use poll::{PollContext, PollOutcome, poll_source, source_record, tag_item};
+
+use crate::config::{Config, CronSchedule, SourceConfig};
+
+/// A scheduler problem.
+#[derive(Debug, thiserror::Error)]
+pub enum ScheduleError {
+    /// tokio-cron-scheduler refused a job or could not start.
+    #[error("scheduler: {context}: {message}")]
+    Scheduler {
+        /// What was being done.
+        context: String,
+        /// What the scheduler said.
+        message: String,
+    },
+}
+
+fn sched_err(
+    context: impl Into<String>,
+) -> impl FnOnce(tokio_cron_scheduler::JobSchedulerError) -> ScheduleError {
+    let context = context.into();
+    move |e| ScheduleError::Scheduler {
+        context,
+        message: e.to_string(),
+    }
+}
+
+/// Sent after every poll, for the demo, tests and status reporting.
+#[derive(Debug, Clone)]
+pub struct PollEvent {
+    /// The source.
+    pub source: String,
+    /// How the poll ended.
+    pub outcome: PollOutcome,
+}
+
+/// The delay before a scheduled poll: a stable fraction of `max` chosen by the source's name,
+/// so sources on one cron line spread out the same way every time.
+pub fn jitter_for(name: &str, max: Duration) -> Duration {
+    let max_ms = u64::try_from(max.as_millis()).unwrap_or(u64::MAX);
+    if max_ms == 0 {
+        return Duration::ZERO;
+    }
+    // FNV-1a: stable across builds and platforms, unlike std's hasher.
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in name.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    Duration::from_millis(h % max_ms)
+}
+
+/// True when a source last polled at `last_poll` (or never) has missed a scheduled time
+/// before `now`, so it should be polled at once on start.
+pub fn is_overdue(
+    schedule: &CronSchedule,
+    last_poll: Option<DateTime<Utc>>,
+    now: DateTime<Utc>,
+) -> bool {
+    match last_poll {
+        None => true,
+        Some(last) => schedule.next_after(last).is_none_or(|next| next <= now),
+    }
+}
+
+/// Everything one source's job needs, shared by its cron job and the catch-up pass.
+struct SourceJob {
+    source: Arc<SourceConfig>,
+    ctx: PollContext,
+    busy: AtomicBool,
+    permits: Arc<Semaphore>,
+    stopping: Arc<AtomicBool>,
+    jitter: Duration,
+    events: broadcast::Sender<PollEvent>,
+}
+
+impl SourceJob {
+    async fn run(self: Arc<Self>, jittered: bool) {
+        if self.busy.swap(true, Ordering::AcqRel) {
+            tracing::info!(source = %self.source.name, "previous poll still running; skipped");
+            return;
+        }
+        if jittered {
+            tokio::time::sleep(jitter_for(&self.source.name, self.jitter)).await;
+        }
+        let permit = self.permits.acquire().await;
+        if permit.is_ok() && !self.stopping.load(Ordering::Acquire) {
+            let outcome = poll_source(&self.ctx, Arc::clone(&self.source)).await;
+            let _ = self.events.send(PollEvent {
+                source: self.source.name.clone(),
+                outcome,
+            });
+        }
+        drop(permit);
+        self.busy.store(false, Ordering::Release);
+    }
+}
+
+type JobFuture = Pin<Box<dyn Future<Output = ()> + Send>>;
+
+/// The running schedule.
+pub struct Schedule {
+    scheduler: JobScheduler,
+    permits: Arc<Semaphore>,
+    concurrency: u32,
+    stopping: Arc<AtomicBool>,
+    events: broadcast::Sender<PollEvent>,
+}
+
+impl Schedule {
+    /// Registers one job per enabled source and starts the scheduler. Sources whose last
+    /// poll (from the store) is older than their latest scheduled time are polled at once.
+    ///
+    /// # Errors
+    /// [`ScheduleError`] when the scheduler refuses a job or cannot start.
+    pub async fn start(config: &Config, ctx: PollContext) -> Result<Self, ScheduleError> {
+        let scheduler = JobScheduler::new().await.map_err(sched_err("create"))?;
+        let concurrency = u32::try_from(config.daemon.concurrency.clamp(1, 10_000)).unwrap_or(8);
+        let permits = Arc::new(Semaphore::new(concurrency as usize));
+        let stopping = Arc::new(AtomicBool::new(false));
+        let (events, _) = broadcast::channel(1024);
+        let last_polls = last_polls(&ctx).await;
+        let now = Utc::now();
+        for source in config.sources.iter().filter(|s| s.enabled) {
+            let job = Arc::new(SourceJob {
+                source: Arc::new(source.clone()),
+                ctx: ctx.clone(),
+                busy: AtomicBool::new(false),
+                permits: Arc::clone(&permits),
+                stopping: Arc::clone(&stopping),
+                jitter: config.daemon.jitter,
+                events: events.clone(),
+            });
+            let for_cron = Arc::clone(&job);
+            let cron_job = Job::new_async(source.schedule.expression(), move |_, _| {
+                let job = Arc::clone(&for_cron);
+                Box::pin(job.run(true)) as JobFuture
+            })
+            .map_err(sched_err(format!("source \"{}\"", source.name)))?;
+            scheduler
+                .add(cron_job)
+                .await
+                .map_err(sched_err(format!("source \"{}\"", source.name)))?;
+            if is_overdue(&source.schedule, last_polls.get(&source.name).copied(), now) {
+                tokio::spawn(job.run(false));
+            }
+        }
+        scheduler.start().await.map_err(sched_err("start"))?;
+        Ok(Self {
+            scheduler,
+            permits,
+            concurrency,
+            stopping,
+            events,
+        })
+    }
+
+    /// Adds a job that runs `task` on `schedule` (the daemon's digest, for example).
+    ///
+    /// # Errors
+    /// [`ScheduleError`] when the scheduler refuses the job.
+    pub async fn add_job<F, Fut>(
+        &self,
+        name: &str,
+        schedule: &CronSchedule,
+        task: F,
+    ) -> Result<(), ScheduleError>
+    where
+        F: Fn() -> Fut + Send + Sync + 'static,
+        Fut: Future<Output = ()> + Send + 'static,
+    {
+        let task = Arc::new(task);
+        let job = Job::new_async(schedule.expression(), move |_, _| {
+            let task = Arc::clone(&task);
+            Box::pin(async move { task().await }) as JobFuture
+        })
+        .map_err(sched_err(name.to_owned()))?;
+        self.scheduler
+            .add(job)
+            .await
+            .map_err(sched_err(name.to_owned()))?;
+        Ok(())
+    }
+
+    /// A stream of poll outcomes.
+    pub fn subscribe(&self) -> broadcast::Receiver<PollEvent> {
+        self.events.subscribe()
+    }
+
+    /// Stops scheduling, then waits up to `grace` for polls under way to finish.
+    /// Returns false when some were still running at the deadline.
+    pub async fn shutdown(mut self, grace: Duration) -> bool {
+        self.stopping.store(true, Ordering::Release);
+        if let Err(e) = self.scheduler.shutdown().await {
+            tracing::warn!(error = %e, "scheduler shutdown");
+        }
+        tokio::time::timeout(grace, self.permits.acquire_many(self.concurrency))
+            .await
+            .is_ok()
+    }
+}
+
+async fn last_polls(ctx: &PollContext) -> std::collections::HashMap<String, DateTime<Utc>> {
+    ctx.store
+        .call(|conn| {
+            let mut stmt = conn
+                .prepare("SELECT name, last_poll_at FROM sources WHERE last_poll_at IS NOT NULL")?;
+            let rows =
+                stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+            let mut out = std::collections::HashMap::new();
+            for row in rows {
+                let (name, at) = row?;
+                if let Ok(t) = DateTime::parse_from_rfc3339(&at) {
+                    out.insert(name, t.with_timezone(&Utc));
+                }
+            }
+            Ok(out)
+        })
+        .await
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn jitter_is_stable_and_bounded() {
+        let max = Duration::from_secs(20);
+        let a = jitter_for("Armenia MoD", max);
+        assert_eq!(a, jitter_for("Armenia MoD", max));
+        assert!(a < max);
+        assert_ne!(a, jitter_for("Azerbaijan MoD", max));
+        assert_eq!(jitter_for("x", Duration::ZERO), Duration::ZERO);
+    }
+
+    #[test]
+    fn overdue_when_a_scheduled_time_was_missed() {
+        let every_15 = CronSchedule::parse("0 */15 * * * *").unwrap();
+        let t = |s: &str| DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc);
+        assert!(is_overdue(&every_15, None, t("2026-11-27T10:00:00Z")));
+        assert!(!is_overdue(
+            &every_15,
+            Some(t("2026-11-27T10:00:05Z")),
+            t("2026-11-27T10:14:00Z")
+        ));
+        assert!(is_overdue(
+            &every_15,
+            Some(t("2026-11-27T10:00:05Z")),
+            t("2026-11-27T10:16:00Z")
+        ));
+    }
+}

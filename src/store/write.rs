@@ -1,0 +1,426 @@
+//! What a poll writes: the source's state, the fetch log row, new and revised items and their
+//! mentions, all in one transaction.
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::{DateTime, Utc};
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
+
+use super::StoreError;
+use crate::parse::Item;
+use crate::tag::{Mention, MentionDetail};
+
+/// Formats a time the way the schema stores it.
+pub(crate) fn ts(t: DateTime<Utc>) -> String {
+    t.format("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
+/// The config facts about a source that the database keeps.
+#[derive(Debug, Clone)]
+pub struct SourceRecord {
+    /// Unique name.
+    pub name: String,
+    /// Polled URL.
+    pub url: String,
+    /// "feed" or "page".
+    pub kind: String,
+    /// Free labels from the config.
+    pub labels: BTreeMap<String, String>,
+}
+
+/// An item with the mentions found in its title and text.
+#[derive(Debug, Clone)]
+pub struct TaggedItem {
+    /// The item.
+    pub item: Item,
+    /// Mentions found in the title (spans into `item.title`).
+    pub title_mentions: Vec<Mention>,
+    /// Mentions found in the text (spans into `item.text`).
+    pub text_mentions: Vec<Mention>,
+}
+
+/// How a poll ended.
+#[derive(Debug, Clone)]
+pub enum PollResult {
+    /// 304 Not Modified.
+    NotModified {
+        /// Validators to keep.
+        validators: crate::fetch::Validators,
+    },
+    /// A body was fetched and parsed.
+    Fetched {
+        /// HTTP status.
+        status: u16,
+        /// Body size.
+        bytes: u64,
+        /// Validators to send next time.
+        validators: crate::fetch::Validators,
+        /// Items in the document.
+        items_seen: usize,
+        /// Items that are new or changed, tagged.
+        items: Vec<TaggedItem>,
+    },
+    /// The poll failed.
+    Failed {
+        /// HTTP status, when a response came back.
+        status: Option<u16>,
+        /// The error, as shown to the user.
+        error: String,
+    },
+}
+
+/// One poll of one source.
+#[derive(Debug, Clone)]
+pub struct PollRecord {
+    /// The source.
+    pub source: SourceRecord,
+    /// When the poll began.
+    pub started_at: DateTime<Utc>,
+    /// When it ended.
+    pub finished_at: DateTime<Utc>,
+    /// How it ended.
+    pub result: PollResult,
+    /// The tagger version that produced the mentions.
+    pub tagger_version: String,
+}
+
+/// What a recorded poll added.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PollSummary {
+    /// Items never seen before.
+    pub new_items: usize,
+    /// Known items whose title or text changed.
+    pub revised_items: usize,
+    /// Mentions stored.
+    pub mentions: usize,
+    /// Casualty claims stored.
+    pub claims: usize,
+}
+
+fn upsert_source(tx: &Transaction<'_>, s: &SourceRecord) -> Result<i64, StoreError> {
+    let labels = serde_json::to_string(&s.labels).unwrap_or_else(|_| "{}".into());
+    Ok(tx.query_row(
+        "INSERT INTO sources (name, url, kind, labels) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT(name) DO UPDATE SET url = excluded.url, kind = excluded.kind,
+                                         labels = excluded.labels
+         RETURNING id",
+        params![s.name, s.url, s.kind, labels],
+        |r| r.get(0),
+    )?)
+}
+
+/// Registers the configured sources so `sources` lists them before their first poll.
+///
+/// # Errors
+/// A database error.
+pub fn register_sources(conn: &mut Connection, sources: &[SourceRecord]) -> Result<(), StoreError> {
+    let tx = conn.transaction()?;
+    for s in sources {
+        upsert_source(&tx, s)?;
+    }
+    tx.commit()?;
+    Ok(())
+}
+
+/// The stored content hash of each of `guids` that this source already has, and its
+/// validators, so a poll only tags what is new or changed.
+///
+/// # Errors
+/// A database error.
+pub fn known_items(
+    conn: &mut Connection,
+    source_name: &str,
+    guids: &[String],
+) -> Result<HashMap<String, String>, StoreError> {
+    let mut out = HashMap::new();
+    let mut stmt = conn.prepare_cached(
+        "SELECT i.content_hash FROM items i JOIN sources s ON s.id = i.source_id
+         WHERE s.name = ?1 AND i.guid = ?2",
+    )?;
+    for g in guids {
+        if let Some(h) = stmt
+            .query_row(params![source_name, g], |r| r.get::<_, String>(0))
+            .optional()?
+        {
+            out.insert(g.clone(), h);
+        }
+    }
+    Ok(out)
+}
+
+/// Byte offset → character offset, for SQL users (`substr` counts characters).
+fn char_offset(text: &str, byte: usize) -> usize {
+    text.get(..byte).map_or(0, |s| s.chars().count())
+}
+
+/// Inserts mentions of one item field; returns (mentions, claims) stored.
+pub(crate) fn insert_mentions(
+    tx: &Transaction<'_>,
+    item_id: i64,
+    revision: i64,
+    field: &str,
+    text: &str,
+    mentions: &[Mention],
+    tagger_version: &str,
+    now: &str,
+) -> Result<(usize, usize), StoreError> {
+    let mut claims = 0;
+    let mut m_stmt = tx.prepare_cached(
+        "INSERT INTO mentions (item_id, revision, field, kind, sentence, span_start, span_end,
+             ceasefire_status, mediator, location, parties, tagger_version, tagged_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) RETURNING id",
+    )?;
+    let mut c_stmt = tx.prepare_cached(
+        "INSERT INTO casualty_claims (mention_id, category, count, approx, who, claimant,
+             claimant_origin, negated) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?;
+    for m in mentions {
+        let sentence = text.get(m.sentence.start..m.sentence.end).unwrap_or("");
+        let (status, mediator, location, parties) = match &m.detail {
+            MentionDetail::Ceasefire {
+                status,
+                mediator,
+                parties,
+            } => (
+                Some(status.as_str()),
+                mediator.clone(),
+                None,
+                parties.clone(),
+            ),
+            MentionDetail::Clash { location, parties } => {
+                (None, None, location.clone(), parties.clone())
+            }
+            MentionDetail::Casualty { .. } => (None, None, None, Vec::new()),
+        };
+        let parties = serde_json::to_string(&parties).unwrap_or_else(|_| "[]".into());
+        let id: i64 = m_stmt.query_row(
+            params![
+                item_id,
+                revision,
+                field,
+                m.kind().as_str(),
+                sentence,
+                char_offset(text, m.sentence.start) as i64,
+                char_offset(text, m.sentence.end) as i64,
+                status,
+                mediator,
+                location,
+                parties,
+                tagger_version,
+                now
+            ],
+            |r| r.get(0),
+        )?;
+        if let MentionDetail::Casualty { claims: cs } = &m.detail {
+            for c in cs {
+                c_stmt.execute(params![
+                    id,
+                    c.category.as_str(),
+                    c.count.and_then(|n| i64::try_from(n).ok()),
+                    c.approx,
+                    c.who,
+                    c.claimant,
+                    c.claimant_origin.map(|o| match o {
+                        crate::tag::ClaimantOrigin::Sentence => "sentence",
+                        crate::tag::ClaimantOrigin::Passage => "passage",
+                        crate::tag::ClaimantOrigin::Source => "source",
+                    }),
+                    c.negated
+                ])?;
+                claims += 1;
+            }
+        }
+    }
+    Ok((mentions.len(), claims))
+}
+
+fn store_item(
+    tx: &Transaction<'_>,
+    source_id: i64,
+    t: &TaggedItem,
+    tagger_version: &str,
+    now: &str,
+    summary: &mut PollSummary,
+) -> Result<(), StoreError> {
+    let it = &t.item;
+    let hash = it.content_hash();
+    let existing: Option<(i64, String, i64)> = tx
+        .query_row(
+            "SELECT id, content_hash, revision FROM items WHERE source_id = ?1 AND guid = ?2",
+            params![source_id, it.guid],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .optional()?;
+    let published = it.published.map(ts);
+    let (item_id, revision) = match existing {
+        Some((_, old_hash, _)) if old_hash == hash => return Ok(()),
+        Some((id, _, rev)) => {
+            tx.execute(
+                "INSERT INTO item_revisions (item_id, revision, title, text, raw, content_hash, seen_at)
+                 SELECT id, revision, title, text, raw, content_hash, updated_at FROM items WHERE id = ?1",
+                params![id],
+            )?;
+            tx.execute(
+                "UPDATE items SET title = ?2, text = ?3, raw = ?4, content_hash = ?5, url = ?6,
+                     published_at = COALESCE(?7, published_at), updated_at = ?8, revision = ?9
+                 WHERE id = ?1",
+                params![
+                    id,
+                    it.title,
+                    it.text,
+                    it.raw,
+                    hash,
+                    it.url,
+                    published,
+                    now,
+                    rev + 1
+                ],
+            )?;
+            summary.revised_items += 1;
+            (id, rev + 1)
+        }
+        None => {
+            let id: i64 = tx.query_row(
+                "INSERT INTO items (source_id, guid, url, title, published_at, fetched_at,
+                     updated_at, text, raw, content_hash)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7, ?8, ?9) RETURNING id",
+                params![
+                    source_id, it.guid, it.url, it.title, published, now, it.text, it.raw, hash
+                ],
+                |r| r.get(0),
+            )?;
+            summary.new_items += 1;
+            (id, 1)
+        }
+    };
+    for (field, text, mentions) in [
+        ("title", &it.title, &t.title_mentions),
+        ("text", &it.text, &t.text_mentions),
+    ] {
+        let (m, c) = insert_mentions(
+            tx,
+            item_id,
+            revision,
+            field,
+            text,
+            mentions,
+            tagger_version,
+            now,
+        )?;
+        summary.mentions += m;
+        summary.claims += c;
+    }
+    Ok(())
+}
+
+/// Records one poll in one transaction: the fetch log row, the source's state, and any new
+/// or revised items with their mentions. An item whose guid is known and whose content is
+/// unchanged is skipped, so polling twice stores nothing twice.
+///
+/// # Errors
+/// A database error; the transaction is rolled back and nothing of the poll is kept.
+pub fn record_poll(conn: &mut Connection, rec: &PollRecord) -> Result<PollSummary, StoreError> {
+    let tx = conn.transaction()?;
+    let source_id = upsert_source(&tx, &rec.source)?;
+    let now = ts(rec.finished_at);
+    let mut summary = PollSummary::default();
+    let (status, bytes, items_seen, error) = match &rec.result {
+        PollResult::NotModified { validators } => {
+            tx.execute(
+                "UPDATE sources SET etag = ?2, last_modified = ?3 WHERE id = ?1",
+                params![source_id, validators.etag, validators.last_modified],
+            )?;
+            (Some(304), 0, 0, None)
+        }
+        PollResult::Fetched {
+            status,
+            bytes,
+            validators,
+            items_seen,
+            items,
+        } => {
+            for t in items {
+                store_item(&tx, source_id, t, &rec.tagger_version, &now, &mut summary)?;
+            }
+            tx.execute(
+                "UPDATE sources SET etag = ?2, last_modified = ?3 WHERE id = ?1",
+                params![source_id, validators.etag, validators.last_modified],
+            )?;
+            (Some(*status), *bytes, *items_seen, None)
+        }
+        PollResult::Failed { status, error } => (*status, 0, 0, Some(error.clone())),
+    };
+    tx.execute(
+        "INSERT INTO fetches (source_id, started_at, finished_at, http_status, bytes, items_seen,
+             new_items, revised_items, error)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        params![
+            source_id,
+            ts(rec.started_at),
+            now,
+            status,
+            i64::try_from(bytes).unwrap_or(i64::MAX),
+            items_seen as i64,
+            summary.new_items as i64,
+            summary.revised_items as i64,
+            error
+        ],
+    )?;
+    if error.is_some() {
+        tx.execute(
+            "UPDATE sources SET last_poll_at = ?2, last_status = ?3, last_error = ?4,
+                 consecutive_errors = consecutive_errors + 1 WHERE id = ?1",
+            params![source_id, now, status, error],
+        )?;
+    } else {
+        tx.execute(
+            "UPDATE sources SET last_poll_at = ?2, last_ok_at = ?2, last_status = ?3,
+                 last_error = NULL, consecutive_errors = 0 WHERE id = ?1",
+            params![source_id, now, status],
+        )?;
+    }
+    tx.commit()?;
+    Ok(summary)
+}
+
+/// Replaces the mentions of the current revision of every item fetched since `since` with
+/// what `tag_item` finds now, in one transaction. Returns (items, mentions) retagged.
+///
+/// # Errors
+/// A database error; nothing is replaced then.
+pub fn retag_items<F>(
+    conn: &mut Connection,
+    since: Option<DateTime<Utc>>,
+    tagger_version: &str,
+    now: DateTime<Utc>,
+    mut tag_item: F,
+) -> Result<(usize, usize), StoreError>
+where
+    F: FnMut(&str, &str, &str) -> (Vec<Mention>, Vec<Mention>),
+{
+    let tx = conn.transaction()?;
+    let since = since.map_or_else(|| "0000".to_owned(), ts);
+    let rows: Vec<(i64, i64, String, String, String)> = {
+        let mut stmt = tx.prepare(
+            "SELECT i.id, i.revision, i.title, i.text, s.name FROM items i
+             JOIN sources s ON s.id = i.source_id WHERE i.fetched_at >= ?1 ORDER BY i.id",
+        )?;
+        stmt.query_map(params![since], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        })?
+        .collect::<Result<_, _>>()?
+    };
+    let now = ts(now);
+    let mut mentions = 0;
+    for (id, rev, title, text, source) in &rows {
+        tx.execute(
+            "DELETE FROM mentions WHERE item_id = ?1 AND revision = ?2",
+            params![id, rev],
+        )?;
+        let (tm, xm) = tag_item(source, title, text);
+        mentions += insert_mentions(&tx, *id, *rev, "title", title, &tm, tagger_version, &now)?.0;
+        mentions += insert_mentions(&tx, *id, *rev, "text", text, &xm, tagger_version, &now)?.0;
+    }
+    tx.commit()?;
+    Ok((rows.len(), mentions))
+}
