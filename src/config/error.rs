@@ -67,7 +67,7 @@ pub enum LoadError {
         source: std::io::Error,
     },
     /// The file was read but is not a valid config.
-    #[error("{0}")]
+    #[error(transparent)]
     Invalid(#[from] ConfigErrors),
 }
 

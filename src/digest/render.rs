@@ -11,7 +11,7 @@ fn escape_cell(s: &str) -> String {
 }
 
 fn source_line(m: &MentionRow) -> String {
-    let mut s = format!("{}", m.source);
+    let mut s = m.source.clone();
     if let Some(p) = &m.party {
         let _ = write!(s, " ({p})");
     }

@@ -153,17 +153,29 @@ fn char_offset(text: &str, byte: usize) -> usize {
     text.get(..byte).map_or(0, |s| s.chars().count())
 }
 
+/// One field of one item revision that mentions are stored against.
+pub(crate) struct ItemField<'a> {
+    pub(crate) item_id: i64,
+    pub(crate) revision: i64,
+    /// "title" or "text".
+    pub(crate) field: &'a str,
+    pub(crate) text: &'a str,
+}
+
 /// Inserts mentions of one item field; returns (mentions, claims) stored.
 pub(crate) fn insert_mentions(
     tx: &Transaction<'_>,
-    item_id: i64,
-    revision: i64,
-    field: &str,
-    text: &str,
+    target: &ItemField<'_>,
     mentions: &[Mention],
     tagger_version: &str,
     now: &str,
 ) -> Result<(usize, usize), StoreError> {
+    let ItemField {
+        item_id,
+        revision,
+        field,
+        text,
+    } = *target;
     let mut claims = 0;
     let mut m_stmt = tx.prepare_cached(
         "INSERT INTO mentions (item_id, revision, field, kind, sentence, span_start, span_end,
@@ -297,16 +309,13 @@ fn store_item(
         ("title", &it.title, &t.title_mentions),
         ("text", &it.text, &t.text_mentions),
     ] {
-        let (m, c) = insert_mentions(
-            tx,
+        let target = ItemField {
             item_id,
             revision,
             field,
             text,
-            mentions,
-            tagger_version,
-            now,
-        )?;
+        };
+        let (m, c) = insert_mentions(tx, &target, mentions, tagger_version, now)?;
         summary.mentions += m;
         summary.claims += c;
     }
@@ -418,8 +427,15 @@ where
             params![id, rev],
         )?;
         let (tm, xm) = tag_item(source, title, text);
-        mentions += insert_mentions(&tx, *id, *rev, "title", title, &tm, tagger_version, &now)?.0;
-        mentions += insert_mentions(&tx, *id, *rev, "text", text, &xm, tagger_version, &now)?.0;
+        for (field, text, found) in [("title", title, &tm), ("text", text, &xm)] {
+            let target = ItemField {
+                item_id: *id,
+                revision: *rev,
+                field,
+                text,
+            };
+            mentions += insert_mentions(&tx, &target, found, tagger_version, &now)?.0;
+        }
     }
     tx.commit()?;
     Ok((rows.len(), mentions))

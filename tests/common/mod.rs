@@ -1,0 +1,122 @@
+//! Helpers for end-to-end tests: a loopback server on its own runtime, temp dirs, running the
+//! real binary.
+
+#![allow(dead_code)]
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use claimwatch::loopback::{LoopbackServer, Route};
+
+/// A loopback server kept alive by its runtime's worker threads.
+pub struct Server {
+    pub server: LoopbackServer,
+    _rt: tokio::runtime::Runtime,
+}
+
+impl Server {
+    pub fn start(routes: Vec<(&str, Route)>) -> Self {
+        let rt = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+            .unwrap();
+        let map: HashMap<String, Route> =
+            routes.into_iter().map(|(p, r)| (p.to_owned(), r)).collect();
+        let server = rt.block_on(LoopbackServer::start(map)).unwrap();
+        Self { server, _rt: rt }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        self.server.url(path)
+    }
+}
+
+/// The claimwatch binary built for these tests.
+pub fn bin() -> PathBuf {
+    PathBuf::from(env!("CARGO_BIN_EXE_claimwatch"))
+}
+
+/// Runs claimwatch with `args` in `dir`, with a clean environment for config lookup.
+pub fn run(dir: &Path, args: &[&str]) -> Output {
+    run_with_stdin(dir, args, "")
+}
+
+pub fn run_with_stdin(dir: &Path, args: &[&str], stdin: &str) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(bin())
+        .args(args)
+        .current_dir(dir)
+        .env_remove("CLAIMWATCH_CONFIG")
+        .env_remove("STATE_DIRECTORY")
+        .env("RUST_LOG", "warn")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    if let Some(mut s) = child.stdin.take() {
+        let _ = s.write_all(stdin.as_bytes());
+    }
+    child.wait_with_output().unwrap()
+}
+
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// One `[[source]]` block.
+pub fn feed_source(name: &str, url: &str) -> String {
+    format!(
+        "[[source]]\nname = \"{name}\"\nurl = \"{url}\"\nkind = \"feed\"\nlabels = {{ party = \"{name}\" }}\n\n"
+    )
+}
+
+/// A config in `dir` with the given source blocks; returns its path.
+pub fn write_config(dir: &Path, daemon_extra: &str, sources: &[String]) -> PathBuf {
+    let mut text = format!(
+        "[daemon]\ndatabase = \"{}\"\ndigest_dir = \"{}\"\njitter_secs = 0\ntimeout_secs = 2\nconnect_timeout_secs = 2\n{daemon_extra}\n",
+        dir.join("cw.db").display(),
+        dir.join("digests").display()
+    );
+    for s in sources {
+        text.push_str(s);
+    }
+    let path = dir.join("claimwatch.toml");
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+pub fn db(dir: &Path) -> rusqlite::Connection {
+    rusqlite::Connection::open(dir.join("cw.db")).unwrap()
+}
+
+pub fn count(conn: &rusqlite::Connection, sql: &str) -> i64 {
+    conn.query_row(sql, [], |r| r.get(0)).unwrap()
+}
+
+pub const RSS: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>Test MoD</title>
+<item><title>Border statement</title><link>/news/1</link><guid>t-1</guid><pubDate>Tue, 24 Nov 2026 07:10:00 +0000</pubDate>
+<description>Two servicemen were killed and 5 were wounded in the clashes near the border.</description></item>
+<item><title>Ceasefire agreed</title><link>/news/2</link><guid>t-2</guid><pubDate>Tue, 24 Nov 2026 19:00:00 +0000</pubDate>
+<description>The ceasefire came into force at 18:00.</description></item>
+<item><title>Concert</title><link>/news/3</link><guid>t-3</guid><description>The band played.</description></item>
+</channel></rss>"#;
+
+pub const PAGE: &str = r#"<html><head><meta charset="utf-8"></head><body>
+<div class="list">
+<div class="entry"><a class="t" href="/press/10">Statement of the ministry</a><span class="d">24.11.2026 09:30</span><p>Seven soldiers were killed in the clashes.</p></div>
+<div class="entry"><a class="t" href="/press/11">Exercises</a><span class="d">23.11.2026</span><p>Planned drills were completed.</p></div>
+</div></body></html>"#;
+
+pub fn page_source(name: &str, url: &str) -> String {
+    format!(
+        "[[source]]\nname = \"{name}\"\nurl = \"{url}\"\nkind = \"page\"\n[source.page]\nitem = \"div.entry\"\nlink = \"a.t\"\ntitle = \"a.t\"\ndate = \"span.d\"\nbody = \"p\"\n\n"
+    )
+}

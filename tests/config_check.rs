@@ -1,0 +1,109 @@
+//! `claimwatch check`: the example config passes; broken configs are refused with file:line,
+//! and a bad config starts nothing.
+
+mod common;
+
+use common::*;
+
+fn example() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("config/claimwatch.toml")
+}
+
+#[test]
+fn the_example_config_passes() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(
+        dir.path(),
+        &["--config", example().to_str().unwrap(), "check"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("ok (9 sources, 9 enabled)"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn broken_copies_of_the_example_report_the_line_and_source() {
+    let text = std::fs::read_to_string(example()).unwrap();
+    let line_of = |needle: &str| text.lines().position(|l| l.contains(needle)).unwrap() + 1;
+    let cases = [
+        (
+            "schedule = \"0 */10 * * * *\"",
+            "schedule = \"*/10 * * * *\"",
+            "source \"Armenia MoD\": cron schedule",
+        ),
+        (
+            "url = \"https://reliefweb.int/updates/rss.xml\"",
+            "url = \"reliefweb.int/updates\"",
+            "source \"ReliefWeb\": invalid url",
+        ),
+        (
+            "name = \"BBC World\"",
+            "name = \"UN News\"",
+            "duplicate source name",
+        ),
+        (
+            "item = \".announce__item, .news-item, article\"",
+            "item = \".announce__item[[\"",
+            "source \"Russia MFA\": page.item: invalid CSS selector",
+        ),
+        (
+            "labels = { party = \"Ukraine\", type = \"ministry\" }",
+            "lables = { party = \"Ukraine\" }",
+            "unknown field `lables`",
+        ),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    for (from, to, expect) in cases {
+        let line = line_of(from);
+        let broken = text.replacen(from, to, 1);
+        let path = dir.path().join("broken.toml");
+        std::fs::write(&path, &broken).unwrap();
+        let out = run(dir.path(), &["--config", path.to_str().unwrap(), "check"]);
+        assert_eq!(out.status.code(), Some(2), "{expect}");
+        let err = stderr(&out);
+        assert!(
+            err.contains(&format!("broken.toml:{line}:")),
+            "want line {line} for {expect}: {err}"
+        );
+        assert!(err.contains(expect), "{err}");
+    }
+}
+
+#[test]
+fn a_bad_config_starts_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bad.toml");
+    std::fs::write(&path, "[daemon]\ndatabase = \"cw.db\"\n[[source]]\nname = \"x\"\nurl = \"http://127.0.0.1:9/\"\nkind = \"rss\"\n").unwrap();
+    for cmd in ["run", "poll"] {
+        let out = run(dir.path(), &["--config", path.to_str().unwrap(), cmd]);
+        assert_eq!(out.status.code(), Some(2), "{cmd}");
+        assert!(stderr(&out).contains("bad.toml:6:"), "{}", stderr(&out));
+    }
+    assert!(!dir.path().join("cw.db").exists());
+}
+
+#[test]
+fn config_is_found_through_the_environment() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new(bin())
+        .arg("check")
+        .env("CLAIMWATCH_CONFIG", example())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let missing = std::process::Command::new(bin())
+        .arg("check")
+        .current_dir(dir.path())
+        .env("CLAIMWATCH_CONFIG", dir.path().join("nope.toml"))
+        .output()
+        .unwrap();
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(
+        stderr(&missing).contains("nope.toml"),
+        "{}",
+        stderr(&missing)
+    );
+}
