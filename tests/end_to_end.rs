@@ -281,10 +281,12 @@ fn demo_runs_and_its_database_holds_items_mentions_and_claims() {
     );
     assert!(count(&conn, "SELECT count(*) FROM casualty_claims_view") >= 2);
     // Each source was polled at start and again by its cron job, which got a 304.
+    let sources_with_304 = "SELECT count(DISTINCT source_id) FROM fetches WHERE http_status = 304";
+    assert_eq!(count(&conn, sources_with_304), 4);
     assert_eq!(
         count(
             &conn,
-            "SELECT count(*) FROM fetches WHERE http_status = 304"
+            "SELECT count(*) FROM fetches WHERE http_status = 200"
         ),
         4
     );
