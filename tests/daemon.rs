@@ -148,3 +148,50 @@ fn tag_reads_stdin_and_prints_mentions() {
     let none = run_with_stdin(dir.path(), &["tag"], "The weather was fine.");
     assert_eq!(stdout(&none).trim(), "no mentions");
 }
+
+#[test]
+fn a_slow_source_is_never_polled_twice_at_once() {
+    let slow = Route::ok("application/rss+xml", RSS).with_behaviour(
+        claimwatch::loopback::Behaviour::Delay(Duration::from_millis(1500)),
+    );
+    let srv = Server::start(vec![("/slow.xml", slow)]);
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = write_config(
+        dir.path(),
+        "default_schedule = \"* * * * * *\"",
+        &[feed_source("Slow", &srv.url("/slow.xml"))],
+    );
+    let mut child = Command::new(bin())
+        .args(["--config", cfg.to_str().unwrap(), "run"])
+        .current_dir(dir.path())
+        .env("RUST_LOG", "info")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    std::thread::sleep(Duration::from_millis(4200));
+    let requests = srv.server.requests("/slow.xml").len();
+    let elapsed = started.elapsed().as_secs_f64();
+    assert!(
+        Command::new("kill")
+            .args(["-TERM", &child.id().to_string()])
+            .status()
+            .unwrap()
+            .success()
+    );
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    // One request at a time, each taking 1.5 s: at most elapsed / 1.5 + 1 of them, although
+    // the cron line fires every second.
+    assert!(requests >= 1, "{err}");
+    assert!(
+        (requests as f64) <= elapsed / 1.5 + 1.0,
+        "{requests} requests in {elapsed:.1} s"
+    );
+    assert!(
+        err.contains("previous poll still running; skipped"),
+        "{err}"
+    );
+    assert!(out.status.success(), "{err}");
+}
