@@ -35,8 +35,15 @@ enum Command {
         #[arg(long, value_name = "NAME")]
         source: Option<String>,
     },
-    /// Show each source's last poll, HTTP status, items and last error
-    Sources,
+    /// Show each source's health, last poll, HTTP status, items and last error;
+    /// import or export OPML
+    Sources {
+        #[command(subcommand)]
+        action: Option<SourcesAction>,
+    },
+    /// Show the state of the database: source health, last success, items and mentions
+    /// per day, digest backlog (works whether or not the daemon runs)
+    Status,
     /// Validate the config and report every error with file:line
     Check,
     /// Tag text read from stdin and print the mentions found
@@ -56,6 +63,24 @@ enum Command {
         #[arg(long, value_name = "DIR")]
         dir: Option<PathBuf>,
     },
+    /// Print the man page (roff) on stdout
+    Man,
+    /// Print shell completions on stdout
+    Completions {
+        /// The shell
+        shell: clap_complete::Shell,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum SourcesAction {
+    /// Print the config's feed sources as OPML
+    Export,
+    /// Read an OPML file and print its feeds as [[source]] blocks to add to the config
+    Import {
+        /// The OPML file
+        file: PathBuf,
+    },
 }
 
 /// A failure and the exit code it maps to.
@@ -74,18 +99,10 @@ impl From<anyhow::Error> for Failure {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let default_level = if matches!(cli.command, Command::Run) {
-        "info"
-    } else {
-        "warn"
-    };
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default_level)),
-        )
-        .with_writer(std::io::stderr)
-        .init();
+    // `run` sets up logging itself once its config (and its log filter) is read.
+    if !matches!(cli.command, Command::Run) {
+        daemon::logging::init("warn", None);
+    }
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Usage(e)) => {
@@ -101,21 +118,28 @@ fn main() -> ExitCode {
 
 /// Loads the config. When `required` is false and no file was named or found, the defaults
 /// are used (so `sources --db X` works without a config).
-fn load_config(cli: &Cli, required: bool) -> Result<Config, Failure> {
+fn config_source(cli: &Cli) -> (config::ConfigSource, bool) {
     let env_value = std::env::var_os("CLAIMWATCH_CONFIG");
     let named = cli.config.is_some() || env_value.as_ref().is_some_and(|v| !v.is_empty());
-    let path = config::resolve_path(cli.config.as_deref(), env_value.as_deref());
-    let env = Environment::from_process();
-    let mut cfg = if !required && !named && !path.exists() {
-        config::validate("", Path::new("(defaults)"), &env)
-            .map_err(|e| Failure::Usage(anyhow!(e)))?
-    } else {
-        config::load(&path, &env).map_err(|e| Failure::Usage(anyhow!(e)))?
+    let source = config::ConfigSource {
+        path: config::resolve_path(cli.config.as_deref(), env_value.as_deref()),
+        env: Environment::from_process(),
+        db_override: cli.db.clone(),
     };
-    if let Some(db) = &cli.db {
-        cfg.daemon.database.clone_from(db);
+    (source, named)
+}
+
+fn load_config(cli: &Cli, required: bool) -> Result<Config, Failure> {
+    let (source, named) = config_source(cli);
+    if !required && !named && !source.path.exists() {
+        let mut cfg = config::validate("", Path::new("(defaults)"), &source.env)
+            .map_err(|e| Failure::Usage(anyhow!(e)))?;
+        if let Some(db) = &cli.db {
+            cfg.daemon.database.clone_from(db);
+        }
+        return Ok(cfg);
     }
-    Ok(cfg)
+    source.load().map_err(|e| Failure::Usage(anyhow!(e)))
 }
 
 fn runtime() -> Result<tokio::runtime::Runtime, Failure> {
@@ -138,14 +162,61 @@ fn run(cli: Cli) -> Result<(), Failure> {
             Ok(())
         }
         Command::Run => {
-            let cfg = load_config(&cli, true)?;
-            runtime()?
-                .block_on(daemon::run(cfg))
-                .context("daemon failed")?;
+            let loaded = load_config(&cli, true);
+            let filter = loaded
+                .as_ref()
+                .ok()
+                .and_then(|c| c.daemon.log_filter.clone());
+            daemon::logging::init("info,tokio_cron_scheduler=warn", filter.as_deref());
+            let cfg = loaded?;
+            let (source, _) = config_source(&cli);
+            let rt = runtime()?;
+            let result = rt.block_on(daemon::run(source, cfg));
+            rt.shutdown_timeout(std::time::Duration::from_secs(1));
+            result.context("daemon failed")?;
             Ok(())
         }
         Command::Poll { source } => poll(&load_config(&cli, true)?, source.as_deref()),
-        Command::Sources => sources(&load_config(&cli, false)?),
+        Command::Sources { action: None } => sources(&load_config(&cli, false)?),
+        Command::Sources {
+            action: Some(SourcesAction::Export),
+        } => {
+            print!("{}", config::opml::export(&load_config(&cli, true)?));
+            Ok(())
+        }
+        Command::Sources {
+            action: Some(SourcesAction::Import { file }),
+        } => {
+            let text = std::fs::read_to_string(file)
+                .with_context(|| format!("cannot read {}", file.display()))
+                .map_err(Failure::Usage)?;
+            let feeds = config::opml::parse(&text)
+                .with_context(|| file.display().to_string())
+                .map_err(Failure::Usage)?;
+            let taken: Vec<String> = load_config(&cli, false)
+                .map(|c| c.sources.into_iter().map(|s| s.name).collect())
+                .unwrap_or_default();
+            print!("{}", config::opml::to_toml(&feeds, &taken));
+            eprintln!(
+                "{} feeds; append them to the config and run `claimwatch check`",
+                feeds.len()
+            );
+            Ok(())
+        }
+        Command::Status => status(&load_config(&cli, false)?),
+        Command::Man => {
+            let mut out = Vec::new();
+            clap_mangen::Man::new(<Cli as clap::CommandFactory>::command())
+                .render(&mut out)
+                .context("cannot render the man page")?;
+            std::io::Write::write_all(&mut std::io::stdout(), &out).context("cannot write")?;
+            Ok(())
+        }
+        Command::Completions { shell } => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(*shell, &mut cmd, "claimwatch", &mut std::io::stdout());
+            Ok(())
+        }
         Command::Tag => tag_stdin(),
         Command::Digest { since, out } => {
             let cfg = load_config(&cli, false)?;
@@ -240,14 +311,15 @@ fn sources(cfg: &Config) -> Result<(), Failure> {
         .context("cannot read sources")?;
     store.close();
     println!(
-        "{:<28} {:<5} {:<21} {:>6} {:>6} {:>8}  last error",
-        "source", "kind", "last poll", "status", "items", "mentions"
+        "{:<28} {:<5} {:<8} {:<21} {:>6} {:>6} {:>8}  last error",
+        "source", "kind", "health", "last poll", "status", "items", "mentions"
     );
     for r in rows {
         println!(
-            "{:<28} {:<5} {:<21} {:>6} {:>6} {:>8}  {}",
+            "{:<28} {:<5} {:<8} {:<21} {:>6} {:>6} {:>8}  {}",
             r.name,
             r.kind,
+            r.health,
             r.last_poll_at.as_deref().unwrap_or("never"),
             r.last_status.map_or_else(|| "-".into(), |s| s.to_string()),
             r.items,
@@ -257,6 +329,43 @@ fn sources(cfg: &Config) -> Result<(), Failure> {
                 r.consecutive_errors
             )),
         );
+    }
+    Ok(())
+}
+
+fn status(cfg: &Config) -> Result<(), Failure> {
+    let store = open_existing(&cfg.daemon.database)?;
+    let st = store
+        .call_blocking(|conn| store::queries::store_status(conn))
+        .context("cannot read the database")?;
+    store.close();
+    let c = st.counts;
+    println!("database: {}", cfg.daemon.database.display());
+    println!(
+        "sources:  {} ok, {} degraded, {} failing",
+        st.ok, st.degraded, st.failing
+    );
+    println!(
+        "last successful poll: {}",
+        st.last_success.as_deref().unwrap_or("never")
+    );
+    println!(
+        "stored:   {} items, {} mentions, {} casualty claims; {} polls, {} failed",
+        c.items, c.mentions, c.claims, c.fetches, c.failed_fetches
+    );
+    println!(
+        "digests:  last {}; {} mentions since",
+        st.last_digest_at.as_deref().unwrap_or("never"),
+        st.undigested_mentions
+    );
+    if !st.per_day.is_empty() {
+        println!("per day (first seen, UTC):");
+        for d in &st.per_day {
+            println!(
+                "  {}  {:>6} items  {:>6} mentions",
+                d.day, d.items, d.mentions
+            );
+        }
     }
     Ok(())
 }

@@ -9,14 +9,6 @@ use std::time::{Duration, Instant};
 use claimwatch::loopback::Route;
 use common::*;
 
-fn wait_for(what: &str, limit: Duration, mut done: impl FnMut() -> bool) {
-    let start = Instant::now();
-    while !done() {
-        assert!(start.elapsed() < limit, "timed out waiting for {what}");
-        std::thread::sleep(Duration::from_millis(100));
-    }
-}
-
 #[test]
 fn run_polls_on_schedule_survives_a_bad_source_and_stops_on_sigterm() {
     let srv = Server::start(vec![
@@ -161,7 +153,7 @@ fn a_slow_source_is_never_polled_twice_at_once() {
         "default_schedule = \"* * * * * *\"",
         &[feed_source("Slow", &srv.url("/slow.xml"))],
     );
-    let mut child = Command::new(bin())
+    let child = Command::new(bin())
         .args(["--config", cfg.to_str().unwrap(), "run"])
         .current_dir(dir.path())
         .env("RUST_LOG", "info")

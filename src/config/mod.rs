@@ -5,6 +5,7 @@
 //! selectors), or into every [`ConfigError`] found, each with its `file:line`.
 
 mod error;
+pub mod opml;
 mod raw;
 mod validate;
 
@@ -62,6 +63,10 @@ pub struct DaemonConfig {
     pub max_body_bytes: u64,
     /// Most a poll is delayed after its cron time, so sources on one schedule don't stampede.
     pub jitter: Duration,
+    /// Log filter (`RUST_LOG` syntax) used when `RUST_LOG` is not set.
+    pub log_filter: Option<String>,
+    /// Loopback address of the Prometheus metrics endpoint; `None` (the default) disables it.
+    pub metrics_listen: Option<std::net::SocketAddr>,
 }
 
 /// A cron schedule that has been parsed and accepted: six or seven fields,
@@ -188,6 +193,31 @@ pub fn resolve_path(cli: Option<&Path>, env_value: Option<&std::ffi::OsStr>) -> 
     match env_value {
         Some(v) if !v.is_empty() => PathBuf::from(v),
         _ => PathBuf::from(SYSTEM_CONFIG_PATH),
+    }
+}
+
+/// Where the config comes from, so the daemon can read it again on SIGHUP.
+#[derive(Debug, Clone)]
+pub struct ConfigSource {
+    /// The file.
+    pub path: PathBuf,
+    /// The environment defaults depend on.
+    pub env: Environment,
+    /// `--db`, which overrides `daemon.database`.
+    pub db_override: Option<PathBuf>,
+}
+
+impl ConfigSource {
+    /// Reads and validates the file, then applies `--db`.
+    ///
+    /// # Errors
+    /// As [`load`].
+    pub fn load(&self) -> Result<Config, LoadError> {
+        let mut config = load(&self.path, &self.env)?;
+        if let Some(db) = &self.db_override {
+            config.daemon.database.clone_from(db);
+        }
+        Ok(config)
     }
 }
 

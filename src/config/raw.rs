@@ -31,6 +31,8 @@ pub(crate) struct RawDaemon {
     pub(crate) timeout_secs: Option<Spanned<i64>>,
     pub(crate) max_body_bytes: Option<Spanned<i64>>,
     pub(crate) jitter_secs: Option<Spanned<i64>>,
+    pub(crate) log_filter: Option<Spanned<String>>,
+    pub(crate) metrics_listen: Option<Spanned<String>>,
 }
 
 /// One `[[source]]` as written.

@@ -195,6 +195,35 @@ fn daemon_config(d: &RawDaemon, env: &Environment, c: &mut Collector<'_>) -> Opt
         Some(j) => u64::try_from(*j.get_ref()).unwrap_or(0),
         None => 20,
     };
+    let log_filter = d.log_filter.as_ref().map(|f| {
+        if tracing_subscriber::EnvFilter::try_new(f.get_ref()).is_err() {
+            c.push(Some(f.span()), None, format!("daemon.log_filter \"{}\" is not a valid filter (RUST_LOG syntax, e.g. \"info\" or \"claimwatch=debug\")", f.get_ref()));
+        }
+        f.get_ref().clone()
+    });
+    let metrics_listen =
+        d.metrics_listen
+            .as_ref()
+            .and_then(|m| match m.get_ref().parse::<std::net::SocketAddr>() {
+                Ok(a) if a.ip().is_loopback() => Some(a),
+                Ok(_) => {
+                    c.push(
+                    Some(m.span()),
+                    None,
+                    "daemon.metrics_listen must be a loopback address such as \"127.0.0.1:9464\""
+                        .into(),
+                );
+                    None
+                }
+                Err(e) => {
+                    c.push(
+                        Some(m.span()),
+                        None,
+                        format!("daemon.metrics_listen \"{}\": {e}", m.get_ref()),
+                    );
+                    None
+                }
+            });
     let default_schedule = match &d.default_schedule {
         Some(s) => schedule(s, None, c),
         None => CronSchedule::parse("0 */15 * * * *").ok(),
@@ -215,6 +244,8 @@ fn daemon_config(d: &RawDaemon, env: &Environment, c: &mut Collector<'_>) -> Opt
         timeout: Duration::from_secs(timeout),
         max_body_bytes: max_body,
         jitter: Duration::from_secs(jitter),
+        log_filter,
+        metrics_listen,
     })
 }
 
@@ -450,6 +481,22 @@ date = "time"
             m[0].starts_with("test.toml:4:") && m[0].contains("unknown kind"),
             "{m:?}"
         );
+    }
+
+    #[test]
+    fn metrics_must_stay_on_loopback_and_filters_must_parse() {
+        let m = messages("[daemon]\nmetrics_listen = \"0.0.0.0:9464\"\nlog_filter = \"info,[\"\n");
+        assert_eq!(m.len(), 2, "{m:?}");
+        assert!(
+            m[0].starts_with("test.toml:3:") && m[0].contains("log_filter"),
+            "{m:?}"
+        );
+        assert!(
+            m[1].starts_with("test.toml:2:") && m[1].contains("loopback"),
+            "{m:?}"
+        );
+        let cfg = check("[daemon]\nmetrics_listen = \"127.0.0.1:9464\"\n").unwrap();
+        assert_eq!(cfg.daemon.metrics_listen.unwrap().port(), 9464);
     }
 
     #[test]

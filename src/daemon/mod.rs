@@ -1,11 +1,21 @@
-//! The daemon: opens the store, starts the schedule and the digest job, and runs until
-//! SIGTERM or SIGINT, then lets polls under way finish and closes the database cleanly.
+//! The daemon: opens the store, starts the schedule, the digest job and the watchdog, talks
+//! to systemd, and runs until SIGTERM or SIGINT. SIGHUP re-reads the config and swaps it in
+//! only if it is valid.
+//!
+//! Types: [`DaemonError`], [`Health`]; modules [`notify`], [`logging`], [`metrics`].
+
+mod health;
+pub mod logging;
+pub mod metrics;
+pub mod notify;
 
 use std::time::Duration;
 
 use chrono::Utc;
 
-use crate::config::Config;
+pub use health::Health;
+
+use crate::config::{Config, ConfigSource};
 use crate::digest::{self, DigestError, WrittenDigest};
 use crate::fetch::{FetchError, FetchSettings, Fetcher};
 use crate::schedule::{PollContext, Schedule, ScheduleError, source_record};
@@ -23,13 +33,20 @@ pub enum DaemonError {
     /// The scheduler failed.
     #[error(transparent)]
     Schedule(#[from] ScheduleError),
-    /// A signal handler could not be installed.
-    #[error("cannot install signal handler: {0}")]
-    Signal(std::io::Error),
+    /// A signal handler or listener could not be installed.
+    #[error("cannot set up {what}: {source}")]
+    Io {
+        /// What was being set up.
+        what: String,
+        /// The error.
+        #[source]
+        source: std::io::Error,
+    },
 }
 
-/// How long polls under way may take to finish after a stop signal.
-const SHUTDOWN_GRACE: Duration = Duration::from_secs(20);
+/// How long polls under way may take to finish after a stop signal; with the writer's
+/// flush, the daemon exits well within 5 seconds.
+pub const SHUTDOWN_GRACE: Duration = Duration::from_secs(3);
 
 /// The fetch settings of a config.
 pub fn fetch_settings(config: &Config) -> FetchSettings {
@@ -41,15 +58,19 @@ pub fn fetch_settings(config: &Config) -> FetchSettings {
     }
 }
 
-/// Opens the store at the configured path (or `db_override`) and registers the sources.
+/// Opens the store at the configured path and registers the sources.
 ///
 /// # Errors
 /// A store error.
 pub fn open_store(config: &Config) -> Result<Store, StoreError> {
     let store = Store::open(&config.daemon.database)?;
-    let records: Vec<_> = config.sources.iter().map(source_record).collect();
-    store.call_blocking(move |conn| store::register_sources(conn, &records))?;
+    register(&store, config)?;
     Ok(store)
+}
+
+fn register(store: &Store, config: &Config) -> Result<(), StoreError> {
+    let records: Vec<_> = config.sources.iter().map(source_record).collect();
+    store.call_blocking(move |conn| store::register_sources(conn, &records))
 }
 
 /// Writes a digest of the last `window` into the configured digest directory.
@@ -69,10 +90,11 @@ pub async fn scheduled_digest(
         .await?
 }
 
-/// Starts the store, the HTTP client and the schedule for `config`.
+/// Starts the HTTP client, the schedule, the digest job and, under a systemd watchdog, the
+/// keep-alive job for `config`.
 ///
 /// # Errors
-/// A store, client or scheduler error.
+/// A client or scheduler error.
 pub async fn start(config: &Config, store: Store) -> Result<Schedule, DaemonError> {
     let fetcher = Fetcher::new(fetch_settings(config))?;
     let ctx = PollContext {
@@ -81,9 +103,10 @@ pub async fn start(config: &Config, store: Store) -> Result<Schedule, DaemonErro
     };
     let schedule = Schedule::start(config, ctx).await?;
     let digest_config = config.clone();
+    let digest_store = store.clone();
     schedule
         .add_job("digest", &config.daemon.digest_schedule, move || {
-            let store = store.clone();
+            let store = digest_store.clone();
             let config = digest_config.clone();
             async move {
                 match scheduled_digest(&store, &config, config.daemon.digest_window).await {
@@ -93,28 +116,135 @@ pub async fn start(config: &Config, store: Store) -> Result<Schedule, DaemonErro
             }
         })
         .await?;
+    if let Some(interval) = notify::watchdog_interval() {
+        // Keep-alives come from the scheduler's own loop and only after the writer answers,
+        // so a stuck scheduler or writer gets the service restarted.
+        let every = (interval.as_secs() / 2).clamp(1, 59);
+        let cron = crate::config::CronSchedule::parse(&format!("*/{every} * * * * *")).map_err(
+            |message| ScheduleError::Scheduler {
+                context: "watchdog".into(),
+                message,
+            },
+        )?;
+        schedule
+            .add_job("watchdog", &cron, move || {
+                let store = store.clone();
+                async move {
+                    let alive = store.call(|conn| Ok(conn.query_row("SELECT 1", [], |r| r.get::<_, i64>(0))?)).await;
+                    match alive {
+                        Ok(_) => notify::watchdog(),
+                        Err(e) => tracing::error!(error = %e, "database writer not answering; withholding watchdog keep-alive"),
+                    }
+                }
+            })
+            .await?;
+    }
     Ok(schedule)
 }
 
-/// Runs the daemon until SIGTERM or SIGINT.
+/// Follows poll events into `health` and the systemd status line.
+fn follow_health(schedule: &Schedule, health: &Health) -> tokio::task::JoinHandle<()> {
+    let mut events = schedule.subscribe();
+    let health = health.clone();
+    tokio::spawn(async move {
+        loop {
+            match events.recv().await {
+                Ok(ev) => {
+                    health.record(&ev, Utc::now());
+                    notify::status(&health.line());
+                }
+                Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => {}
+                Err(_) => break,
+            }
+        }
+    })
+}
+
+fn enabled(config: &Config) -> usize {
+    config.sources.iter().filter(|s| s.enabled).count()
+}
+
+/// Runs the daemon until SIGTERM or SIGINT; SIGHUP reloads the config from `source`.
 ///
 /// # Errors
 /// A store, client, scheduler or signal error at start.
-pub async fn run(config: Config) -> Result<(), DaemonError> {
+pub async fn run(source: ConfigSource, config: Config) -> Result<(), DaemonError> {
     use tokio::signal::unix::{SignalKind, signal};
-    let mut term = signal(SignalKind::terminate()).map_err(DaemonError::Signal)?;
-    let mut int = signal(SignalKind::interrupt()).map_err(DaemonError::Signal)?;
+    let sig = |kind, what: &str| {
+        signal(kind).map_err(|e| DaemonError::Io {
+            what: format!("{what} handler"),
+            source: e,
+        })
+    };
+    let mut term = sig(SignalKind::terminate(), "SIGTERM")?;
+    let mut int = sig(SignalKind::interrupt(), "SIGINT")?;
+    let mut hup = sig(SignalKind::hangup(), "SIGHUP")?;
     let store = tokio::task::block_in_place(|| open_store(&config))?;
-    let enabled = config.sources.iter().filter(|s| s.enabled).count();
-    let schedule = start(&config, store.clone()).await?;
-    tracing::info!(sources = enabled, database = %config.daemon.database.display(), "claimwatch running");
-    tokio::select! {
-        _ = term.recv() => tracing::info!("SIGTERM: stopping"),
-        _ = int.recv() => tracing::info!("SIGINT: stopping"),
+    let metrics = match config.daemon.metrics_listen {
+        Some(addr) => {
+            Some(
+                metrics::serve(addr, store.clone())
+                    .await
+                    .map_err(|e| DaemonError::Io {
+                        what: format!("metrics listener on {addr}"),
+                        source: e,
+                    })?,
+            )
+        }
+        None => None,
+    };
+    let mut current = config;
+    let health = Health::default();
+    health.set_sources(enabled(&current));
+    let mut schedule = start(&current, store.clone()).await?;
+    let mut follower = follow_health(&schedule, &health);
+    tracing::info!(sources = enabled(&current), database = %current.daemon.database.display(), "claimwatch running");
+    notify::ready(&health.line());
+    loop {
+        tokio::select! {
+            _ = term.recv() => { tracing::info!("SIGTERM: stopping"); break; }
+            _ = int.recv() => { tracing::info!("SIGINT: stopping"); break; }
+            _ = hup.recv() => {
+                notify::reloading();
+                match source.load() {
+                    Err(e) => {
+                        for line in e.to_string().lines() {
+                            tracing::error!("reload refused, keeping the running config: {line}");
+                        }
+                        notify::ready(&format!("{}; last reload refused: invalid config", health.line()));
+                        continue;
+                    }
+                    Ok(new) => {
+                        if new.daemon.database != current.daemon.database {
+                            tracing::warn!("daemon.database changed; the new path takes effect at the next restart");
+                        }
+                        // Let polls under way finish under the old schedule, then start the new one;
+                        // per-source state lives in the database, so nothing is lost.
+                        schedule.shutdown(Duration::from_secs(30)).await;
+                        follower.abort();
+                        tokio::task::block_in_place(|| register(&store, &new))?;
+                        current = new;
+                        health.set_sources(enabled(&current));
+                        schedule = start(&current, store.clone()).await?;
+                        follower = follow_health(&schedule, &health);
+                        tracing::info!(sources = enabled(&current), "config reloaded");
+                        notify::ready(&health.line());
+                    }
+                }
+            }
+        }
     }
+    notify::stopping();
     if !schedule.shutdown(SHUTDOWN_GRACE).await {
-        tracing::warn!("some polls were still running at the shutdown deadline");
+        tracing::warn!(
+            "polls still running at the shutdown deadline were abandoned; their sources are polled again at next start"
+        );
+    }
+    follower.abort();
+    if let Some(m) = metrics {
+        m.abort();
     }
     tokio::task::block_in_place(|| store.close());
+    tracing::info!("stopped");
     Ok(())
 }

@@ -25,6 +25,10 @@ pub struct SourceStatus {
     pub consecutive_errors: i64,
     /// The last poll's error, if it failed.
     pub last_error: Option<String>,
+    /// `ok`, `degraded` or `failing` (see [`health`]).
+    pub health: &'static str,
+    /// The last successful poll.
+    pub last_ok_at: Option<String>,
 }
 
 /// Every known source with its state.
@@ -37,7 +41,7 @@ pub fn source_statuses(conn: &Connection) -> Result<Vec<SourceStatus>, StoreErro
                 (SELECT count(*) FROM items i WHERE i.source_id = s.id),
                 (SELECT count(*) FROM mentions m JOIN items i ON i.id = m.item_id
                    AND m.revision = i.revision WHERE i.source_id = s.id),
-                s.consecutive_errors, s.last_error
+                s.consecutive_errors, s.last_error, s.last_ok_at
          FROM sources s ORDER BY s.name",
     )?;
     let rows = stmt.query_map([], |r| {
@@ -50,6 +54,8 @@ pub fn source_statuses(conn: &Connection) -> Result<Vec<SourceStatus>, StoreErro
             mentions: r.get(5)?,
             consecutive_errors: r.get(6)?,
             last_error: r.get(7)?,
+            health: health(r.get(6)?),
+            last_ok_at: r.get(8)?,
         })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
@@ -214,4 +220,90 @@ pub fn record_digest(
         params![ts(written_at), ts(since), path, mentions as i64],
     )?;
     Ok(())
+}
+
+/// A source's health from its recent polls: `ok` when the last poll succeeded, `degraded`
+/// after one or two failures in a row, `failing` after three or more.
+pub fn health(consecutive_errors: i64) -> &'static str {
+    match consecutive_errors {
+        i64::MIN..=0 => "ok",
+        1..=2 => "degraded",
+        _ => "failing",
+    }
+}
+
+/// Items and mentions first seen on one UTC day.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DayCount {
+    /// `YYYY-MM-DD`.
+    pub day: String,
+    /// Items first seen that day.
+    pub items: i64,
+    /// Mentions found in them (current revisions).
+    pub mentions: i64,
+}
+
+/// The state of the store as `claimwatch status` and the metrics endpoint show it.
+#[derive(Debug, Clone, Default)]
+pub struct StoreStatus {
+    /// Sources whose last poll succeeded.
+    pub ok: i64,
+    /// Sources with one or two failed polls in a row.
+    pub degraded: i64,
+    /// Sources with three or more failed polls in a row.
+    pub failing: i64,
+    /// Row counts.
+    pub counts: Counts,
+    /// The last successful poll of any source.
+    pub last_success: Option<String>,
+    /// The last digest written.
+    pub last_digest_at: Option<String>,
+    /// Mentions in items first seen after the last digest (all of them when none was written).
+    pub undigested_mentions: i64,
+    /// The last 7 days with activity, newest first.
+    pub per_day: Vec<DayCount>,
+}
+
+/// Reads the store's status.
+///
+/// # Errors
+/// A database error.
+pub fn store_status(conn: &Connection) -> Result<StoreStatus, StoreError> {
+    let mut status = StoreStatus {
+        counts: counts(conn)?,
+        ..StoreStatus::default()
+    };
+    let mut stmt = conn.prepare("SELECT consecutive_errors FROM sources")?;
+    for errors in stmt.query_map([], |r| r.get::<_, i64>(0))? {
+        match health(errors?) {
+            "ok" => status.ok += 1,
+            "degraded" => status.degraded += 1,
+            _ => status.failing += 1,
+        }
+    }
+    status.last_success =
+        conn.query_row("SELECT max(last_ok_at) FROM sources", [], |r| r.get(0))?;
+    status.last_digest_at =
+        conn.query_row("SELECT max(written_at) FROM digests", [], |r| r.get(0))?;
+    status.undigested_mentions = conn.query_row(
+        "SELECT count(*) FROM recent_mentions WHERE fetched_at > COALESCE((SELECT max(written_at) FROM digests), '')",
+        [],
+        |r| r.get(0),
+    )?;
+    let mut stmt = conn.prepare(
+        "SELECT substr(i.fetched_at, 1, 10) AS day, count(DISTINCT i.id),
+                count(m.id)
+         FROM items i LEFT JOIN mentions m ON m.item_id = i.id AND m.revision = i.revision
+         GROUP BY day ORDER BY day DESC LIMIT 7",
+    )?;
+    status.per_day = stmt
+        .query_map([], |r| {
+            Ok(DayCount {
+                day: r.get(0)?,
+                items: r.get(1)?,
+                mentions: r.get(2)?,
+            })
+        })?
+        .collect::<Result<_, _>>()?;
+    Ok(status)
 }

@@ -120,3 +120,74 @@ pub fn page_source(name: &str, url: &str) -> String {
         "[[source]]\nname = \"{name}\"\nurl = \"{url}\"\nkind = \"page\"\n[source.page]\nitem = \"div.entry\"\nlink = \"a.t\"\ntitle = \"a.t\"\ndate = \"span.d\"\nbody = \"p\"\n\n"
     )
 }
+
+/// A `claimwatch run` child process.
+pub struct Daemon {
+    pub child: std::process::Child,
+}
+
+impl Daemon {
+    pub fn start(dir: &Path, config: &Path, envs: &[(&str, &str)]) -> Self {
+        let mut cmd = Command::new(bin());
+        cmd.args(["--config", config.to_str().unwrap(), "run"])
+            .current_dir(dir)
+            .env_remove("JOURNAL_STREAM")
+            .env_remove("NOTIFY_SOCKET")
+            .env_remove("WATCHDOG_USEC")
+            .env("RUST_LOG", "info")
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped());
+        for (k, v) in envs {
+            cmd.env(k, v);
+        }
+        Self {
+            child: cmd.spawn().unwrap(),
+        }
+    }
+
+    pub fn signal(&self, sig: &str) {
+        let ok = Command::new("kill")
+            .args([sig, &self.child.id().to_string()])
+            .status()
+            .unwrap()
+            .success();
+        assert!(ok, "kill {sig}");
+    }
+
+    /// Waits for exit up to `limit`; returns the status and stderr.
+    pub fn wait(mut self, limit: std::time::Duration) -> (std::process::ExitStatus, String) {
+        let start = std::time::Instant::now();
+        let status = loop {
+            if let Some(s) = self.child.try_wait().unwrap() {
+                break s;
+            }
+            if start.elapsed() > limit {
+                let _ = self.child.kill();
+                panic!("daemon did not exit within {limit:?}");
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        };
+        let mut err = String::new();
+        if let Some(mut e) = self.child.stderr.take() {
+            let _ = std::io::Read::read_to_string(&mut e, &mut err);
+        }
+        (status, err)
+    }
+}
+
+/// Polls `done` every 50 ms until it holds or `limit` passes.
+pub fn wait_for(what: &str, limit: std::time::Duration, mut done: impl FnMut() -> bool) {
+    let start = std::time::Instant::now();
+    while !done() {
+        assert!(start.elapsed() < limit, "timed out waiting for {what}");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+}
+
+/// `SELECT count(*)`-style query on the test database that tolerates a missing file or a
+/// locked database by answering 0.
+pub fn query_or_zero(dir: &Path, sql: &str) -> i64 {
+    rusqlite::Connection::open(dir.join("cw.db"))
+        .and_then(|c| c.query_row(sql, [], |r| r.get::<_, i64>(0)))
+        .unwrap_or(0)
+}

@@ -1,0 +1,90 @@
+//! An optional Prometheus text endpoint on a loopback address (`daemon.metrics_listen`), off
+//! by default. Every scrape reads the database, so the figures are the stored truth.
+
+use std::fmt::Write as _;
+use std::net::SocketAddr;
+
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpListener;
+
+use crate::store::{Store, queries};
+
+/// Renders the metrics from the database's status.
+pub fn render(status: &queries::StoreStatus) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "# HELP claimwatch_sources Sources by health.\n# TYPE claimwatch_sources gauge"
+    );
+    for (health, n) in [
+        ("ok", status.ok),
+        ("degraded", status.degraded),
+        ("failing", status.failing),
+    ] {
+        let _ = writeln!(out, "claimwatch_sources{{health=\"{health}\"}} {n}");
+    }
+    let _ = writeln!(
+        out,
+        "# HELP claimwatch_items Statements stored.\n# TYPE claimwatch_items gauge\nclaimwatch_items {}",
+        status.counts.items
+    );
+    let _ = writeln!(
+        out,
+        "# HELP claimwatch_mentions Mentions of current revisions.\n# TYPE claimwatch_mentions gauge\nclaimwatch_mentions {}",
+        status.counts.mentions
+    );
+    let _ = writeln!(
+        out,
+        "# HELP claimwatch_casualty_claims Casualty claims.\n# TYPE claimwatch_casualty_claims gauge\nclaimwatch_casualty_claims {}",
+        status.counts.claims
+    );
+    let _ = writeln!(
+        out,
+        "# HELP claimwatch_fetches_total Polls recorded, by result.\n# TYPE claimwatch_fetches_total counter"
+    );
+    let _ = writeln!(
+        out,
+        "claimwatch_fetches_total{{result=\"ok\"}} {}",
+        status.counts.fetches - status.counts.failed_fetches
+    );
+    let _ = writeln!(
+        out,
+        "claimwatch_fetches_total{{result=\"error\"}} {}",
+        status.counts.failed_fetches
+    );
+    let _ = writeln!(
+        out,
+        "# HELP claimwatch_undigested_mentions Mentions found since the last digest.\n# TYPE claimwatch_undigested_mentions gauge\nclaimwatch_undigested_mentions {}",
+        status.undigested_mentions
+    );
+    out
+}
+
+/// Binds `addr` and answers every request with the metrics.
+///
+/// # Errors
+/// The bind error.
+pub async fn serve(addr: SocketAddr, store: Store) -> std::io::Result<tokio::task::JoinHandle<()>> {
+    let listener = TcpListener::bind(addr).await?;
+    tracing::info!(%addr, "metrics endpoint listening");
+    Ok(tokio::spawn(async move {
+        while let Ok((mut stream, _)) = listener.accept().await {
+            let store = store.clone();
+            tokio::spawn(async move {
+                let mut buf = [0u8; 2048];
+                let _ = stream.read(&mut buf).await;
+                let (code, body) = match store.call(|conn| queries::store_status(conn)).await {
+                    Ok(s) => ("200 OK", render(&s)),
+                    Err(e) => ("500 Internal Server Error", format!("{e}\n")),
+                };
+                let head = format!(
+                    "HTTP/1.1 {code}\r\nContent-Type: text/plain; version=0.0.4\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                    body.len()
+                );
+                let _ = stream.write_all(head.as_bytes()).await;
+                let _ = stream.write_all(body.as_bytes()).await;
+                let _ = stream.shutdown().await;
+            });
+        }
+    }))
+}
