@@ -117,16 +117,25 @@ fn choose(body: &[u8], header: Option<&str>, declared_in_doc: Option<&str>) -> &
     }
 }
 
+/// The longest prefix of `s` of at most `max` bytes that ends on a character boundary.
+fn prefix(s: &str, max: usize) -> &str {
+    let mut end = s.len().min(max);
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
 /// Decodes a feed body to UTF-8 and rewrites its XML prolog to declare UTF-8, so the feed
 /// parser reads the text as decoded here.
 pub fn decode_feed(body: &[u8], content_type: Option<&str>) -> String {
     let head = ascii_head(body);
     let enc = choose(body, header_charset(content_type), prolog_encoding(&head));
     let (text, _, _) = enc.decode(body);
-    let text = text.trim_start_matches('\u{feff}');
-    match prolog_encoding(&text[..text.len().min(512)]).map(|e| e.to_owned()) {
+    let text = text.trim_start_matches('\u{feff}').to_owned();
+    match prolog_encoding(prefix(&text, 512)).map(|e| e.to_owned()) {
         Some(label) if !label.eq_ignore_ascii_case("utf-8") => text.replacen(&label, "UTF-8", 1),
-        _ => text.to_owned(),
+        _ => text,
     }
 }
 
@@ -144,6 +153,13 @@ mod tests {
 
     fn win1251(s: &str) -> Vec<u8> {
         encoding_rs::WINDOWS_1251.encode(s).0.into_owned()
+    }
+
+    #[test]
+    fn prefixes_respect_char_boundaries() {
+        let long = format!("<?xml version=\"1.0\"?>{}", "力".repeat(300));
+        assert_eq!(prefix(&long, 512).len(), 510);
+        assert!(decode_feed(long.as_bytes(), None).ends_with('力'));
     }
 
     #[test]

@@ -80,8 +80,29 @@ pub fn html_to_text(html: &str) -> String {
     tidy(&out)
 }
 
+/// Replaces C1 control characters (U+0080–U+009F), which publishers produce by mislabelling
+/// windows-1252 punctuation, with the characters windows-1252 gives those bytes ("don\u{92}t"
+/// becomes "don’t").
+fn demoronize(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(|c| ('\u{80}'..='\u{9f}').contains(&c)) {
+        return text.into();
+    }
+    text.chars()
+        .map(|c| match u8::try_from(u32::from(c)) {
+            Ok(b @ 0x80..=0x9f) => {
+                let byte = [b];
+                let (s, _, _) = encoding_rs::WINDOWS_1252.decode(&byte);
+                s.chars().next().unwrap_or(c)
+            }
+            _ => c,
+        })
+        .collect::<String>()
+        .into()
+}
+
 /// Collapses spaces inside lines, trims lines and drops empty ones.
 fn tidy(s: &str) -> String {
+    let s = &demoronize(s);
     let mut out = String::with_capacity(s.len());
     for line in s.lines() {
         let words: Vec<&str> = line.split_whitespace().collect();
@@ -104,6 +125,12 @@ mod tests {
     fn blocks_become_lines_and_scripts_vanish() {
         let html = "<div><h2>Title</h2><p>First &amp; <b>bold</b>.</p><script>alert(1)</script><ul><li>one</li><li>two</li></ul></div>tail";
         assert_eq!(html_to_text(html), "Title\nFirst & bold.\none\ntwo\ntail");
+    }
+
+    #[test]
+    fn c1_controls_become_windows_1252_punctuation() {
+        assert_eq!(html_to_text("don\u{92}t"), "don\u{2019}t");
+        assert_eq!(html_to_text("<p>don&#146;t</p>"), "don\u{2019}t");
     }
 
     #[test]
