@@ -38,6 +38,8 @@ pub struct Route {
     pub etag: Option<String>,
     /// Special behaviour.
     pub behaviour: Behaviour,
+    /// Extra headers (`Retry-After`, `Location`, `Content-Encoding`…).
+    pub headers: Vec<(String, String)>,
 }
 
 impl Route {
@@ -54,6 +56,7 @@ impl Route {
             body,
             etag: Some(etag),
             behaviour: Behaviour::Normal,
+            headers: Vec::new(),
         }
     }
 
@@ -65,7 +68,15 @@ impl Route {
             body: format!("status {status}\n").into_bytes(),
             etag: None,
             behaviour: Behaviour::Normal,
+            headers: Vec::new(),
         }
+    }
+
+    /// The same route with one more header.
+    #[must_use]
+    pub fn with_header(mut self, name: &str, value: &str) -> Self {
+        self.headers.push((name.to_owned(), value.to_owned()));
+        self
     }
 
     /// The same route with another behaviour.
@@ -99,6 +110,8 @@ fn reason(status: u16) -> &'static str {
         200 => "OK",
         304 => "Not Modified",
         404 => "Not Found",
+        301 => "Moved Permanently",
+        302 => "Found",
         429 => "Too Many Requests",
         500 => "Internal Server Error",
         503 => "Service Unavailable",
@@ -146,6 +159,9 @@ async fn serve(mut stream: TcpStream, routes: Routes, hits: Hits) -> std::io::Re
     );
     if let Some(etag) = &route.etag {
         response.push_str(&format!("ETag: {etag}\r\n"));
+    }
+    for (name, value) in &route.headers {
+        response.push_str(&format!("{name}: {value}\r\n"));
     }
     match route.behaviour {
         Behaviour::Endless | Behaviour::Stall => {}

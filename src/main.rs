@@ -260,12 +260,7 @@ fn poll(cfg: &Config, only: Option<&str>) -> Result<(), Failure> {
         )));
     }
     let store = daemon::open_store(cfg).context("cannot open the database")?;
-    let fetcher = claimwatch::fetch::Fetcher::new(daemon::fetch_settings(cfg))
-        .context("cannot build the HTTP client")?;
-    let ctx = schedule::PollContext {
-        fetcher,
-        store: store.clone(),
-    };
+    let ctx = daemon::poll_context(cfg, store.clone()).context("cannot build the HTTP client")?;
     let concurrency = cfg.daemon.concurrency;
     let outcomes = runtime()?.block_on(async move {
         let permits = Arc::new(tokio::sync::Semaphore::new(concurrency.max(1)));
@@ -275,7 +270,10 @@ fn poll(cfg: &Config, only: Option<&str>) -> Result<(), Failure> {
             tasks.push(tokio::spawn(async move {
                 let _permit = permits.acquire().await;
                 let name = source.name.clone();
-                (name, schedule::poll_source(&ctx, Arc::new(source)).await)
+                (
+                    name,
+                    schedule::poll_source(&ctx, Arc::new(source), schedule::Backoff::Ignore).await,
+                )
             }));
         }
         let mut outcomes = Vec::new();

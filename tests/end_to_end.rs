@@ -75,6 +75,23 @@ fn without_validators_a_second_poll_adds_nothing_and_a_changed_item_is_a_revisio
     );
     let cfg = cfg.to_str().unwrap();
     assert!(run(dir.path(), &["--config", cfg, "poll"]).status.success());
+    // The same bytes again are not even parsed.
+    let same = run(dir.path(), &["--config", cfg, "poll"]);
+    assert!(
+        stdout(&same).contains("Feed MoD: unchanged since the last poll"),
+        "{}",
+        stdout(&same)
+    );
+    // A new build date but the same items: parsed, nothing stored twice.
+    let mut rebuilt = Route::ok(
+        "application/rss+xml",
+        RSS.replace(
+            "<title>Test MoD</title>",
+            "<title>Test MoD</title><lastBuildDate>Wed, 25 Nov 2026 10:00:00 GMT</lastBuildDate>",
+        ),
+    );
+    rebuilt.etag = None;
+    srv.server.set_route("/feed.xml", rebuilt);
     let again = run(dir.path(), &["--config", cfg, "poll"]);
     assert!(
         stdout(&again).contains("3 items, 0 new, 0 revised"),

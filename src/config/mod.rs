@@ -63,6 +63,14 @@ pub struct DaemonConfig {
     pub max_body_bytes: u64,
     /// Most a poll is delayed after its cron time, so sources on one schedule don't stampede.
     pub jitter: Duration,
+    /// Requests to one host at the same time.
+    pub per_host_concurrency: usize,
+    /// Minimum gap between the starts of two requests to one host.
+    pub per_host_interval: Duration,
+    /// First wait after a failed poll; doubles with each further failure. Zero disables backoff.
+    pub backoff_base: Duration,
+    /// Longest wait between polls of a failing source (it is never given up).
+    pub backoff_max: Duration,
     /// Log filter (`RUST_LOG` syntax) used when `RUST_LOG` is not set.
     pub log_filter: Option<String>,
     /// Loopback address of the Prometheus metrics endpoint; `None` (the default) disables it.

@@ -32,6 +32,10 @@ pub(crate) struct RawDaemon {
     pub(crate) max_body_bytes: Option<Spanned<i64>>,
     pub(crate) jitter_secs: Option<Spanned<i64>>,
     pub(crate) log_filter: Option<Spanned<String>>,
+    pub(crate) per_host_concurrency: Option<Spanned<i64>>,
+    pub(crate) per_host_interval_ms: Option<Spanned<i64>>,
+    pub(crate) backoff_base_secs: Option<Spanned<i64>>,
+    pub(crate) backoff_max_secs: Option<Spanned<i64>>,
     pub(crate) metrics_listen: Option<Spanned<String>>,
 }
 

@@ -129,6 +129,20 @@ fn positive(v: Option<&Spanned<i64>>, key: &str, default: i64, c: &mut Collector
     }
 }
 
+fn non_negative(v: Option<&Spanned<i64>>, key: &str, default: u64, c: &mut Collector<'_>) -> u64 {
+    match v {
+        None => default,
+        Some(s) => u64::try_from(*s.get_ref()).unwrap_or_else(|_| {
+            c.push(
+                Some(s.span()),
+                None,
+                format!("daemon.{key} must not be negative"),
+            );
+            default
+        }),
+    }
+}
+
 fn schedule(
     v: &Spanned<String>,
     source: Option<&str>,
@@ -183,18 +197,21 @@ fn daemon_config(d: &RawDaemon, env: &Environment, c: &mut Collector<'_>) -> Opt
         20 * 1024 * 1024,
         c,
     );
-    let jitter = match &d.jitter_secs {
-        Some(j) if *j.get_ref() < 0 => {
-            c.push(
-                Some(j.span()),
-                None,
-                "daemon.jitter_secs must not be negative".into(),
-            );
-            0
-        }
-        Some(j) => u64::try_from(*j.get_ref()).unwrap_or(0),
-        None => 20,
-    };
+    let per_host = positive(
+        d.per_host_concurrency.as_ref(),
+        "per_host_concurrency",
+        2,
+        c,
+    );
+    let per_host_interval = non_negative(
+        d.per_host_interval_ms.as_ref(),
+        "per_host_interval_ms",
+        1000,
+        c,
+    );
+    let backoff_base = non_negative(d.backoff_base_secs.as_ref(), "backoff_base_secs", 60, c);
+    let backoff_max = positive(d.backoff_max_secs.as_ref(), "backoff_max_secs", 6 * 3600, c);
+    let jitter = non_negative(d.jitter_secs.as_ref(), "jitter_secs", 20, c);
     let log_filter = d.log_filter.as_ref().map(|f| {
         if tracing_subscriber::EnvFilter::try_new(f.get_ref()).is_err() {
             c.push(Some(f.span()), None, format!("daemon.log_filter \"{}\" is not a valid filter (RUST_LOG syntax, e.g. \"info\" or \"claimwatch=debug\")", f.get_ref()));
@@ -246,6 +263,10 @@ fn daemon_config(d: &RawDaemon, env: &Environment, c: &mut Collector<'_>) -> Opt
         jitter: Duration::from_secs(jitter),
         log_filter,
         metrics_listen,
+        per_host_concurrency: usize::try_from(per_host).unwrap_or(2),
+        per_host_interval: Duration::from_millis(per_host_interval),
+        backoff_base: Duration::from_secs(backoff_base),
+        backoff_max: Duration::from_secs(backoff_max),
     })
 }
 

@@ -30,6 +30,9 @@ impl Health {
 
     /// Takes one poll result into account.
     pub fn record(&self, event: &PollEvent, at: DateTime<Utc>) {
+        if matches!(event.outcome, PollOutcome::Deferred(_)) {
+            return;
+        }
         if let Ok(mut s) = self.inner.lock() {
             s.failing.insert(
                 event.source.clone(),

@@ -55,7 +55,24 @@ pub fn fetch_settings(config: &Config) -> FetchSettings {
         connect_timeout: config.daemon.connect_timeout,
         timeout: config.daemon.timeout,
         max_body_bytes: config.daemon.max_body_bytes,
+        host_limits: crate::fetch::HostLimits {
+            max_concurrent: config.daemon.per_host_concurrency,
+            min_interval: config.daemon.per_host_interval,
+        },
     }
+}
+
+/// The HTTP client and store a poll needs, with the config's backoff.
+///
+/// # Errors
+/// When the HTTP client cannot be built.
+pub fn poll_context(config: &Config, store: Store) -> Result<PollContext, FetchError> {
+    Ok(PollContext {
+        fetcher: Fetcher::new(fetch_settings(config))?,
+        store,
+        backoff_base: config.daemon.backoff_base,
+        backoff_max: config.daemon.backoff_max,
+    })
 }
 
 /// Opens the store at the configured path and registers the sources.
@@ -96,11 +113,7 @@ pub async fn scheduled_digest(
 /// # Errors
 /// A client or scheduler error.
 pub async fn start(config: &Config, store: Store) -> Result<Schedule, DaemonError> {
-    let fetcher = Fetcher::new(fetch_settings(config))?;
-    let ctx = PollContext {
-        fetcher,
-        store: store.clone(),
-    };
+    let ctx = poll_context(config, store.clone())?;
     let schedule = Schedule::start(config, ctx).await?;
     let digest_config = config.clone();
     let digest_store = store.clone();

@@ -98,7 +98,7 @@ fn demo_config(server: &LoopbackServer, dir: &Path) -> String {
     );
     let _ = writeln!(
         t,
-        "[daemon]\ndatabase = {:?}\ndigest_dir = {:?}\njitter_secs = 0",
+        "[daemon]\ndatabase = {:?}\ndigest_dir = {:?}\njitter_secs = 0\nper_host_interval_ms = 0",
         dir.join("claimwatch.db"),
         dir.join("digests")
     );

@@ -12,6 +12,8 @@ pub struct FetchError {
     pub url: String,
     /// What went wrong.
     pub kind: FetchErrorKind,
+    /// How long the server asked us to wait (`Retry-After` on a 429 or 503).
+    pub retry_after: Option<Duration>,
 }
 
 /// What went wrong with a request.

@@ -5,11 +5,13 @@
 
 mod decode;
 mod error;
+mod politeness;
 
 use std::time::Duration;
 
 pub use decode::{decode_feed, decode_html};
 pub use error::{FetchError, FetchErrorKind};
+pub use politeness::{HostLimits, host_key, retry_after};
 
 use reqwest::header::{
     CONTENT_TYPE, ETAG, HeaderMap, HeaderValue, IF_MODIFIED_SINCE, IF_NONE_MATCH, LAST_MODIFIED,
@@ -59,6 +61,8 @@ pub struct FetchSettings {
     pub timeout: Duration,
     /// Largest body accepted.
     pub max_body_bytes: u64,
+    /// Politeness towards each host.
+    pub host_limits: HostLimits,
 }
 
 /// The HTTP client shared by all sources.
@@ -66,6 +70,7 @@ pub struct FetchSettings {
 pub struct Fetcher {
     client: reqwest::Client,
     settings: FetchSettings,
+    hosts: politeness::Hosts,
 }
 
 /// Longest wait for the next chunk of a body before the server counts as stalled.
@@ -87,8 +92,14 @@ impl Fetcher {
                 source_name: String::new(),
                 url: String::new(),
                 kind: FetchErrorKind::Client(e.to_string()),
+                retry_after: None,
             })?;
-        Ok(Self { client, settings })
+        let hosts = politeness::Hosts::new(settings.host_limits);
+        Ok(Self {
+            client,
+            settings,
+            hosts,
+        })
     }
 
     /// GETs `url` for source `source_name`, sending the validators; reads at most
@@ -108,7 +119,10 @@ impl Fetcher {
             source_name: source_name.to_owned(),
             url: url.to_string(),
             kind,
+            retry_after: None,
         };
+        // Politeness: at most N requests to a host at once, and a minimum gap between them.
+        let _turn = self.hosts.turn(&host_key(url)).await;
         let mut headers = HeaderMap::new();
         if let Some(v) = validators
             .etag
@@ -153,7 +167,15 @@ impl Fetcher {
             }));
         }
         if !status.is_success() {
-            return Err(err(FetchErrorKind::Status(status.as_u16())));
+            let wait = response
+                .headers()
+                .get(reqwest::header::RETRY_AFTER)
+                .and_then(|v| v.to_str().ok())
+                .and_then(|v| retry_after(v, chrono::Utc::now()));
+            return Err(FetchError {
+                retry_after: wait,
+                ..err(FetchErrorKind::Status(status.as_u16()))
+            });
         }
         let content_type = header(CONTENT_TYPE);
         let limit = self.settings.max_body_bytes;

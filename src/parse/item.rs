@@ -25,6 +25,24 @@ impl Item {
     pub fn content_hash(&self) -> String {
         content_hash(&[&self.title, &self.text])
     }
+
+    /// A hash of the statement's words (lowercased, punctuation dropped, the first 80 words of
+    /// the text, or of the title and text when the text is short), which copies of one wire
+    /// story in several feeds share although their markup, links and guids differ.
+    pub fn fingerprint(&self) -> String {
+        let words = |s: &str| -> Vec<String> {
+            s.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(str::to_lowercase)
+                .collect()
+        };
+        let mut w = words(&self.text);
+        if w.len() < 12 {
+            w = words(&format!("{} {}", self.title, self.text));
+        }
+        w.truncate(80);
+        content_hash(&[&w.join(" ")])
+    }
 }
 
 /// Hex SHA-256 over parts separated by a NUL, so ("ab","c") and ("a","bc") differ.
@@ -67,6 +85,33 @@ mod tests {
         let h = choose_guid(None, None, "t", "x");
         assert!(h.starts_with("sha256:") && h.len() == 71);
         assert_ne!(h, choose_guid(None, None, "t", "y"));
+    }
+
+    #[test]
+    fn fingerprints_ignore_markup_case_and_punctuation() {
+        let item = |title: &str, text: &str| Item {
+            guid: "g".into(),
+            url: None,
+            title: title.into(),
+            published: None,
+            text: text.into(),
+            raw: String::new(),
+        };
+        let story = "Heavy fighting broke out before dawn near the border, the defence ministry said, with at least 15 civilians wounded.";
+        let a = item("Border clashes", story);
+        let b = item(
+            "UPDATE 1-Border clashes erupt",
+            &story.to_uppercase().replace(',', " ;"),
+        );
+        assert_eq!(a.fingerprint(), b.fingerprint());
+        assert_ne!(
+            a.fingerprint(),
+            item(
+                "x",
+                "A different story about the harvest and the weather this week in the north."
+            )
+            .fingerprint()
+        );
     }
 
     #[test]

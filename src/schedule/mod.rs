@@ -5,6 +5,7 @@
 //!
 //! Types: [`Schedule`], [`PollContext`], [`PollOutcome`], [`PollEvent`], [`ScheduleError`].
 
+pub mod backoff;
 mod poll;
 
 use std::future::Future;
@@ -17,7 +18,7 @@ use chrono::{DateTime, Utc};
 use tokio::sync::{Semaphore, broadcast};
 use tokio_cron_scheduler::{Job, JobScheduler};
 
-pub use poll::{PollContext, PollOutcome, poll_source, source_record, tag_item};
+pub use poll::{Backoff, PollContext, PollOutcome, poll_source, source_record, tag_item};
 
 use crate::config::{Config, CronSchedule, SourceConfig};
 
@@ -104,7 +105,7 @@ impl SourceJob {
         }
         let permit = self.permits.acquire().await;
         if permit.is_ok() && !self.stopping.load(Ordering::Acquire) {
-            let outcome = poll_source(&self.ctx, Arc::clone(&self.source)).await;
+            let outcome = poll_source(&self.ctx, Arc::clone(&self.source), Backoff::Honour).await;
             let _ = self.events.send(PollEvent {
                 source: self.source.name.clone(),
                 outcome,

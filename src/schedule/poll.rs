@@ -4,10 +4,13 @@ use std::sync::Arc;
 
 use chrono::Utc;
 
+use super::backoff;
 use crate::config::{SourceConfig, SourceKind};
-use crate::fetch::{FetchErrorKind, FetchOutcome, Fetcher, Validators, decode_feed, decode_html};
-use crate::parse::{Item, PageRule, parse_feed, parse_page};
-use crate::store::{self, PollRecord, PollResult, PollSummary, SourceRecord, Store, TaggedItem};
+use crate::fetch::{FetchErrorKind, FetchOutcome, Fetcher, decode_feed, decode_html};
+use crate::parse::{Item, PageRule, content_hash, parse_feed, parse_page};
+use crate::store::{
+    self, PollRecord, PollResult, PollSummary, SourceRecord, SourceState, Store, TaggedItem,
+};
 use crate::tag::{self, TagContext};
 
 /// What a poll needs: the shared HTTP client and the store.
@@ -17,6 +20,10 @@ pub struct PollContext {
     pub fetcher: Fetcher,
     /// The database.
     pub store: Store,
+    /// First wait after a failure (doubling after each further one); zero disables backoff.
+    pub backoff_base: std::time::Duration,
+    /// Longest wait.
+    pub backoff_max: std::time::Duration,
 }
 
 /// How a poll ended, for logs and the `poll` command's summary lines.
@@ -24,6 +31,10 @@ pub struct PollContext {
 pub enum PollOutcome {
     /// 304: nothing new.
     NotModified,
+    /// The same body as last time; not parsed again.
+    Unchanged,
+    /// Not polled: the source is backing off after failures until then.
+    Deferred(chrono::DateTime<Utc>),
     /// Fetched and stored.
     Stored {
         /// Items in the document.
@@ -39,6 +50,12 @@ impl std::fmt::Display for PollOutcome {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             PollOutcome::NotModified => write!(f, "not modified"),
+            PollOutcome::Unchanged => write!(f, "unchanged since the last poll"),
+            PollOutcome::Deferred(until) => write!(
+                f,
+                "backing off until {}",
+                until.format("%Y-%m-%d %H:%M:%S UTC")
+            ),
             PollOutcome::Stored {
                 items_seen,
                 summary,
@@ -112,32 +129,67 @@ fn parse_body(
     }
 }
 
-/// Fetches, parses and tags; every failure becomes a [`PollResult::Failed`].
+/// A failure of this poll, before backoff is worked out.
+struct Failure {
+    status: Option<u16>,
+    error: String,
+    retry_after: Option<std::time::Duration>,
+}
+
+impl Failure {
+    fn new(status: Option<u16>, error: String) -> Self {
+        Self {
+            status,
+            error,
+            retry_after: None,
+        }
+    }
+}
+
+/// Fetches, parses and tags. Silent failures count as failures: a 200 with an empty body, and
+/// a page rule that matches nothing (a redesigned press page).
 async fn fetch_and_tag(
     ctx: &PollContext,
     source: &Arc<SourceConfig>,
-    validators: Validators,
-) -> PollResult {
+    state: &SourceState,
+) -> Result<PollResult, Failure> {
     let fetched = match ctx
         .fetcher
-        .fetch(&source.name, &source.url, &validators)
+        .fetch(&source.name, &source.url, &state.validators)
         .await
     {
-        Ok(FetchOutcome::NotModified(validators)) => return PollResult::NotModified { validators },
+        Ok(FetchOutcome::NotModified(validators)) => {
+            return Ok(PollResult::NotModified { validators });
+        }
         Ok(FetchOutcome::Fetched(fetched)) => fetched,
         Err(e) => {
             let status = match e.kind {
                 FetchErrorKind::Status(s) => Some(s),
                 _ => None,
             };
-            return PollResult::Failed {
+            return Err(Failure {
                 status,
                 error: e.to_string(),
-            };
+                retry_after: e.retry_after,
+            });
         }
     };
     let status = Some(fetched.status);
-    let fail = |error: String| PollResult::Failed { status, error };
+    let here = format!("source \"{}\": {}", source.name, fetched.final_url);
+    if fetched.body.iter().all(u8::is_ascii_whitespace) {
+        return Err(Failure::new(
+            status,
+            format!("{here}: empty response body (HTTP {})", fetched.status),
+        ));
+    }
+    let body_hash = content_hash(&[&String::from_utf8_lossy(&fetched.body)]);
+    if state.body_hash.as_deref() == Some(body_hash.as_str()) {
+        return Ok(PollResult::Unchanged {
+            status: fetched.status,
+            bytes: fetched.body.len() as u64,
+            validators: fetched.validators,
+        });
+    }
     let src = Arc::clone(source);
     let parsed = tokio::task::spawn_blocking(move || {
         let items = parse_body(
@@ -151,25 +203,23 @@ async fn fetch_and_tag(
     .await;
     let (items, fetched) = match parsed {
         Ok((Ok(items), fetched)) => (items, fetched),
-        Ok((Err(e), fetched)) => {
-            return fail(format!(
-                "source \"{}\": {}: {e}",
-                source.name, fetched.final_url
-            ));
-        }
-        Err(e) => return fail(format!("source \"{}\": parser crashed: {e}", source.name)),
+        Ok((Err(e), _)) => return Err(Failure::new(status, format!("{here}: {e}"))),
+        Err(e) => return Err(Failure::new(status, format!("{here}: parser crashed: {e}"))),
     };
+    if items.is_empty() && source.kind == SourceKind::Page {
+        return Err(Failure::new(
+            status,
+            format!("{here}: the page rule matched no items (was the page redesigned?)"),
+        ));
+    }
     let items_seen = items.len();
     let guids: Vec<String> = items.iter().map(|i| i.guid.clone()).collect();
     let name = source.name.clone();
-    let known = match ctx
+    let known = ctx
         .store
         .call(move |conn| store::known_items(conn, &name, &guids))
         .await
-    {
-        Ok(known) => known,
-        Err(e) => return fail(e.to_string()),
-    };
+        .map_err(|e| Failure::new(status, e.to_string()))?;
     let src = Arc::clone(source);
     let tagged = tokio::task::spawn_blocking(move || {
         let mut seen = std::collections::HashSet::new();
@@ -180,44 +230,67 @@ async fn fetch_and_tag(
             .map(|i| tag_item(&src, i))
             .collect::<Vec<_>>()
     })
-    .await;
-    match tagged {
-        Ok(items) => PollResult::Fetched {
-            status: fetched.status,
-            bytes: fetched.body.len() as u64,
-            validators: fetched.validators,
-            items_seen,
-            items,
-        },
-        Err(e) => fail(format!("source \"{}\": tagger crashed: {e}", source.name)),
-    }
+    .await
+    .map_err(|e| Failure::new(status, format!("{here}: tagger crashed: {e}")))?;
+    Ok(PollResult::Fetched {
+        status: fetched.status,
+        bytes: fetched.body.len() as u64,
+        validators: fetched.validators,
+        items_seen,
+        items: tagged,
+        body_hash,
+    })
+}
+
+/// Whether a poll honours the source's backoff.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backoff {
+    /// A scheduled poll: a failing source waits out its backoff.
+    Honour,
+    /// A poll asked for by hand (`claimwatch poll`): always runs.
+    Ignore,
 }
 
 /// Polls one source once and records the outcome, success or failure, in the store.
 /// Never panics and never returns an error: a failure is a value, so one bad source cannot
-/// stop the others.
-pub async fn poll_source(ctx: &PollContext, source: Arc<SourceConfig>) -> PollOutcome {
+/// stop the others. A failure sets the source's backoff (exponential, with `Retry-After`).
+pub async fn poll_source(
+    ctx: &PollContext,
+    source: Arc<SourceConfig>,
+    backoff: Backoff,
+) -> PollOutcome {
     let started_at = Utc::now();
     let name = source.name.clone();
-    let validators = ctx
+    let state = ctx
         .store
-        .call(move |conn| {
-            Ok(conn
-                .query_row(
-                    "SELECT etag, last_modified FROM sources WHERE name = ?1",
-                    [&name],
-                    |r| {
-                        Ok(Validators {
-                            etag: r.get(0)?,
-                            last_modified: r.get(1)?,
-                        })
-                    },
-                )
-                .unwrap_or_default())
-        })
+        .call(move |conn| store::source_state(conn, &name))
         .await
         .unwrap_or_default();
-    let result = fetch_and_tag(ctx, &source, validators).await;
+    if let (Backoff::Honour, Some(until)) = (backoff, state.next_attempt_at) {
+        if until > started_at {
+            tracing::debug!(source = %source.name, until = %until, "backing off");
+            return PollOutcome::Deferred(until);
+        }
+    }
+    let result = match fetch_and_tag(ctx, &source, &state).await {
+        Ok(result) => result,
+        Err(f) => {
+            let wait = backoff::delay(
+                state.consecutive_errors + 1,
+                f.retry_after,
+                ctx.backoff_base,
+                ctx.backoff_max,
+            );
+            PollResult::Failed {
+                status: f.status,
+                error: f.error,
+                next_attempt_at: (!wait.is_zero())
+                    .then(|| chrono::Duration::from_std(wait).ok())
+                    .flatten()
+                    .map(|w| Utc::now() + w),
+            }
+        }
+    };
     let items_seen = match &result {
         PollResult::Fetched { items_seen, .. } => Some(*items_seen),
         _ => None,
@@ -226,6 +299,7 @@ pub async fn poll_source(ctx: &PollContext, source: Arc<SourceConfig>) -> PollOu
         PollResult::Failed { error, .. } => Some(error.clone()),
         _ => None,
     };
+    let unchanged = matches!(result, PollResult::Unchanged { .. });
     let record = PollRecord {
         source: source_record(&source),
         started_at,
@@ -247,6 +321,7 @@ pub async fn poll_source(ctx: &PollContext, source: Arc<SourceConfig>) -> PollOu
             items_seen,
             summary,
         },
+        (Ok(_), None, None) if unchanged => PollOutcome::Unchanged,
         (Ok(_), None, None) => PollOutcome::NotModified,
     };
     match &outcome {

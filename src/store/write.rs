@@ -47,6 +47,15 @@ pub enum PollResult {
         /// Validators to keep.
         validators: crate::fetch::Validators,
     },
+    /// A body came back identical to the last one parsed, so it was not parsed again.
+    Unchanged {
+        /// HTTP status.
+        status: u16,
+        /// Body size.
+        bytes: u64,
+        /// Validators to send next time.
+        validators: crate::fetch::Validators,
+    },
     /// A body was fetched and parsed.
     Fetched {
         /// HTTP status.
@@ -59,6 +68,8 @@ pub enum PollResult {
         items_seen: usize,
         /// Items that are new or changed, tagged.
         items: Vec<TaggedItem>,
+        /// SHA-256 of the body, to skip parsing an identical body next time.
+        body_hash: String,
     },
     /// The poll failed.
     Failed {
@@ -66,6 +77,8 @@ pub enum PollResult {
         status: Option<u16>,
         /// The error, as shown to the user.
         error: String,
+        /// Scheduled polls wait until then (backoff, Retry-After); `None` means no wait.
+        next_attempt_at: Option<DateTime<Utc>>,
     },
 }
 
@@ -146,6 +159,48 @@ pub fn known_items(
         }
     }
     Ok(out)
+}
+
+/// What a poll needs to know about its source's last polls.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SourceState {
+    /// Conditional-GET validators.
+    pub validators: crate::fetch::Validators,
+    /// Hash of the last body parsed.
+    pub body_hash: Option<String>,
+    /// Failed polls in a row.
+    pub consecutive_errors: u32,
+    /// Scheduled polls wait until then.
+    pub next_attempt_at: Option<DateTime<Utc>>,
+}
+
+/// Reads a source's state; a source never polled has the default state.
+///
+/// # Errors
+/// A database error.
+pub fn source_state(conn: &mut Connection, name: &str) -> Result<SourceState, StoreError> {
+    let row = conn
+        .query_row(
+            "SELECT etag, last_modified, body_hash, consecutive_errors, next_attempt_at
+             FROM sources WHERE name = ?1",
+            [name],
+            |r| {
+                Ok(SourceState {
+                    validators: crate::fetch::Validators {
+                        etag: r.get(0)?,
+                        last_modified: r.get(1)?,
+                    },
+                    body_hash: r.get(2)?,
+                    consecutive_errors: u32::try_from(r.get::<_, i64>(3)?).unwrap_or(0),
+                    next_attempt_at: r
+                        .get::<_, Option<String>>(4)?
+                        .and_then(|t| DateTime::parse_from_rfc3339(&t).ok())
+                        .map(|t| t.with_timezone(&Utc)),
+                })
+            },
+        )
+        .optional()?;
+    Ok(row.unwrap_or_default())
 }
 
 /// Byte offset → character offset, for SQL users (`substr` counts characters).
@@ -274,7 +329,8 @@ fn store_item(
             )?;
             tx.execute(
                 "UPDATE items SET title = ?2, text = ?3, raw = ?4, content_hash = ?5, url = ?6,
-                     published_at = COALESCE(?7, published_at), updated_at = ?8, revision = ?9
+                     published_at = COALESCE(?7, published_at), updated_at = ?8, revision = ?9,
+                     fingerprint = ?10
                  WHERE id = ?1",
                 params![
                     id,
@@ -285,7 +341,8 @@ fn store_item(
                     it.url,
                     published,
                     now,
-                    rev + 1
+                    rev + 1,
+                    it.fingerprint()
                 ],
             )?;
             summary.revised_items += 1;
@@ -294,10 +351,19 @@ fn store_item(
         None => {
             let id: i64 = tx.query_row(
                 "INSERT INTO items (source_id, guid, url, title, published_at, fetched_at,
-                     updated_at, text, raw, content_hash)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7, ?8, ?9) RETURNING id",
+                     updated_at, text, raw, content_hash, fingerprint)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7, ?8, ?9, ?10) RETURNING id",
                 params![
-                    source_id, it.guid, it.url, it.title, published, now, it.text, it.raw, hash
+                    source_id,
+                    it.guid,
+                    it.url,
+                    it.title,
+                    published,
+                    now,
+                    it.text,
+                    it.raw,
+                    hash,
+                    it.fingerprint()
                 ],
                 |r| r.get(0),
             )?;
@@ -333,13 +399,25 @@ pub fn record_poll(conn: &mut Connection, rec: &PollRecord) -> Result<PollSummar
     let source_id = upsert_source(&tx, &rec.source)?;
     let now = ts(rec.finished_at);
     let mut summary = PollSummary::default();
-    let (status, bytes, items_seen, error) = match &rec.result {
+    let validators_sql = "UPDATE sources SET etag = ?2, last_modified = ?3 WHERE id = ?1";
+    let (status, bytes, items_seen, error, next_attempt) = match &rec.result {
         PollResult::NotModified { validators } => {
             tx.execute(
-                "UPDATE sources SET etag = ?2, last_modified = ?3 WHERE id = ?1",
+                validators_sql,
                 params![source_id, validators.etag, validators.last_modified],
             )?;
-            (Some(304), 0, 0, None)
+            (Some(304), 0, 0, None, None)
+        }
+        PollResult::Unchanged {
+            status,
+            bytes,
+            validators,
+        } => {
+            tx.execute(
+                validators_sql,
+                params![source_id, validators.etag, validators.last_modified],
+            )?;
+            (Some(*status), *bytes, 0, None, None)
         }
         PollResult::Fetched {
             status,
@@ -347,17 +425,26 @@ pub fn record_poll(conn: &mut Connection, rec: &PollRecord) -> Result<PollSummar
             validators,
             items_seen,
             items,
+            body_hash,
         } => {
             for t in items {
                 store_item(&tx, source_id, t, &rec.tagger_version, &now, &mut summary)?;
             }
             tx.execute(
-                "UPDATE sources SET etag = ?2, last_modified = ?3 WHERE id = ?1",
+                validators_sql,
                 params![source_id, validators.etag, validators.last_modified],
             )?;
-            (Some(*status), *bytes, *items_seen, None)
+            tx.execute(
+                "UPDATE sources SET body_hash = ?2 WHERE id = ?1",
+                params![source_id, body_hash],
+            )?;
+            (Some(*status), *bytes, *items_seen, None, None)
         }
-        PollResult::Failed { status, error } => (*status, 0, 0, Some(error.clone())),
+        PollResult::Failed {
+            status,
+            error,
+            next_attempt_at,
+        } => (*status, 0, 0, Some(error.clone()), next_attempt_at.map(ts)),
     };
     tx.execute(
         "INSERT INTO fetches (source_id, started_at, finished_at, http_status, bytes, items_seen,
@@ -378,13 +465,13 @@ pub fn record_poll(conn: &mut Connection, rec: &PollRecord) -> Result<PollSummar
     if error.is_some() {
         tx.execute(
             "UPDATE sources SET last_poll_at = ?2, last_status = ?3, last_error = ?4,
-                 consecutive_errors = consecutive_errors + 1 WHERE id = ?1",
-            params![source_id, now, status, error],
+                 consecutive_errors = consecutive_errors + 1, next_attempt_at = ?5 WHERE id = ?1",
+            params![source_id, now, status, error, next_attempt],
         )?;
     } else {
         tx.execute(
             "UPDATE sources SET last_poll_at = ?2, last_ok_at = ?2, last_status = ?3,
-                 last_error = NULL, consecutive_errors = 0 WHERE id = ?1",
+                 last_error = NULL, consecutive_errors = 0, next_attempt_at = NULL WHERE id = ?1",
             params![source_id, now, status],
         )?;
     }

@@ -80,7 +80,7 @@ pub fn feed_source(name: &str, url: &str) -> String {
 /// A config in `dir` with the given source blocks; returns its path.
 pub fn write_config(dir: &Path, daemon_extra: &str, sources: &[String]) -> PathBuf {
     let mut text = format!(
-        "[daemon]\ndatabase = \"{}\"\ndigest_dir = \"{}\"\njitter_secs = 0\ntimeout_secs = 2\nconnect_timeout_secs = 2\n{daemon_extra}\n",
+        "[daemon]\ndatabase = \"{}\"\ndigest_dir = \"{}\"\njitter_secs = 0\ntimeout_secs = 2\nconnect_timeout_secs = 2\nper_host_interval_ms = 0\nper_host_concurrency = 16\nbackoff_base_secs = 0\n{daemon_extra}\n",
         dir.join("cw.db").display(),
         dir.join("digests").display()
     );
