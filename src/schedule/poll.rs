@@ -266,11 +266,11 @@ pub async fn poll_source(
         .call(move |conn| store::source_state(conn, &name))
         .await
         .unwrap_or_default();
-    if let (Backoff::Honour, Some(until)) = (backoff, state.next_attempt_at) {
-        if until > started_at {
-            tracing::debug!(source = %source.name, until = %until, "backing off");
-            return PollOutcome::Deferred(until);
-        }
+    if let (Backoff::Honour, Some(until)) = (backoff, state.next_attempt_at)
+        && until > started_at
+    {
+        tracing::debug!(source = %source.name, until = %until, "backing off");
+        return PollOutcome::Deferred(until);
     }
     let result = match fetch_and_tag(ctx, &source, &state).await {
         Ok(result) => result,
