@@ -305,11 +305,11 @@ fn poll(cfg: &Config, only: Option<&str>) -> Result<(), Failure> {
 fn sources(cfg: &Config) -> Result<(), Failure> {
     let store = open_existing(&cfg.daemon.database)?;
     let rows = store
-        .call_blocking(|conn| store::queries::source_statuses(conn))
+        .call_blocking(|conn| store::queries::source_statuses(conn, chrono::Utc::now()))
         .context("cannot read sources")?;
     store.close();
     println!(
-        "{:<28} {:<5} {:<8} {:<21} {:>6} {:>6} {:>8}  last error",
+        "{:<28} {:<5} {:<8} {:<21} {:>6} {:>6} {:>8}  why not ok",
         "source", "kind", "health", "last poll", "status", "items", "mentions"
     );
     for r in rows {
@@ -322,10 +322,11 @@ fn sources(cfg: &Config) -> Result<(), Failure> {
             r.last_status.map_or_else(|| "-".into(), |s| s.to_string()),
             r.items,
             r.mentions,
-            r.last_error.map_or_else(String::new, |e| format!(
-                "{e} ({} in a row)",
-                r.consecutive_errors
-            )),
+            match (&r.health_reason, r.consecutive_errors) {
+                (Some(reason), 0) => reason.clone(),
+                (Some(reason), n) => format!("{reason} ({n} in a row)"),
+                (None, _) => String::new(),
+            },
         );
     }
     Ok(())
@@ -334,7 +335,7 @@ fn sources(cfg: &Config) -> Result<(), Failure> {
 fn status(cfg: &Config) -> Result<(), Failure> {
     let store = open_existing(&cfg.daemon.database)?;
     let st = store
-        .call_blocking(|conn| store::queries::store_status(conn))
+        .call_blocking(|conn| store::queries::store_status(conn, chrono::Utc::now()))
         .context("cannot read the database")?;
     store.close();
     let c = st.counts;

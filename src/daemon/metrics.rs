@@ -73,7 +73,10 @@ pub async fn serve(addr: SocketAddr, store: Store) -> std::io::Result<tokio::tas
             tokio::spawn(async move {
                 let mut buf = [0u8; 2048];
                 let _ = stream.read(&mut buf).await;
-                let (code, body) = match store.call(|conn| queries::store_status(conn)).await {
+                let (code, body) = match store
+                    .call(|conn| queries::store_status(conn, chrono::Utc::now()))
+                    .await
+                {
                     Ok(s) => ("200 OK", render(&s)),
                     Err(e) => ("500 Internal Server Error", format!("{e}\n")),
                 };

@@ -25,8 +25,10 @@ pub struct SourceStatus {
     pub consecutive_errors: i64,
     /// The last poll's error, if it failed.
     pub last_error: Option<String>,
-    /// `ok`, `degraded` or `failing` (see [`health`]).
+    /// `ok`, `degraded` or `failing` (see [`health`] and [`quiet_reason`]).
     pub health: &'static str,
+    /// Why the source is not `ok`: its last error, or that it has gone quiet.
+    pub health_reason: Option<String>,
     /// The last successful poll.
     pub last_ok_at: Option<String>,
 }
@@ -35,30 +37,93 @@ pub struct SourceStatus {
 ///
 /// # Errors
 /// A database error.
-pub fn source_statuses(conn: &Connection) -> Result<Vec<SourceStatus>, StoreError> {
+pub fn source_statuses(
+    conn: &Connection,
+    now: DateTime<Utc>,
+) -> Result<Vec<SourceStatus>, StoreError> {
     let mut stmt = conn.prepare(
-        "SELECT s.name, s.kind, s.last_poll_at, s.last_status,
+        "SELECT s.id, s.name, s.kind, s.last_poll_at, s.last_status,
                 (SELECT count(*) FROM items i WHERE i.source_id = s.id),
                 (SELECT count(*) FROM mentions m JOIN items i ON i.id = m.item_id
                    AND m.revision = i.revision WHERE i.source_id = s.id),
                 s.consecutive_errors, s.last_error, s.last_ok_at
          FROM sources s ORDER BY s.name",
     )?;
+    let mut recent = conn.prepare(
+        "SELECT COALESCE(published_at, fetched_at) AS t FROM items WHERE source_id = ?1
+         ORDER BY t DESC LIMIT 20",
+    )?;
     let rows = stmt.query_map([], |r| {
-        Ok(SourceStatus {
-            name: r.get(0)?,
-            kind: r.get(1)?,
-            last_poll_at: r.get(2)?,
-            last_status: r.get(3)?,
-            items: r.get(4)?,
-            mentions: r.get(5)?,
-            consecutive_errors: r.get(6)?,
-            last_error: r.get(7)?,
-            health: health(r.get(6)?),
-            last_ok_at: r.get(8)?,
-        })
+        let errors: i64 = r.get(7)?;
+        Ok((
+            r.get::<_, i64>(0)?,
+            SourceStatus {
+                name: r.get(1)?,
+                kind: r.get(2)?,
+                last_poll_at: r.get(3)?,
+                last_status: r.get(4)?,
+                items: r.get(5)?,
+                mentions: r.get(6)?,
+                consecutive_errors: errors,
+                last_error: r.get(8)?,
+                health: health(errors),
+                health_reason: None,
+                last_ok_at: r.get(9)?,
+            },
+        ))
     })?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    let mut out = Vec::new();
+    for row in rows {
+        let (id, mut status) = row?;
+        if status.health == "ok" {
+            let times: Vec<DateTime<Utc>> = recent
+                .query_map([id], |r| r.get::<_, String>(0))?
+                .filter_map(|t| t.ok().and_then(|t| DateTime::parse_from_rfc3339(&t).ok()))
+                .map(|t| t.with_timezone(&Utc))
+                .collect();
+            if let Some(reason) = quiet_reason(&times, now) {
+                status.health = "degraded";
+                status.health_reason = Some(reason);
+            }
+        } else {
+            status.health_reason.clone_from(&status.last_error);
+        }
+        out.push(status);
+    }
+    Ok(out)
+}
+
+fn human(d: chrono::Duration) -> String {
+    let m = d.num_minutes();
+    match m {
+        ..=119 => format!("{m} min"),
+        120..=2879 => format!("{} h", m / 60),
+        _ => format!("{} d", m / 1440),
+    }
+}
+
+/// Why a source that publishes on a rhythm counts as quiet: no new item for ten times its
+/// usual gap (and at least two days), judged from the publication times of its latest items
+/// (newest first). Needs five items to know a rhythm.
+pub fn quiet_reason(times: &[DateTime<Utc>], now: DateTime<Utc>) -> Option<String> {
+    let (newest, oldest) = (times.first()?, times.last()?);
+    if times.len() < 5 {
+        return None;
+    }
+    let gaps = i32::try_from(times.len() - 1).ok()?;
+    let gap = (*newest - *oldest) / gaps;
+    if gap <= chrono::Duration::zero() {
+        return None;
+    }
+    let silent = now - *newest;
+    let threshold = (gap * 10).max(chrono::Duration::days(2));
+    (silent > threshold).then(|| {
+        format!(
+            "quiet: no new item for {} (usually one every {})",
+            human(silent),
+            human(gap)
+        )
+    })
 }
 
 /// One casualty claim as a digest shows it.
@@ -268,14 +333,13 @@ pub struct StoreStatus {
 ///
 /// # Errors
 /// A database error.
-pub fn store_status(conn: &Connection) -> Result<StoreStatus, StoreError> {
+pub fn store_status(conn: &Connection, now: DateTime<Utc>) -> Result<StoreStatus, StoreError> {
     let mut status = StoreStatus {
         counts: counts(conn)?,
         ..StoreStatus::default()
     };
-    let mut stmt = conn.prepare("SELECT consecutive_errors FROM sources")?;
-    for errors in stmt.query_map([], |r| r.get::<_, i64>(0))? {
-        match health(errors?) {
+    for source in source_statuses(conn, now)? {
+        match source.health {
             "ok" => status.ok += 1,
             "degraded" => status.degraded += 1,
             _ => status.failing += 1,
@@ -306,4 +370,31 @@ pub fn store_status(conn: &Connection) -> Result<StoreStatus, StoreError> {
         })?
         .collect::<Result<_, _>>()?;
     Ok(status)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_source_is_quiet_after_ten_usual_gaps_and_two_days() {
+        let t = |h: i64| {
+            DateTime::parse_from_rfc3339("2026-11-20T00:00:00Z")
+                .unwrap()
+                .with_timezone(&Utc)
+                + chrono::Duration::hours(h)
+        };
+        let hourly: Vec<_> = (0..20).rev().map(t).collect();
+        assert_eq!(quiet_reason(&hourly, t(30)), None);
+        assert_eq!(
+            quiet_reason(&hourly, t(19 + 50)).as_deref(),
+            Some("quiet: no new item for 2 d (usually one every 60 min)")
+        );
+        let daily: Vec<_> = (0..6).rev().map(|d| t(d * 24)).collect();
+        assert_eq!(quiet_reason(&daily, t(5 * 24 + 9 * 24)), None);
+        assert!(quiet_reason(&daily, t(5 * 24 + 11 * 24)).is_some());
+        assert_eq!(quiet_reason(&hourly[..4], t(1000)), None);
+        let burst = vec![t(0); 6];
+        assert_eq!(quiet_reason(&burst, t(1000)), None);
+    }
 }
