@@ -71,6 +71,8 @@ pub struct DaemonConfig {
     pub backoff_base: Duration,
     /// Longest wait between polls of a failing source (it is never given up).
     pub backoff_max: Duration,
+    /// Most article pages fetched in one poll of one source.
+    pub max_articles_per_poll: usize,
     /// Log filter (`RUST_LOG` syntax) used when `RUST_LOG` is not set.
     pub log_filter: Option<String>,
     /// Loopback address of the Prometheus metrics endpoint; `None` (the default) disables it.
@@ -158,6 +160,13 @@ pub struct PageSelectors {
     pub body: Option<String>,
 }
 
+/// `[source.article]`: fetch each new item's own page once and take its body from there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArticleRule {
+    /// CSS selector of the body on the article page; `None` uses a readability-style guess.
+    pub body: Option<String>,
+}
+
 /// One `[[source]]` after validation.
 #[derive(Debug, Clone)]
 pub struct SourceConfig {
@@ -173,10 +182,14 @@ pub struct SourceConfig {
     pub enabled: bool,
     /// Language of its texts ("en", "ru", "uk"), if known.
     pub language: Option<String>,
+    /// Time zone of dates printed without one on its pages ("Asia/Yerevan"); UTC if unset.
+    pub timezone: Option<chrono_tz::Tz>,
     /// Free labels such as `party = "Armenia"`, `type = "ministry"`.
     pub labels: BTreeMap<String, String>,
     /// Selectors for `page` sources.
     pub page: Option<PageSelectors>,
+    /// Article fetch, when the listing carries only headlines or summaries.
+    pub article: Option<ArticleRule>,
 }
 
 impl SourceConfig {

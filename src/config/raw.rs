@@ -36,6 +36,7 @@ pub(crate) struct RawDaemon {
     pub(crate) per_host_interval_ms: Option<Spanned<i64>>,
     pub(crate) backoff_base_secs: Option<Spanned<i64>>,
     pub(crate) backoff_max_secs: Option<Spanned<i64>>,
+    pub(crate) max_articles_per_poll: Option<Spanned<i64>>,
     pub(crate) metrics_listen: Option<Spanned<String>>,
 }
 
@@ -49,9 +50,11 @@ pub(crate) struct RawSource {
     pub(crate) schedule: Option<Spanned<String>>,
     pub(crate) enabled: Option<bool>,
     pub(crate) language: Option<Spanned<String>>,
+    pub(crate) timezone: Option<Spanned<String>>,
     #[serde(default)]
     pub(crate) labels: BTreeMap<String, String>,
     pub(crate) page: Option<Spanned<RawPageRule>>,
+    pub(crate) article: Option<Spanned<RawArticleRule>>,
 }
 
 /// `[source.page]`: CSS selectors for an HTML listing.
@@ -62,5 +65,12 @@ pub(crate) struct RawPageRule {
     pub(crate) link: Spanned<String>,
     pub(crate) title: Spanned<String>,
     pub(crate) date: Option<Spanned<String>>,
+    pub(crate) body: Option<Spanned<String>>,
+}
+
+/// `[source.article]`: fetch each new item's own page; `body` selects its text.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawArticleRule {
     pub(crate) body: Option<Spanned<String>>,
 }

@@ -10,7 +10,7 @@ use toml::Spanned;
 use super::error::line_col;
 use super::raw::{RawConfig, RawDaemon, RawPageRule, RawSource};
 use super::{
-    Config, ConfigError, ConfigErrors, CronSchedule, DEFAULT_USER_AGENT, DaemonConfig,
+    ArticleRule, Config, ConfigError, ConfigErrors, CronSchedule, DEFAULT_USER_AGENT, DaemonConfig,
     PageSelectors, SourceConfig, SourceKind,
 };
 
@@ -211,6 +211,12 @@ fn daemon_config(d: &RawDaemon, env: &Environment, c: &mut Collector<'_>) -> Opt
     );
     let backoff_base = non_negative(d.backoff_base_secs.as_ref(), "backoff_base_secs", 60, c);
     let backoff_max = positive(d.backoff_max_secs.as_ref(), "backoff_max_secs", 6 * 3600, c);
+    let max_articles = positive(
+        d.max_articles_per_poll.as_ref(),
+        "max_articles_per_poll",
+        30,
+        c,
+    );
     let jitter = non_negative(d.jitter_secs.as_ref(), "jitter_secs", 20, c);
     let log_filter = d.log_filter.as_ref().map(|f| {
         if tracing_subscriber::EnvFilter::try_new(f.get_ref()).is_err() {
@@ -267,6 +273,7 @@ fn daemon_config(d: &RawDaemon, env: &Environment, c: &mut Collector<'_>) -> Opt
         per_host_interval: Duration::from_millis(per_host_interval),
         backoff_base: Duration::from_secs(backoff_base),
         backoff_max: Duration::from_secs(backoff_max),
+        max_articles_per_poll: usize::try_from(max_articles).unwrap_or(30),
     })
 }
 
@@ -275,7 +282,7 @@ fn selector(v: &Spanned<String>, key: &str, source: &str, c: &mut Collector<'_>)
         c.push(
             Some(v.span()),
             Some(source),
-            format!("page.{key}: invalid CSS selector \"{}\": {e}", v.get_ref()),
+            format!("{key}: invalid CSS selector \"{}\": {e}", v.get_ref()),
         );
     }
     v.get_ref().clone()
@@ -283,11 +290,11 @@ fn selector(v: &Spanned<String>, key: &str, source: &str, c: &mut Collector<'_>)
 
 fn page_rule(p: &RawPageRule, source: &str, c: &mut Collector<'_>) -> PageSelectors {
     PageSelectors {
-        item: selector(&p.item, "item", source, c),
-        link: selector(&p.link, "link", source, c),
-        title: selector(&p.title, "title", source, c),
-        date: p.date.as_ref().map(|d| selector(d, "date", source, c)),
-        body: p.body.as_ref().map(|b| selector(b, "body", source, c)),
+        item: selector(&p.item, "page.item", source, c),
+        link: selector(&p.link, "page.link", source, c),
+        title: selector(&p.title, "page.title", source, c),
+        date: p.date.as_ref().map(|d| selector(d, "page.date", source, c)),
+        body: p.body.as_ref().map(|b| selector(b, "page.body", source, c)),
     }
 }
 
@@ -371,6 +378,23 @@ fn source_config(
         Some(l) => Some(l.get_ref().to_ascii_lowercase()),
         None => None,
     };
+    let timezone = s
+        .timezone
+        .as_ref()
+        .and_then(|t| match t.get_ref().parse::<chrono_tz::Tz>() {
+            Ok(tz) => Some(tz),
+            Err(_) => {
+                c.push(
+                    Some(t.span()),
+                    Some(name),
+                    format!(
+                        "unknown time zone \"{}\"; use an IANA name such as \"Asia/Yerevan\"",
+                        t.get_ref()
+                    ),
+                );
+                None
+            }
+        });
     Some(SourceConfig {
         name: name.to_owned(),
         url: url?,
@@ -378,8 +402,16 @@ fn source_config(
         schedule: schedule?,
         enabled: s.enabled.unwrap_or(true),
         language,
+        timezone,
         labels: s.labels.clone(),
         page: page.map(|(_, p)| p),
+        article: s.article.as_ref().map(|a| ArticleRule {
+            body: a
+                .get_ref()
+                .body
+                .as_ref()
+                .map(|b| selector(b, "article.body", name, c)),
+        }),
     })
 }
 

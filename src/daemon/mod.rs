@@ -72,6 +72,7 @@ pub fn poll_context(config: &Config, store: Store) -> Result<PollContext, FetchE
         store,
         backoff_base: config.daemon.backoff_base,
         backoff_max: config.daemon.backoff_max,
+        max_articles: config.daemon.max_articles_per_poll,
     })
 }
 

@@ -5,12 +5,14 @@
 //! decodes), so it can be tested and fuzzed alone. Types: [`Item`], [`PageRule`],
 //! [`ParseError`].
 
+mod article;
 mod date;
 mod feed;
 mod item;
 mod page;
 mod text;
 
+pub use article::{ArticleBody, extract_article};
 pub use date::parse_listing_date;
 pub use feed::parse_feed;
 pub use item::{Item, content_hash};

@@ -15,6 +15,7 @@ pub struct PageRule {
     title: Selector,
     date: Option<Selector>,
     body: Option<Selector>,
+    timezone: Option<chrono_tz::Tz>,
 }
 
 fn compile(s: &str) -> Result<Selector, ParseError> {
@@ -42,7 +43,15 @@ impl PageRule {
             title: compile(title)?,
             date: date.map(compile).transpose()?,
             body: body.map(compile).transpose()?,
+            timezone: None,
         })
+    }
+
+    /// The same rule reading dates without a zone in `tz` (the source's time zone).
+    #[must_use]
+    pub fn with_timezone(mut self, tz: Option<chrono_tz::Tz>) -> Self {
+        self.timezone = tz;
+        self
     }
 }
 
@@ -79,8 +88,8 @@ pub fn parse_page(html: &str, rule: &PageRule, base: &url::Url) -> Vec<Item> {
             let d = entry.select(sel).next()?;
             d.value()
                 .attr("datetime")
-                .and_then(parse_listing_date)
-                .or_else(|| parse_listing_date(&element_text(d)))
+                .and_then(|v| parse_listing_date(v, rule.timezone))
+                .or_else(|| parse_listing_date(&element_text(d), rule.timezone))
         });
         let (raw, text) = match rule.body.as_ref().and_then(|sel| entry.select(sel).next()) {
             Some(b) => (b.inner_html(), element_text(b)),

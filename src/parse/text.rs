@@ -59,7 +59,8 @@ pub fn html_to_text(html: &str) -> String {
         };
         match node.value() {
             Node::Text(t) => {
-                out.push_str(t);
+                // Line breaks inside HTML text are just spaces; blocks make the lines.
+                out.extend(t.chars().map(|c| if c.is_whitespace() { ' ' } else { c }));
                 continue;
             }
             Node::Element(e) => {
@@ -131,6 +132,14 @@ mod tests {
     fn c1_controls_become_windows_1252_punctuation() {
         assert_eq!(html_to_text("don\u{92}t"), "don\u{2019}t");
         assert_eq!(html_to_text("<p>don&#146;t</p>"), "don\u{2019}t");
+    }
+
+    #[test]
+    fn newlines_inside_html_text_are_spaces() {
+        assert_eq!(
+            html_to_text("<p>one\ntwo</p><p>three</p>"),
+            "one two\nthree"
+        );
     }
 
     #[test]

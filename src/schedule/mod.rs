@@ -5,6 +5,7 @@
 //!
 //! Types: [`Schedule`], [`PollContext`], [`PollOutcome`], [`PollEvent`], [`ScheduleError`].
 
+mod article;
 pub mod backoff;
 mod poll;
 

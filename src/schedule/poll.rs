@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use chrono::Utc;
 
-use super::backoff;
+use super::{article, backoff};
 use crate::config::{SourceConfig, SourceKind};
 use crate::fetch::{FetchErrorKind, FetchOutcome, Fetcher, decode_feed, decode_html};
 use crate::parse::{Item, PageRule, content_hash, parse_feed, parse_page};
@@ -24,6 +24,8 @@ pub struct PollContext {
     pub backoff_base: std::time::Duration,
     /// Longest wait.
     pub backoff_max: std::time::Duration,
+    /// Most article pages fetched in one poll; further new items wait for the next poll.
+    pub max_articles: usize,
 }
 
 /// How a poll ended, for logs and the `poll` command's summary lines.
@@ -95,10 +97,12 @@ pub fn tag_item(source: &SourceConfig, item: Item) -> TaggedItem {
         },
     );
     let text_mentions = tag::tag(&item.text, &ctx);
+    let content_hash = item.content_hash();
     TaggedItem {
         item,
         title_mentions,
         text_mentions,
+        content_hash,
     }
 }
 
@@ -121,7 +125,8 @@ fn parse_body(
                 sel.date.as_deref(),
                 sel.body.as_deref(),
             )
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| e.to_string())?
+            .with_timezone(source.timezone);
             let text = decode_html(body, content_type);
             Ok(parse_page(&text, &rule, base))
         }
@@ -220,14 +225,40 @@ async fn fetch_and_tag(
         .call(move |conn| store::known_items(conn, &name, &guids))
         .await
         .map_err(|e| Failure::new(status, e.to_string()))?;
+    let mut seen = std::collections::HashSet::new();
+    let fresh: Vec<Item> = items
+        .into_iter()
+        .filter(|i| seen.insert(i.guid.clone()))
+        .filter(|i| known.get(&i.guid) != Some(&i.content_hash()))
+        .collect();
+    // Sources whose listing carries only headlines: fetch each new item's own page once.
+    let (fresh, deferred): (Vec<(Item, String)>, bool) = match &source.article {
+        Some(rule) => {
+            let fresh = fresh
+                .into_iter()
+                .filter(|i| !known.contains_key(&i.guid))
+                .collect();
+            article::fill_from_article_pages(ctx, source, rule, fresh).await
+        }
+        None => {
+            let fresh = fresh
+                .into_iter()
+                .map(|i| {
+                    let h = i.content_hash();
+                    (i, h)
+                })
+                .collect();
+            (fresh, false)
+        }
+    };
     let src = Arc::clone(source);
     let tagged = tokio::task::spawn_blocking(move || {
-        let mut seen = std::collections::HashSet::new();
-        items
+        fresh
             .into_iter()
-            .filter(|i| seen.insert(i.guid.clone()))
-            .filter(|i| known.get(&i.guid) != Some(&i.content_hash()))
-            .map(|i| tag_item(&src, i))
+            .map(|(item, listing_hash)| TaggedItem {
+                content_hash: listing_hash,
+                ..tag_item(&src, item)
+            })
             .collect::<Vec<_>>()
     })
     .await
@@ -235,10 +266,15 @@ async fn fetch_and_tag(
     Ok(PollResult::Fetched {
         status: fetched.status,
         bytes: fetched.body.len() as u64,
-        validators: fetched.validators,
+        // With items left for the next poll, that poll must get and parse the body again.
+        validators: if deferred {
+            Default::default()
+        } else {
+            fetched.validators
+        },
         items_seen,
         items: tagged,
-        body_hash,
+        body_hash: (!deferred).then_some(body_hash),
     })
 }
 

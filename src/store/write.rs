@@ -37,6 +37,9 @@ pub struct TaggedItem {
     pub title_mentions: Vec<Mention>,
     /// Mentions found in the text (spans into `item.text`).
     pub text_mentions: Vec<Mention>,
+    /// The hash that identifies this version of the item as its source lists it; differs
+    /// from `item.content_hash()` when the text came from the item's own article page.
+    pub content_hash: String,
 }
 
 /// How a poll ended.
@@ -68,8 +71,9 @@ pub enum PollResult {
         items_seen: usize,
         /// Items that are new or changed, tagged.
         items: Vec<TaggedItem>,
-        /// SHA-256 of the body, to skip parsing an identical body next time.
-        body_hash: String,
+        /// SHA-256 of the body, to skip parsing an identical body next time; `None` when the
+        /// body must be parsed again next time (items were left for later).
+        body_hash: Option<String>,
     },
     /// The poll failed.
     Failed {
@@ -310,7 +314,7 @@ fn store_item(
     summary: &mut PollSummary,
 ) -> Result<(), StoreError> {
     let it = &t.item;
-    let hash = it.content_hash();
+    let hash = t.content_hash.clone();
     let existing: Option<(i64, String, i64)> = tx
         .query_row(
             "SELECT id, content_hash, revision FROM items WHERE source_id = ?1 AND guid = ?2",
