@@ -18,7 +18,7 @@ fn the_example_config_passes() {
     );
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(
-        stdout(&out).contains("ok (9 sources, 9 enabled)"),
+        stdout(&out).contains("ok (10 sources, 10 enabled)"),
         "{}",
         stdout(&out)
     );

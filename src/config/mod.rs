@@ -133,6 +133,8 @@ pub enum SourceKind {
     Feed,
     /// An HTML listing read with CSS selectors.
     Page,
+    /// A public Telegram channel's web preview, `https://t.me/s/CHANNEL`.
+    Telegram,
 }
 
 impl SourceKind {
@@ -141,6 +143,7 @@ impl SourceKind {
         match self {
             SourceKind::Feed => "feed",
             SourceKind::Page => "page",
+            SourceKind::Telegram => "telegram",
         }
     }
 }

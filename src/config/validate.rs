@@ -326,11 +326,12 @@ fn source_config(
     let kind = match s.kind.get_ref().as_str() {
         "feed" => Some(SourceKind::Feed),
         "page" => Some(SourceKind::Page),
+        "telegram" => Some(SourceKind::Telegram),
         other => {
             c.push(
                 Some(s.kind.span()),
                 Some(name),
-                format!("unknown kind \"{other}\"; expected \"feed\" or \"page\""),
+                format!("unknown kind \"{other}\"; expected \"feed\", \"page\" or \"telegram\""),
             );
             None
         }
@@ -346,12 +347,30 @@ fn source_config(
             "kind = \"page\" needs a [source.page] table with item, link and title selectors"
                 .into(),
         ),
-        (Some(SourceKind::Feed), Some((span, _))) => c.push(
+        (Some(SourceKind::Feed | SourceKind::Telegram), Some((span, _))) => c.push(
             Some(span.clone()),
             Some(name),
             "[source.page] is only used with kind = \"page\"".into(),
         ),
         _ => {}
+    }
+    if kind == Some(SourceKind::Telegram)
+        && url.as_ref().is_some_and(|u| {
+            let mut segments = u
+                .path_segments()
+                .into_iter()
+                .flatten()
+                .filter(|x| !x.is_empty());
+            !(segments.next() == Some("s")
+                && segments.next().is_some()
+                && segments.next().is_none())
+        })
+    {
+        c.push(
+            Some(s.url.span()),
+            Some(name),
+            "a telegram source's url is the channel's web preview, https://t.me/s/CHANNEL".into(),
+        );
     }
     let schedule = match &s.schedule {
         Some(sched) => schedule(sched, Some(name), c),

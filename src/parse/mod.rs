@@ -10,6 +10,7 @@ mod date;
 mod feed;
 mod item;
 mod page;
+mod telegram;
 mod text;
 
 pub use article::{ArticleBody, extract_article};
@@ -17,6 +18,7 @@ pub use date::parse_listing_date;
 pub use feed::parse_feed;
 pub use item::{Item, content_hash};
 pub use page::{PageRule, parse_page};
+pub use telegram::{TelegramPost, parse_telegram};
 pub use text::html_to_text;
 
 /// Why a document yielded no items.

@@ -8,6 +8,7 @@
 mod article;
 pub mod backoff;
 mod poll;
+mod telegram;
 
 use std::future::Future;
 use std::pin::Pin;

@@ -4,10 +4,10 @@ use std::sync::Arc;
 
 use chrono::Utc;
 
-use super::{article, backoff};
+use super::{article, backoff, telegram};
 use crate::config::{SourceConfig, SourceKind};
 use crate::fetch::{FetchErrorKind, FetchOutcome, Fetcher, decode_feed, decode_html};
-use crate::parse::{Item, PageRule, content_hash, parse_feed, parse_page};
+use crate::parse::{Item, PageRule, content_hash, parse_feed, parse_page, parse_telegram};
 use crate::store::{
     self, PollRecord, PollResult, PollSummary, SourceRecord, SourceState, Store, TaggedItem,
 };
@@ -131,6 +131,10 @@ fn parse_body(
             Ok(parse_page(&text, &rule, base))
         }
         (SourceKind::Page, None) => Err("page source has no [source.page] selectors".into()),
+        (SourceKind::Telegram, _) => Ok(parse_telegram(&decode_html(body, content_type))
+            .into_iter()
+            .map(|p| p.item)
+            .collect()),
     }
 }
 
@@ -217,6 +221,26 @@ async fn fetch_and_tag(
             format!("{here}: the page rule matched no items (was the page redesigned?)"),
         ));
     }
+    let items = if source.kind == SourceKind::Telegram {
+        if items.is_empty() {
+            return Err(Failure::new(
+                status,
+                format!(
+                    "{here}: no posts found (a private channel, or the preview's markup changed)"
+                ),
+            ));
+        }
+        let first = items
+            .into_iter()
+            .filter_map(|item| {
+                let id = item.guid.rsplit('/').next()?.parse().ok()?;
+                Some(crate::parse::TelegramPost { id, item })
+            })
+            .collect();
+        telegram::with_older_posts(ctx, source, first).await
+    } else {
+        items
+    };
     let items_seen = items.len();
     let guids: Vec<String> = items.iter().map(|i| i.guid.clone()).collect();
     let name = source.name.clone();

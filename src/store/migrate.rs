@@ -8,6 +8,7 @@ use super::StoreError;
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_init.sql"),
     include_str!("migrations/0002_politeness.sql"),
+    include_str!("migrations/0003_telegram.sql"),
 ];
 
 /// The schema version this build writes.
@@ -24,6 +25,20 @@ pub(crate) fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
              ({SCHEMA_VERSION}); upgrade claimwatch"
         )));
     }
+    if current == SCHEMA_VERSION {
+        return Ok(());
+    }
+    // Table rebuilds need foreign keys off (they cannot be switched inside a transaction);
+    // each migration is checked with foreign_key_check before it commits.
+    conn.execute_batch("PRAGMA foreign_keys = OFF")
+        .map_err(|e| StoreError::Migrate(e.to_string()))?;
+    let result = apply(conn, current);
+    conn.execute_batch("PRAGMA foreign_keys = ON")
+        .map_err(|e| StoreError::Migrate(e.to_string()))?;
+    result
+}
+
+fn apply(conn: &mut Connection, current: i64) -> Result<(), StoreError> {
     for (i, sql) in MIGRATIONS
         .iter()
         .enumerate()
@@ -33,10 +48,21 @@ pub(crate) fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
         let tx = conn
             .transaction()
             .map_err(|e| StoreError::Migrate(e.to_string()))?;
-        tx.execute_batch(sql)
-            .and_then(|()| tx.pragma_update(None, "user_version", version))
-            .and_then(|()| tx.commit())
-            .map_err(|e| StoreError::Migrate(format!("migration {version}: {e}")))?;
+        let fail = |e: rusqlite::Error| StoreError::Migrate(format!("migration {version}: {e}"));
+        tx.execute_batch(sql).map_err(fail)?;
+        let broken: i64 = tx
+            .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+                r.get(0)
+            })
+            .map_err(fail)?;
+        if broken > 0 {
+            return Err(StoreError::Migrate(format!(
+                "migration {version} would leave {broken} rows with broken references; nothing changed"
+            )));
+        }
+        tx.pragma_update(None, "user_version", version)
+            .map_err(fail)?;
+        tx.commit().map_err(fail)?;
     }
     Ok(())
 }
@@ -62,6 +88,47 @@ mod tests {
             r.get::<_, i64>(0)
         })
         .unwrap();
+    }
+
+    #[test]
+    fn upgrading_from_version_1_keeps_every_row() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch("PRAGMA foreign_keys = ON").unwrap();
+        conn.execute_batch(MIGRATIONS[0]).unwrap();
+        conn.pragma_update(None, "user_version", 1).unwrap();
+        conn.execute_batch(
+            "INSERT INTO sources (name, url, kind) VALUES ('a', 'http://a/', 'feed');
+             INSERT INTO items (source_id, guid, title, fetched_at, updated_at, text, raw, content_hash)
+               VALUES (1, 'g', 't', '2026-11-27T00:00:00Z', '2026-11-27T00:00:00Z', 'x', 'x', 'h');
+             INSERT INTO mentions (item_id, revision, field, kind, sentence, span_start, span_end, tagger_version, tagged_at)
+               VALUES (1, 1, 'text', 'clash', 'x', 0, 1, 'v', '2026-11-27T00:00:00Z');",
+        )
+        .unwrap();
+        migrate(&mut conn).unwrap();
+        let n: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM recent_mentions WHERE source = 'a'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(n, 1);
+        conn.execute(
+            "INSERT INTO sources (name, url, kind) VALUES ('t', 'https://t.me/s/x', 'telegram')",
+            [],
+        )
+        .unwrap();
+        let fk: i64 = conn
+            .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(fk, 1);
+        // Deleting a source still cascades: the references point at the rebuilt table.
+        conn.execute("DELETE FROM sources WHERE name = 'a'", [])
+            .unwrap();
+        let items: i64 = conn
+            .query_row("SELECT count(*) FROM items", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(items, 0);
     }
 
     #[test]

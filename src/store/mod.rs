@@ -21,7 +21,7 @@ pub use error::StoreError;
 pub use migrate::SCHEMA_VERSION;
 pub use write::{
     PollRecord, PollResult, PollSummary, SourceRecord, SourceState, TaggedItem, known_items,
-    record_poll, register_sources, retag_items, source_state,
+    recent_guids, record_poll, register_sources, retag_items, source_state,
 };
 
 type Job = Box<dyn FnOnce(&mut Connection) + Send>;

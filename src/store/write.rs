@@ -207,6 +207,26 @@ pub fn source_state(conn: &mut Connection, name: &str) -> Result<SourceState, St
     Ok(row.unwrap_or_default())
 }
 
+/// The guids of a source's most recently stored items, newest first.
+///
+/// # Errors
+/// A database error.
+pub fn recent_guids(
+    conn: &mut Connection,
+    source_name: &str,
+    limit: usize,
+) -> Result<Vec<String>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT i.guid FROM items i JOIN sources s ON s.id = i.source_id
+         WHERE s.name = ?1 ORDER BY i.id DESC LIMIT ?2",
+    )?;
+    let rows = stmt.query_map(
+        params![source_name, i64::try_from(limit).unwrap_or(100)],
+        |r| r.get(0),
+    )?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
 /// Byte offset → character offset, for SQL users (`substr` counts characters).
 fn char_offset(text: &str, byte: usize) -> usize {
     text.get(..byte).map_or(0, |s| s.chars().count())
