@@ -47,7 +47,23 @@ enum Command {
     /// Validate the config and report every error with file:line
     Check,
     /// Tag text read from stdin and print the mentions found
-    Tag,
+    Tag {
+        /// Read lines {"id": …, "text": …} and write one labelled-set record per line
+        #[arg(long)]
+        jsonl: bool,
+    },
+    /// Tag a labelled set (TAGS.md format) and print precision, recall and F1 per kind,
+    /// casualty-claims F1, claimant and ceasefire-status accuracy
+    Eval {
+        /// The labelled set, one JSON object per line
+        file: PathBuf,
+    },
+    /// Re-tag stored items with this build's tagger, replacing their mentions
+    Retag {
+        /// Only items first seen since then (90m, 24h, 7d or an RFC 3339 time) [default: all]
+        #[arg(long)]
+        since: Option<String>,
+    },
     /// Write a Markdown digest of recent mentions
     Digest {
         /// Window back from now (90m, 24h, 7d) or an RFC 3339 time
@@ -217,7 +233,10 @@ fn run(cli: Cli) -> Result<(), Failure> {
             clap_complete::generate(*shell, &mut cmd, "claimwatch", &mut std::io::stdout());
             Ok(())
         }
-        Command::Tag => tag_stdin(),
+        Command::Tag { jsonl: false } => tag_stdin(),
+        Command::Tag { jsonl: true } => tag_jsonl(),
+        Command::Eval { file } => eval(file),
+        Command::Retag { since } => retag(&load_config(&cli, false)?, since.as_deref()),
         Command::Digest { since, out } => {
             let cfg = load_config(&cli, false)?;
             let now = chrono::Utc::now();
@@ -366,6 +385,108 @@ fn status(cfg: &Config) -> Result<(), Failure> {
             );
         }
     }
+    Ok(())
+}
+
+fn tag_jsonl() -> Result<(), Failure> {
+    use std::io::{BufRead, Write};
+    let stdin = std::io::stdin();
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut bad = 0;
+    for (n, line) in stdin.lock().lines().enumerate() {
+        let line = line.context("cannot read stdin as UTF-8 text")?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let record: serde_json::Value = match serde_json::from_str(&line) {
+            Ok(v) => v,
+            Err(e) => {
+                eprintln!("claimwatch: stdin line {}: not JSON: {e}", n + 1);
+                bad += 1;
+                continue;
+            }
+        };
+        let id = match record.get("id") {
+            Some(serde_json::Value::String(s)) => s.clone(),
+            Some(v) => v.to_string(),
+            None => (n + 1).to_string(),
+        };
+        let Some(text) = record.get("text").and_then(|t| t.as_str()) else {
+            eprintln!("claimwatch: stdin line {}: no \"text\" string", n + 1);
+            bad += 1;
+            continue;
+        };
+        writeln!(out, "{}", tag::eval::tag_record(&id, text)).context("cannot write stdout")?;
+    }
+    out.flush().context("cannot write stdout")?;
+    if bad > 0 {
+        return Err(Failure::Runtime(anyhow!("{bad} input lines skipped")));
+    }
+    Ok(())
+}
+
+fn eval(file: &Path) -> Result<(), Failure> {
+    let text = std::fs::read_to_string(file)
+        .with_context(|| format!("cannot read {}", file.display()))
+        .map_err(Failure::Usage)?;
+    let mut gold = Vec::new();
+    for (n, line) in text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
+        let v: serde_json::Value = serde_json::from_str(line)
+            .with_context(|| format!("{}:{}: not JSON", file.display(), n + 1))
+            .map_err(Failure::Usage)?;
+        gold.push(v);
+    }
+    let pred: Vec<serde_json::Value> = gold
+        .iter()
+        .map(|g| {
+            let id = match g.get("id") {
+                Some(serde_json::Value::String(s)) => s.clone(),
+                Some(v) => v.to_string(),
+                None => String::new(),
+            };
+            tag::eval::tag_record(&id, g.get("text").and_then(|t| t.as_str()).unwrap_or(""))
+        })
+        .collect();
+    println!("{}", tag::eval::score(&gold, &pred));
+    Ok(())
+}
+
+fn retag(cfg: &Config, since: Option<&str>) -> Result<(), Failure> {
+    let since = since
+        .map(|s| digest::parse_since(s, chrono::Utc::now()))
+        .transpose()
+        .map_err(|e| Failure::Usage(anyhow!(e)))?;
+    let store = open_existing(&cfg.daemon.database)?;
+    let sources: std::collections::HashMap<String, config::SourceConfig> = cfg
+        .sources
+        .iter()
+        .map(|s| (s.name.clone(), s.clone()))
+        .collect();
+    let (items, mentions) = store
+        .call_blocking(move |conn| {
+            store::retag_items(
+                conn,
+                since,
+                tag::TAGGER_VERSION,
+                chrono::Utc::now(),
+                |name, title, text| match sources.get(name) {
+                    Some(s) => {
+                        schedule::tag_fields(&s.own_voice(), s.language.as_deref(), title, text)
+                    }
+                    None => schedule::tag_fields(name, None, title, text),
+                },
+            )
+        })
+        .context("cannot re-tag")?;
+    store.close();
+    println!(
+        "re-tagged {items} items with tagger {}: {mentions} mentions",
+        tag::TAGGER_VERSION
+    );
     Ok(())
 }
 

@@ -131,7 +131,7 @@ fn tag_reads_stdin_and_prints_mentions() {
     let out = run_with_stdin(
         dir.path(),
         &["tag"],
-        "The ceasefire was agreed on Monday. 7 soldiers were killed in the clashes.",
+        "The ceasefire was agreed on Monday. Seven soldiers were killed in the clashes.",
     );
     assert!(out.status.success(), "{}", stderr(&out));
     let text = stdout(&out);

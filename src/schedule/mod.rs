@@ -20,7 +20,9 @@ use chrono::{DateTime, Utc};
 use tokio::sync::{Semaphore, broadcast};
 use tokio_cron_scheduler::{Job, JobScheduler};
 
-pub use poll::{Backoff, PollContext, PollOutcome, poll_source, source_record, tag_item};
+pub use poll::{
+    Backoff, PollContext, PollOutcome, poll_source, source_record, tag_fields, tag_item,
+};
 
 use crate::config::{Config, CronSchedule, SourceConfig};
 

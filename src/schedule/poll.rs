@@ -11,7 +11,7 @@ use crate::parse::{Item, PageRule, content_hash, parse_feed, parse_page, parse_t
 use crate::store::{
     self, PollRecord, PollResult, PollSummary, SourceRecord, SourceState, Store, TaggedItem,
 };
-use crate::tag::{self, TagContext};
+use crate::tag::{self, Mention, TagContext};
 
 /// What a poll needs: the shared HTTP client and the store.
 #[derive(Debug, Clone)]
@@ -81,22 +81,38 @@ pub fn source_record(s: &SourceConfig) -> SourceRecord {
     }
 }
 
-/// Tags an item's title and text in the source's context.
-pub fn tag_item(source: &SourceConfig, item: Item) -> TaggedItem {
-    let own_voice = source.own_voice();
+/// Tags a title and a text as one source publishes them: in its language, and with its own
+/// voice (`party (name)`) as the claimant of claims whose text names none. Returns the title's
+/// mentions and the text's.
+pub fn tag_fields(
+    own_voice: &str,
+    language: Option<&str>,
+    title: &str,
+    text: &str,
+) -> (Vec<Mention>, Vec<Mention>) {
     let ctx = TagContext {
-        title: Some(&item.title),
-        language: source.language.as_deref(),
-        own_voice: Some(&own_voice),
+        title: Some(title),
+        language,
+        own_voice: Some(own_voice),
     };
     let title_mentions = tag::tag(
-        &item.title,
+        title,
         &TagContext {
             title: None,
             ..ctx.clone()
         },
     );
-    let text_mentions = tag::tag(&item.text, &ctx);
+    (title_mentions, tag::tag(text, &ctx))
+}
+
+/// Tags an item's title and text in the source's context.
+pub fn tag_item(source: &SourceConfig, item: Item) -> TaggedItem {
+    let (title_mentions, text_mentions) = tag_fields(
+        &source.own_voice(),
+        source.language.as_deref(),
+        &item.title,
+        &item.text,
+    );
     let content_hash = item.content_hash();
     TaggedItem {
         item,

@@ -1,84 +1,327 @@
-//! The tagger: finds ceasefires, clashes and casualty claims in text, as
-//! `../shared/TAGS.md` defines them. Pure: no I/O, no clock.
+//! The `tag` module: marks ceasefires, armed clashes and casualty claims in a text, as
+//! `shared/TAGS.md` defines them.
+//!
+//! Pipeline: an Aho-Corasick prefilter over the trigger stems of all languages, one stem
+//! list per rule family (a text with no stem costs one scan; a sentence is looked at only by
+//! the families whose stems it holds), language detection (Cyrillic → ru/uk, else en),
+//! sentence splitting, then per sentence the rule families.
+//!
+//! Granularity of the mentions:
+//! - ceasefire: one mention per trigger occurrence, each with its own status;
+//! - clash: one mention per sentence (on its first trigger), whatever the number of clashes;
+//! - casualty: one mention per sentence that holds claims, with all of them (negated ones
+//!   included), its trigger the first claim's cue.
+//!
+//! Claimants come from the sentence ("X said", "according to X", "“…,” said X"), else from
+//! a sentence after it that points back ("Об этом сообщили …") or closes the quotation the
+//! claims open, else from earlier sentences of the passage, else from
+//! `TagContext::own_voice` (origin `Source`), else none. A pronoun ("he said") takes the
+//! name given earlier in the passage; with no name there it is kept as written, as the
+//! labelled sets do.
+//!
+//! All word lists live in `lexicon/{en,ru,uk}.toml`; a new term or language is a data change.
 
+pub mod casualty;
+pub mod ceasefire;
+pub mod claimant;
+pub mod clash;
+pub mod eval;
+pub mod lexicon;
+pub mod lexicon_data;
 pub mod mention;
+pub mod numbers;
+pub mod sentence;
+pub mod sentences;
 
 pub use mention::*;
 
-/// The version stored with every mention, so `retag` can tell stale mentions.
-pub const TAGGER_VERSION: &str = "0.1.0-basic";
+use lexicon::{FAMILY_CASUALTY, FAMILY_CEASEFIRE, FAMILY_CLASH, LEXICONS, Lang};
+use sentence::Sent;
 
-/// Finds the mentions in `text`.
-pub fn tag(text: &str, _ctx: &TagContext<'_>) -> Vec<Mention> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for (i, ch) in text.char_indices() {
-        if ch == '.' || ch == '\n' {
-            push_sentence(text, start, i + ch.len_utf8(), &mut out);
-            start = i + ch.len_utf8();
+/// Version of the rules and data; stored with every mention. Bump on any rule or data change.
+pub const TAGGER_VERSION: &str = "0.1.0";
+
+/// Detect the language of a text: "uk" or "ru" when it is mostly Cyrillic, else "en".
+pub fn detect_language(text: &str) -> &'static str {
+    let (mut cyr, mut latin, mut uk) = (0usize, 0usize, 0usize);
+    for c in text.chars().take(4000) {
+        if ('\u{0400}'..='\u{04FF}').contains(&c) {
+            cyr += 1;
+            if matches!(c, 'і' | 'ї' | 'є' | 'ґ' | 'І' | 'Ї' | 'Є' | 'Ґ') {
+                uk += 1;
+            }
+        } else if c.is_ascii_alphabetic() {
+            latin += 1;
         }
     }
-    push_sentence(text, start, text.len(), &mut out);
-    out
+    if cyr > latin {
+        if uk > 0 { "uk" } else { "ru" }
+    } else {
+        "en"
+    }
 }
 
-fn push_sentence(text: &str, start: usize, end: usize, out: &mut Vec<Mention>) {
-    let s = &text[start..end];
-    let lower = s.to_lowercase();
-    let span = Span { start, end };
-    if lower.contains("ceasefire") || lower.contains("truce") {
-        out.push(Mention {
-            sentence: span,
-            trigger: span,
-            detail: MentionDetail::Ceasefire {
-                status: CeasefireStatus::Agreed,
-                mediator: None,
-                parties: vec![],
-            },
-        });
+/// A claimant named after the claims: the sentence that closes a quotation the claims open
+/// ("«… 23 367 человек. …», — указали в МО РФ"), or a later sentence that points back
+/// ("Об этом сообщили в Минобороны", "Про це повідомляє Генштаб").
+fn later_claimant(text: &str, spans: &[Span], lang: &Lang, i: usize) -> Option<String> {
+    let first = text.get(spans.get(i)?.start..)?.chars().next()?;
+    if matches!(first, '«' | '“' | '"' | '„') {
+        for sp in spans.iter().skip(i).take(4) {
+            let body = text.get(sp.start..sp.end).unwrap_or("");
+            if body.contains(['»', '”']) || (first == '"' && body.matches('"').count() % 2 == 1)
+            {
+                let s = Sent::new(text, *sp, lang);
+                return claimant::find(&s).filter(|f| !f.pronoun).map(|f| f.name);
+            }
+        }
+        return None;
     }
-    if lower.contains("clash") || lower.contains("shelling") {
-        out.push(Mention {
-            sentence: span,
-            trigger: span,
-            detail: MentionDetail::Clash {
-                location: None,
-                parties: vec![],
-            },
+    spans.iter().skip(i + 1).take(3).find_map(|sp| {
+        let s = Sent::new(text, *sp, lang);
+        if !lang.claim_backward.is_match(s.s()) {
+            return None;
+        }
+        claimant::find(&s).filter(|f| !f.pronoun).map(|f| f.name)
+    })
+}
+
+/// The last named claimant of the sentences before `upto`. `cache` remembers each
+/// sentence's answer, so a long passage is scanned once however many claims it holds.
+fn passage_claimant(
+    text: &str,
+    spans: &[Span],
+    lang: &Lang,
+    upto: usize,
+    cache: &mut Vec<Option<Option<String>>>,
+) -> Option<String> {
+    cache.resize(spans.len(), None);
+    for i in (0..upto.min(spans.len())).rev() {
+        let entry = cache[i].get_or_insert_with(|| {
+            claimant::find(&Sent::new(text, spans[i], lang))
+                .filter(|f| !f.pronoun)
+                .map(|f| f.name)
         });
-    }
-    let words: Vec<&str> = lower.split_whitespace().collect();
-    let mut claims = Vec::new();
-    for (i, w) in words.iter().enumerate() {
-        let cat = if w.starts_with("killed") {
-            CasualtyCategory::Killed
-        } else if w.starts_with("wounded") {
-            CasualtyCategory::Wounded
-        } else {
-            continue;
-        };
-        let count = words[..i].iter().rev().take(4).find_map(|x| {
-            x.trim_matches(|c: char| !c.is_ascii_digit())
-                .parse::<u64>()
-                .ok()
-        });
-        if count.is_some() {
-            claims.push(CasualtyClaim {
-                category: cat,
-                count,
-                approx: false,
-                who: None,
-                claimant: None,
-                claimant_origin: None,
-                negated: false,
-            });
+        if let Some(name) = entry {
+            return Some(name.clone());
         }
     }
-    if !claims.is_empty() {
+    None
+}
+
+/// Tag a text: every ceasefire, clash and casualty mention, in text order.
+/// Pure: no I/O, no clock; never panics.
+pub fn tag(text: &str, ctx: &TagContext<'_>) -> Vec<Mention> {
+    let lx = &*LEXICONS;
+    let Some(pre) = &lx.prefilter else {
+        return Vec::new();
+    };
+    let hits: Vec<(usize, u8)> = pre
+        .find_overlapping_iter(text)
+        .map(|m| {
+            let fam = lx.stem_families.get(m.pattern().as_usize()).copied();
+            (m.start(), fam.unwrap_or(0))
+        })
+        .collect();
+    if hits.is_empty() {
+        return Vec::new();
+    }
+    // "en-GB", "RU" and the like name the same lexicons as "en", "ru".
+    let given = ctx
+        .language
+        .map(|l| l.get(..2).unwrap_or(l).to_ascii_lowercase());
+    let code = given.as_deref().unwrap_or_else(|| detect_language(text));
+    let Some(lang) = lx.lang(code) else {
+        return Vec::new();
+    };
+    tag_with(text, ctx, lang, &hits)
+}
+
+fn tag_with(text: &str, ctx: &TagContext<'_>, lang: &Lang, hits: &[(usize, u8)]) -> Vec<Mention> {
+    let spans = sentences::split(text, &LEXICONS.abbreviations);
+    // The families whose stems occur in each sentence (hits are in text order).
+    let mut hot: Vec<u8> = vec![0; spans.len()];
+    let mut si = 0;
+    for &(pos, fam) in hits {
+        while si < spans.len() && spans[si].end <= pos {
+            si += 1;
+        }
+        if let Some(sp) = spans.get(si).filter(|sp| sp.start <= pos) {
+            let _ = sp;
+            hot[si] |= fam;
+        }
+    }
+
+    let mut out: Vec<Mention> = Vec::new();
+    let mut cfs: Vec<(ceasefire::RawCeasefire, bool, bool)> = Vec::new();
+    let mut cf_sent: Vec<usize> = Vec::new();
+    let mut passage_has_clash = false;
+    let mut state = casualty::PassageState::default();
+    let mut last_named: Option<String> = None;
+
+    let mut cf_sents: Vec<Sent<'_>> = Vec::new();
+    let mut prev_had_claims = false;
+    let mut claimant_cache: Vec<Option<Option<String>>> = Vec::new();
+    let mut pending_summary: Option<(usize, usize)> = None;
+    let mut summary_marks: Vec<(usize, CasualtyCategory)> = Vec::new();
+    for (i, sp) in spans.iter().enumerate() {
+        // A sentence right after claims may continue their breakdown ("This includes 170 …").
+        let fam = hot[i] | if prev_had_claims { FAMILY_CASUALTY } else { 0 };
+        if fam == 0 {
+            state.negative_prev = false;
+            continue;
+        }
+        prev_had_claims = false;
+        let s = &Sent::new(text, *sp, lang);
+        // Ceasefire-only triggers hide their words from the clash rules.
+        let only: Vec<(usize, usize)> = if fam & FAMILY_CEASEFIRE != 0 {
+            s.matches(&lang.cf_triggers)
+        } else {
+            Vec::new()
+        };
+        let clash_found = if fam & FAMILY_CLASH != 0 {
+            clash::find(s, &only)
+        } else {
+            None
+        };
+        let mut cf = if fam & FAMILY_CEASEFIRE != 0 {
+            ceasefire::find(s, clash_found.is_some())
+        } else {
+            Vec::new()
+        };
+        let appeal = !cf.is_empty() && lang.cf_appeal.is_match(s.s());
+        let mut has_clash = clash_found.is_some();
+        if let Some(c) = &clash_found {
+            out.push(Mention {
+                sentence: s.span,
+                trigger: s.span_of(c.trigger.0, c.trigger.1),
+                detail: MentionDetail::Clash {
+                    location: c.location.clone(),
+                    parties: Vec::new(),
+                },
+            });
+        } else if let Some(w) = cf.iter().find(|c| c.with_clash) {
+            has_clash = true;
+            out.push(Mention {
+                sentence: s.span,
+                trigger: s.span_of(w.trigger.0, w.trigger.1),
+                detail: MentionDetail::Clash {
+                    location: None,
+                    parties: Vec::new(),
+                },
+            });
+        }
+        passage_has_clash |= has_clash;
+        for c in cf.drain(..) {
+            let indef = ceasefire::indefinite(s, c.trigger);
+            cfs.push((c, appeal, indef));
+            cf_sent.push(cf_sents.len());
+        }
+        if cf_sent.last() == Some(&cf_sents.len()) {
+            cf_sents.push(Sent::new(text, *sp, lang));
+        }
+
+        if fam & FAMILY_CASUALTY == 0 {
+            casualty::skip(s, &mut state);
+            continue;
+        }
+        let claims = casualty::claims(s, &mut state);
+        let here = claimant::find_near(s, claims.first().map(|c| c.cue.0));
+        if let Some(f) = here.as_ref().filter(|f| !f.pronoun) {
+            last_named = Some(f.name.clone());
+        }
+        if claims.is_empty() {
+            continue;
+        }
+        prev_had_claims = true;
+        let later = || later_claimant(text, &spans, lang, i);
+        let (name, origin) = match here {
+            Some(f) if !f.pronoun => (Some(f.name), Some(ClaimantOrigin::Sentence)),
+            _ if later().is_some() => (later(), Some(ClaimantOrigin::Passage)),
+            Some(f) => match last_named
+                .clone()
+                .or_else(|| passage_claimant(text, &spans, lang, i, &mut claimant_cache))
+            {
+                Some(n) => (Some(n), Some(ClaimantOrigin::Passage)),
+                None => match claimant::opening_name(s) {
+                    Some(n) => (Some(n), Some(ClaimantOrigin::Sentence)),
+                    None => (Some(f.name), Some(ClaimantOrigin::Sentence)),
+                },
+            },
+            None => match last_named
+                .clone()
+                .or_else(|| passage_claimant(text, &spans, lang, i, &mut claimant_cache))
+            {
+                Some(n) => (Some(n), Some(ClaimantOrigin::Passage)),
+                None => match ctx.own_voice {
+                    Some(v) => (Some(v.to_string()), Some(ClaimantOrigin::Source)),
+                    None => (None, None),
+                },
+            },
+        };
+        // A summary noun ("потери", "losses") introduces the numbered claims of the next
+        // sentence: drop it from the previous casualty mention when they follow.
+        if claims.iter().any(|c| c.count.is_some() && !c.negated)
+            && let Some((pi, pm)) = pending_summary.take()
+            && pi + 1 == i
+            && let Some(Mention {
+                detail: MentionDetail::Casualty { claims: pc },
+                ..
+            }) = out.get_mut(pm)
+        {
+            pc.retain(|c| {
+                !(c.count.is_none() && c.approx && summary_marks.contains(&(pm, c.category)))
+            });
+        }
+        let first = &claims[0];
+        let trigger = s.span_of(first.cue.0, first.cue.1);
+        if claims.iter().any(|c| c.summary) {
+            pending_summary = Some((i, out.len()));
+            summary_marks.extend(
+                claims
+                    .iter()
+                    .filter(|c| c.summary)
+                    .map(|c| (out.len(), c.category)),
+            );
+        }
+        let claims = claims
+            .into_iter()
+            .map(|r| CasualtyClaim {
+                category: r.category,
+                count: r.count,
+                approx: r.approx,
+                who: r.who,
+                claimant: name.clone(),
+                claimant_origin: if name.is_some() { origin } else { None },
+                negated: r.negated,
+            })
+            .collect();
         out.push(Mention {
-            sentence: span,
-            trigger: span,
+            sentence: s.span,
+            trigger,
             detail: MentionDetail::Casualty { claims },
         });
     }
+
+    out.retain(|m| !matches!(&m.detail, MentionDetail::Casualty { claims } if claims.is_empty()));
+    ceasefire::resolve(&mut cfs, passage_has_clash);
+    for ((c, _, _), i) in cfs.into_iter().zip(cf_sent) {
+        let Some(s) = cf_sents.get(i) else { continue };
+        out.push(Mention {
+            sentence: s.span,
+            trigger: s.span_of(c.trigger.0, c.trigger.1),
+            detail: MentionDetail::Ceasefire {
+                status: c.status.unwrap_or(CeasefireStatus::Agreed),
+                mediator: c.mediator,
+                parties: Vec::new(),
+            },
+        });
+    }
+    out.sort_by_key(|m| (m.sentence.start, m.trigger.start));
+    out
 }
+
+#[cfg(test)]
+mod test_util;
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,597 @@
+//! Casualty claims: counts paired with category cues, negations, breakdowns.
+//!
+//! Rules, in order, for one sentence:
+//! 1. No claims at all when the sentence is about an accident, a disaster or disease.
+//! 2. Cues are found per category ("killed", "wounded", "killed or wounded", "captured",
+//!    "missing"); a negator before a cue ("no", "nobody", "without", "denied") makes a
+//!    negated claim with no count.
+//! 3. Each count (numbers, number words, vague quantities) takes a cue: first one right
+//!    before it across link words ("killed at least 8"), else the first cue after it within
+//!    a short window ("8 civilians were killed"). Counts of things that are not people
+//!    ("4 BTRs", "24 hours") are dropped.
+//! 4. A count with no cue of its own shares the cue of the count it is joined to ("1,429
+//!    civilians and 30,000 militants were killed") or, after "including", the category of
+//!    the previous claim (a breakdown).
+//! 5. A cue no count took makes a claim of its own: count 1 for a singular subject ("a
+//!    woman was killed") or object ("neutralizing the terrorist"), otherwise count null and
+//!    approximate — unless the sentence only says numbers are not known, or the cue is a
+//!    summary noun ("losses") followed by numbered claims.
+
+use super::lexicon::CueSet;
+use super::mention::CasualtyCategory;
+use super::numbers::{Count, find_counts};
+use super::sentence::Sent;
+
+/// A claim found in one sentence, before the claimant is attached.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RawClaim {
+    /// Category.
+    pub category: CasualtyCategory,
+    /// Count.
+    pub count: Option<u64>,
+    /// Approximate.
+    pub approx: bool,
+    /// Who, as written.
+    pub who: Option<String>,
+    /// Negated.
+    pub negated: bool,
+    /// Token index of the cue (for the trigger span).
+    pub cue: (usize, usize),
+    /// True for an unnumbered summary noun ("losses"), which numbered claims in the next
+    /// sentence make redundant.
+    pub summary: bool,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Cue {
+    a: usize,
+    b: usize,
+    cat: CasualtyCategory,
+    numbered_only: bool,
+    singular: bool,
+}
+
+fn collect(s: &Sent, set: &CueSet, numbered_only: bool, singular: bool, out: &mut Vec<Cue>) {
+    for (cat, p) in &set.0 {
+        for (a, b) in s.matches(p) {
+            out.push(Cue {
+                a,
+                b,
+                cat: *cat,
+                numbered_only,
+                singular,
+            });
+        }
+    }
+}
+
+fn find_cues(s: &Sent) -> Vec<Cue> {
+    let mut all = Vec::new();
+    collect(s, &s.lang.singular_cues, false, true, &mut all);
+    collect(s, &s.lang.cues, false, false, &mut all);
+    collect(s, &s.lang.numbered_cues, true, false, &mut all);
+    all.sort_by_key(|c| (c.a, std::cmp::Reverse(c.b)));
+    let mut out: Vec<Cue> = Vec::new();
+    for c in all {
+        if out.last().is_none_or(|l| c.a >= l.b) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// State carried from sentence to sentence of one passage.
+#[derive(Debug, Default)]
+pub struct PassageState {
+    /// Category of the last claim, for breakdowns in the next sentence ("This includes …").
+    pub last_category: Option<CasualtyCategory>,
+    /// True when the previous sentence was about an accident or a disaster: its victims
+    /// named without a number in the next sentence ("Among the victims, a child") are no claim.
+    pub negative_prev: bool,
+}
+
+fn is_plural_word(s: &Sent, i: usize) -> bool {
+    let w = s.w(i);
+    s.lang.sets.plural_nouns.contains(w) || (w.ends_with('s') && !w.ends_with("ss"))
+}
+
+/// The "who" phrase after a count: up to five words, stopping at cues and stop words.
+fn who_after(s: &Sent, from: usize, cues: &[Cue]) -> Option<String> {
+    let mut i = from;
+    let sets = &s.lang.sets;
+    if s.w(i) == "of" || s.w(i) == "из" || s.w(i) == "з" {
+        i += 1;
+        while sets.singular_det.contains(s.w(i)) || s.w(i) == "the" {
+            i += 1;
+        }
+    }
+    let start = i;
+    while i < s.toks.len() && i < start + 5 {
+        let t = &s.toks[i];
+        if !t.word || sets.who_stop.contains(&t.lower) || cues.iter().any(|c| c.a == i) {
+            break;
+        }
+        i += 1;
+    }
+    (i > start).then(|| s.text_of(start, i).to_string())
+}
+
+fn not_people(s: &Sent, c: &Count, cues: &[Cue]) -> bool {
+    let mut i = c.last;
+    if s.w(i) == "of" {
+        i += 1;
+    }
+    for k in i..(i + 4).min(s.toks.len()) {
+        let t = &s.toks[k];
+        if !t.word || cues.iter().any(|q| q.a == k) || s.lang.sets.who_stop.contains(&t.lower) {
+            return false;
+        }
+        if s.lang.not_people.is_exactly(s.text_of(k, k + 1)) {
+            return true;
+        }
+    }
+    false
+}
+
+/// How near (in tokens) an accident or disaster word must be to a cue to cancel it.
+const NEGATIVE_WINDOW: usize = 10;
+
+/// "a boy of five died", "aged 34": an age, not a count.
+fn is_age(s: &Sent, c: &Count, cues: &[Cue]) -> bool {
+    let prev = c.first.checked_sub(1).map_or("", |k| s.w(k));
+    if s.lang.sets.age_before.contains(prev) {
+        return true;
+    }
+    let next_is_verb = cues.iter().any(|q| q.a == c.last) || s.lang.sets.aux.contains(s.w(c.last));
+    prev == "of" && next_is_verb && c.first >= 2 && !is_plural_word(s, c.first - 2)
+}
+
+/// Note a sentence the casualty rules did not look at: it carries an accident or disaster
+/// context over to the next sentence only when it names one.
+pub fn skip(s: &Sent, st: &mut PassageState) {
+    st.negative_prev = s.lang.casualty_negative.is_match(s.s());
+}
+
+/// The claims of one sentence.
+pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
+    let lang = s.lang;
+    let negative = s.matches(&lang.casualty_negative);
+    let after_negative = std::mem::replace(&mut st.negative_prev, !negative.is_empty());
+    let cues: Vec<Cue> = find_cues(s)
+        .into_iter()
+        .filter(|c| {
+            !negative
+                .iter()
+                .any(|n| n.0 <= c.b + NEGATIVE_WINDOW && c.a <= n.1 + NEGATIVE_WINDOW)
+        })
+        .collect();
+    if cues.is_empty() {
+        return Vec::new();
+    }
+    let negs = s.matches(&lang.negators);
+    let negs_after = s.matches(&lang.negators_after);
+    let deniers = s.matches(&lang.deniers);
+    let mut used = vec![false; cues.len()];
+    let mut out: Vec<(usize, RawClaim)> = Vec::new();
+
+    // Negated cues. A cue inside a no-claim phrase ("no casualties were reported to us")
+    // is neither claimed nor negated.
+    let no_claims = s.matches(&lang.no_claim);
+    for (ci, c) in cues.iter().enumerate() {
+        if c.numbered_only {
+            continue;
+        }
+        if no_claims.iter().any(|n| n.0 <= c.a && c.b <= n.1) {
+            used[ci] = true;
+            continue;
+        }
+        let before = negs.iter().any(|&(_, nb)| nb <= c.a && c.a - nb <= 3)
+            || deniers.iter().any(|&(_, nb)| nb <= c.a && c.a - nb <= 12)
+            || negs_after
+                .iter()
+                .any(|&(na, _)| na >= c.b && na - c.b <= 5 && (c.b..na).all(|k| s.toks[k].word));
+        if before && after_negative {
+            // "… accidentally fired. Nobody was hurt.": no claim either way.
+            used[ci] = true;
+        } else if before {
+            used[ci] = true;
+            out.push((
+                c.a,
+                RawClaim {
+                    category: c.cat,
+                    count: None,
+                    approx: false,
+                    who: None,
+                    negated: true,
+                    cue: (c.a, c.b),
+                    summary: false,
+                },
+            ));
+        }
+    }
+
+    let in_neg = |i: usize| negs.iter().any(|&(a, b)| i >= a && i < b);
+    let counts: Vec<Count> = find_counts(lang, s.text, &s.toks, (s.span.start, s.span.end))
+        .into_iter()
+        .filter(|c| !in_neg(c.num_first) && !is_age(s, c, &cues))
+        .collect();
+    // Counts of things ("20 UAVs") still take their cue, so that it makes no claim.
+    let things: Vec<bool> = counts.iter().map(|c| not_people(s, c, &cues)).collect();
+    let cue_at_end = |k: usize| cues.iter().position(|c| c.b == k + 1);
+    let cue_at_start = |k: usize| cues.iter().position(|c| c.a == k);
+    let count_at = |k: usize| counts.iter().position(|c| c.first == k);
+
+    let governing = s.matches(&lang.governing);
+    let governs = |ci: usize| {
+        governing
+            .iter()
+            .any(|g| g.0 <= cues[ci].a && cues[ci].b <= g.1)
+    };
+    // Pass 1: each count takes a cue.
+    let mut cat: Vec<Option<usize>> = vec![None; counts.len()];
+    let mut blocked_by: Vec<Option<usize>> = vec![None; counts.len()];
+    for (ni, c) in counts.iter().enumerate() {
+        // Left: "killed at least eight", "the dead were three", "deaths to five".
+        let mut k = c.first;
+        let mut left = None;
+        let mut steps = 0;
+        while k > 0 && steps <= 4 {
+            k -= 1;
+            if let Some(ci) = cue_at_end(k) {
+                if !used[ci] {
+                    left = Some(ci);
+                }
+                break;
+            }
+            if !lang.sets.link.contains(s.w(k)) {
+                break;
+            }
+            steps += 1;
+        }
+        // A generic loss word on the left yields to a precise cue right after the noun
+        // ("потеряли 200 боевиков убитыми").
+        let generic_left = left.is_some_and(|ci| cues[ci].cat == CasualtyCategory::KilledOrWounded);
+        let precise_right = (c.last..(c.last + 4).min(s.toks.len()))
+            .find_map(&cue_at_start)
+            .filter(|&ci| !used[ci] && cues[ci].cat != CasualtyCategory::KilledOrWounded);
+        if generic_left && precise_right.is_some() {
+            cat[ni] = precise_right;
+            continue;
+        }
+        if left.is_some() && !c.ordinal {
+            cat[ni] = left;
+            continue;
+        }
+        // Right: "seven servicemen were killed", "12 more taken captive".
+        let window = if c.ordinal { 4 } else { 13 };
+        let mut k = c.last;
+        while k < s.toks.len() && k < c.last + window {
+            if let Some(ci) = cue_at_start(k) {
+                // A cue right before another count belongs to that count ("поранення 20 556").
+                let owns_next = count_at(cues[ci].b).is_some();
+                if !used[ci] && !owns_next {
+                    cat[ni] = Some(ci);
+                }
+                break;
+            }
+            if let Some(other) = count_at(k) {
+                blocked_by[ni] = Some(other);
+                break;
+            }
+            let w = s.w(k);
+            if matches!(w, ";" | ":" | "—" | "–" | "." | "?" | "!")
+                || (c.ordinal && !s.toks[k].word)
+            {
+                break;
+            }
+            k += 1;
+        }
+        // Fallback: a governing cue earlier in the clause ("the death toll … rose to 15").
+        if cat[ni].is_none() && !c.ordinal {
+            let prev_cue = cues.iter().enumerate().rev().find(|(_, q)| q.b <= c.first);
+            if let Some((ci, q)) = prev_cue {
+                let clause = (q.b..c.first).all(|k| !matches!(s.w(k), ";" | ":" | "." | "—"));
+                if governs(ci) && c.first - q.b <= 12 && clause {
+                    cat[ni] = Some(ci);
+                }
+            }
+        }
+    }
+    // Pass 2: joined counts share the later count's cue ("1,429 civilians and 30,000 …").
+    for ni in (0..counts.len()).rev() {
+        if cat[ni].is_none()
+            && let Some(o) = blocked_by[ni]
+        {
+            let joined = (counts[ni].last..counts[o].first).all(|k| {
+                let w = s.w(k);
+                let glue =
+                    w == "," || lang.sets.conj.contains(w) || lang.sets.including.contains(w);
+                glue || (s.toks[k].word
+                    && !cues.iter().any(|c| c.a == k)
+                    && !lang.sets.who_stop.contains(w))
+            }) && (counts[ni].last..counts[o].first).any(|k| {
+                let w = s.w(k);
+                w == "," || lang.sets.conj.contains(w) || lang.sets.including.contains(w)
+            });
+            if joined {
+                cat[ni] = cat[o];
+            }
+        }
+    }
+    // A cue of the same category right after a count restates it ("втратила 1 150
+    // військовослужбовців убитими й пораненими"): it makes no claim of its own.
+    for (ni, c) in counts.iter().enumerate() {
+        if let Some(ci) = cat[ni] {
+            for (cj, q) in cues.iter().enumerate() {
+                if cj != ci && q.a >= c.last && q.a <= c.last + 4 && q.cat == cues[ci].cat {
+                    used[cj] = true;
+                }
+            }
+        }
+    }
+    // Mark used cues, then breakdowns and coordinated counts inherit a category.
+    let mut cats: Vec<Option<CasualtyCategory>> =
+        cat.iter().map(|c| c.map(|ci| cues[ci].cat)).collect();
+    for ci in cat.iter().flatten() {
+        used[*ci] = true;
+    }
+    for ni in 0..counts.len() {
+        if cats[ni].is_some() || counts[ni].ordinal {
+            continue;
+        }
+        let f = counts[ni].first;
+        let prev_word = |d: usize| f.checked_sub(d).map_or("", |k| s.w(k));
+        let after_including = (1..=4).any(|d| lang.sets.including.contains(prev_word(d)));
+        let prev_cat = (0..ni).rev().find_map(|p| cats[p]).or(st.last_category);
+        if after_including {
+            // An unnumbered subset ("including many civilians") is no claim. A cue between
+            // "including" and the number names the category ("в числе уничтоженных — 16").
+            let own = cues
+                .iter()
+                .find(|q| q.b <= f && q.a + 4 >= f)
+                .map(|q| q.cat);
+            if counts[ni].value.is_some() {
+                cats[ni] = own.or(prev_cat);
+            }
+        } else if lang.sets.conj.contains(prev_word(1)) && ni > 0 && counts[ni - 1].last + 12 >= f {
+            cats[ni] = cats[ni - 1];
+        }
+    }
+
+    for (ni, c) in counts.iter().enumerate() {
+        let Some(category) = cats[ni] else { continue };
+        if things[ni] {
+            continue;
+        }
+        let cue = cat[ni].map_or((c.first, c.last), |ci| (cues[ci].a, cues[ci].b));
+        let who = who_after(s, c.last, &cues);
+        let reps = each_repeats(s, c);
+        for _ in 0..reps {
+            out.push((
+                c.first,
+                RawClaim {
+                    category,
+                    count: c.value,
+                    approx: c.approx,
+                    who: who.clone(),
+                    negated: false,
+                    cue,
+                    summary: false,
+                },
+            ));
+        }
+        // "tens of thousands are detained and missing": a second cue joined to the first.
+        if let Some(ci) = cat[ni] {
+            let b = cues[ci].b;
+            if lang.sets.conj.contains(s.w(b))
+                && let Some(cj) = cue_at_start(b + 1).filter(|&cj| !used[cj])
+            {
+                used[cj] = true;
+                out.push((
+                    c.first,
+                    RawClaim {
+                        category: cues[cj].cat,
+                        count: c.value,
+                        approx: c.approx,
+                        who: who.clone(),
+                        negated: false,
+                        cue: (cues[cj].a, cues[cj].b),
+                        summary: false,
+                    },
+                ));
+            }
+        }
+    }
+
+    // Bare cues.
+    // A no-claim phrase inside a cue ("whereabouts … unknown") does not count.
+    let no_claim = no_claims
+        .iter()
+        .any(|n| !cues.iter().any(|c| c.a <= n.0 && n.1 <= c.b));
+    let summaries = s.matches(&lang.summary);
+    let numbered: Vec<(usize, CasualtyCategory)> = out
+        .iter()
+        .filter(|(_, r)| !r.negated)
+        .map(|(p, r)| (*p, r.category))
+        .collect();
+    // A summary noun ("losses", "the death toll") is covered by the numbered claims after it.
+    let numbered_after = |k: usize, cat: CasualtyCategory| {
+        numbered
+            .iter()
+            .any(|(p, c)| *p > k && (*c == cat || cat == CasualtyCategory::KilledOrWounded))
+    };
+    for (ci, c) in cues.iter().enumerate() {
+        if used[ci] || c.numbered_only || after_negative {
+            continue;
+        }
+        if c.singular {
+            out.push((
+                c.a,
+                RawClaim {
+                    category: c.cat,
+                    count: Some(1),
+                    approx: false,
+                    who: None,
+                    negated: false,
+                    cue: (c.a, c.b),
+                    summary: false,
+                },
+            ));
+            continue;
+        }
+        let single = singular_subject(s, c).or_else(|| singular_object(s, c));
+        if let Some((count, who)) = single.or_else(|| named_subject(s, c)) {
+            out.push((
+                c.a,
+                RawClaim {
+                    category: c.cat,
+                    count: Some(count),
+                    approx: false,
+                    who,
+                    negated: false,
+                    cue: (c.a, c.b),
+                    summary: false,
+                },
+            ));
+            continue;
+        }
+        if no_claim || after_negative || lang.sets.modified.contains(s.w(c.b)) {
+            continue;
+        }
+        let is_summary = summaries.iter().any(|&(a, b)| a <= c.a && c.b <= b);
+        if is_summary && numbered_after(c.a, c.cat) {
+            continue;
+        }
+        let who =
+            who_after(s, c.b, &cues).filter(|w| !w.is_empty() && !lang.not_people.is_match(w));
+        out.push((
+            c.a,
+            RawClaim {
+                category: c.cat,
+                count: None,
+                approx: true,
+                who,
+                negated: false,
+                cue: (c.a, c.b),
+                summary: is_summary,
+            },
+        ));
+    }
+    out.sort_by_key(|(p, _)| *p);
+    let claims: Vec<RawClaim> = out.into_iter().map(|(_, r)| r).collect();
+    if let Some(last) = claims.iter().rev().find(|c| !c.negated) {
+        st.last_category = Some(last.category);
+    }
+    claims
+}
+
+/// "a 62-year-old woman was killed", "An IOM staff member has been killed": count 1.
+fn singular_subject(s: &Sent, c: &Cue) -> Option<(u64, Option<String>)> {
+    let sets = &s.lang.sets;
+    let mut k = c.a;
+    let mut singular = false;
+    let mut any_aux = false;
+    while k > 0 && sets.aux.contains(s.w(k - 1)) {
+        k -= 1;
+        any_aux = true;
+        singular |= sets.singular_aux.contains(s.w(k));
+    }
+    if !any_aux || !singular || k == 0 {
+        return None;
+    }
+    let head = k - 1;
+    if !s.toks[head].word || is_plural_word(s, head) {
+        return None;
+    }
+    // Walk back over the noun phrase to its determiner.
+    let mut a = head;
+    while a > 0 && head - a < 4 && s.toks[a - 1].word && !sets.who_stop.contains(s.w(a - 1)) {
+        a -= 1;
+        if sets.singular_det.contains(s.w(a)) {
+            break;
+        }
+    }
+    Some((1, Some(s.text_of(a, head + 1).to_string())))
+}
+
+/// "Lt. X and Pvt. Y were killed": the number of people named.
+fn named_subject(s: &Sent, c: &Cue) -> Option<(u64, Option<String>)> {
+    let sets = &s.lang.sets;
+    let mut k = c.a;
+    while k > 0 && sets.aux.contains(s.w(k - 1)) {
+        k -= 1;
+    }
+    if k == c.a || !s.is_cap(k.checked_sub(1)?) {
+        return None;
+    }
+    let end = k;
+    let mut groups = 1u64;
+    let mut in_name = true;
+    while k > 0 {
+        let w = s.w(k - 1);
+        if s.toks[k - 1].word && s.is_cap(k - 1) && !sets.conj.contains(w) {
+            in_name = true;
+        } else if w == "." && in_name {
+            // "Lt." inside a name.
+        } else if (w == "," || sets.conj.contains(w)) && in_name {
+            groups += 1;
+            in_name = false;
+        } else {
+            break;
+        }
+        k -= 1;
+    }
+    if !in_name {
+        groups -= 1;
+        k += 1;
+    }
+    (groups >= 2).then(|| (groups, Some(s.text_of(k, end).to_string())))
+}
+
+/// "killed a soldier", "neutralizing the terrorist": count 1.
+fn singular_object(s: &Sent, c: &Cue) -> Option<(u64, Option<String>)> {
+    let sets = &s.lang.sets;
+    let det = s.w(c.b);
+    if !(sets.singular_det.contains(det) || det == "the") {
+        return None;
+    }
+    let mut k = c.b + 1;
+    while k < s.toks.len() && k < c.b + 4 && s.toks[k].word && !sets.who_stop.contains(s.w(k)) {
+        k += 1;
+    }
+    let head = k.checked_sub(1).filter(|&h| h > c.b)?;
+    if is_plural_word(s, head) || s.lang.not_people.is_exactly(s.text_of(head, head + 1)) {
+        return None;
+    }
+    if det == "the" && k < s.toks.len() && s.w(k) == "of" {
+        return None;
+    }
+    Some((1, Some(s.text_of(c.b, k).to_string())))
+}
+
+/// "Sloviansk, Krasnohorivka and Kurakhove each reporting one civilian dead": 3 claims.
+fn each_repeats(s: &Sent, c: &Count) -> usize {
+    let eaches = s.matches(&s.lang.each);
+    let Some(&(ea, _)) = eaches
+        .iter()
+        .find(|&&(_, eb)| eb <= c.first && c.first - eb <= 1)
+    else {
+        return 1;
+    };
+    let mut items = 1;
+    let mut k = ea;
+    while k > 0 {
+        k -= 1;
+        let w = s.w(k);
+        if w == "," || s.lang.sets.conj.contains(w) {
+            if k > 0 && s.is_cap(k - 1) {
+                items += 1;
+            }
+            continue;
+        }
+        if !s.is_cap(k) {
+            break;
+        }
+    }
+    items.clamp(1, 20)
+}

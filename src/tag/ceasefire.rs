@@ -1,0 +1,191 @@
+//! Ceasefire mentions and their status.
+//!
+//! Every trigger occurrence ("ceasefire", "truce", "the fire has been stopped", "stop the
+//! fighting") is one mention, unless the sentence is about a trade or price war (figurative)
+//! or the trigger sits in a negative phrase ("a ceasefire was not part of it"). Its status
+//! comes from the nearest status cue in the sentence, measured in tokens, with collapsed and
+//! violated cues weighed slightly nearer and agreed cues slightly further (background such as
+//! "the truce that took effect in May" is usually agreed). Special rules from TAGS.md:
+//! fighting reported in a sentence that says "since the truce" is `violated`; an appeal to
+//! observe a ceasefire is `violated` when the passage reports fighting. With no cue, a
+//! mention takes the status of the previous ceasefire mention of the passage, else
+//! `proposed` after an indefinite article ("a ceasefire"), else `agreed`.
+
+use super::mention::CeasefireStatus;
+use super::sentence::Sent;
+
+/// A ceasefire mention found in one sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RawCeasefire {
+    /// Token range of the trigger.
+    pub trigger: (usize, usize),
+    /// Its status (None until resolved against the passage).
+    pub status: Option<CeasefireStatus>,
+    /// Mediator, as written.
+    pub mediator: Option<String>,
+    /// True when the trigger also names fighting ("stop the fighting").
+    pub with_clash: bool,
+}
+
+fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
+    a.0 < b.1 && b.0 < a.1
+}
+
+/// The ceasefire triggers of a sentence (status not yet known when there is no cue).
+pub fn find(s: &Sent, sentence_has_clash: bool) -> Vec<RawCeasefire> {
+    let lang = s.lang;
+    if lang.cf_figurative.is_match(s.s()) {
+        return Vec::new();
+    }
+    let negs = s.matches(&lang.cf_not);
+    let mut trig: Vec<((usize, usize), bool)> = s
+        .matches(&lang.cf_triggers)
+        .into_iter()
+        .map(|t| (t, false))
+        .chain(
+            s.matches(&lang.cf_with_clash)
+                .into_iter()
+                .map(|t| (t, true)),
+        )
+        .filter(|(t, _)| !negs.iter().any(|n| overlaps(*n, *t)))
+        .collect();
+    trig.sort_by_key(|((a, b), _)| (*a, std::cmp::Reverse(*b)));
+    let mut kept: Vec<((usize, usize), bool)> = Vec::new();
+    for t in trig {
+        match kept.last_mut() {
+            Some(last) if overlaps(last.0, t.0) => {
+                // Keep the longer; a with-clash reading wins a tie.
+                if t.0.1 - t.0.0 > last.0.1 - last.0.0 {
+                    *last = t;
+                }
+            }
+            _ => kept.push(t),
+        }
+    }
+    if kept.is_empty() {
+        return Vec::new();
+    }
+    // Status cues, longest first, no overlaps, none inside a trigger.
+    let mut cues: Vec<((usize, usize), CeasefireStatus)> = Vec::new();
+    for (st, p) in &lang.cf_status {
+        for m in s.matches(p) {
+            cues.push((m, *st));
+        }
+    }
+    cues.sort_by_key(|((a, b), _)| (*a, std::cmp::Reverse(*b)));
+    let mut clean: Vec<((usize, usize), CeasefireStatus)> = Vec::new();
+    for c in cues {
+        if kept.iter().any(|(t, _)| overlaps(*t, c.0)) {
+            continue;
+        }
+        if clean.last().is_none_or(|l| c.0.0 >= l.0.1) {
+            clean.push(c);
+        }
+    }
+    let since = sentence_has_clash && lang.cf_since.is_match(s.s());
+    let mediator = lang.cf_mediator.iter().find_map(|re| {
+        re.captures(s.s())
+            .and_then(|c| c.name("m"))
+            .map(|m| m.as_str().trim().to_string())
+            .filter(|m| !m.is_empty())
+    });
+    kept.into_iter()
+        .map(|(t, with_clash)| {
+            let mut best: Option<(i64, u8, CeasefireStatus)> = None;
+            for ((a, b), st) in &clean {
+                let after = *a >= t.1;
+                let dist = if *b <= t.0 {
+                    t.0 - b
+                } else {
+                    a.saturating_sub(t.1)
+                } as i64;
+                let (mut bias, prio) = match st {
+                    CeasefireStatus::Collapsed => (0, 0),
+                    CeasefireStatus::Violated => (0, 1),
+                    CeasefireStatus::Holding => (0, 2),
+                    CeasefireStatus::Proposed => (0, 3),
+                    CeasefireStatus::Agreed => (1, 4),
+                };
+                // A participle after the trigger is background ("a truce signed last month").
+                if *st == CeasefireStatus::Agreed
+                    && after
+                    && (s.w(*a).ends_with("ed")
+                        || matches!(s.w(a.saturating_sub(1)), "that" | "which"))
+                {
+                    bias += 1;
+                }
+                // A relative or "by" clause after the trigger is background to the main verb:
+                // "the ceasefire, which was brokered by Qatar, collapsed".
+                let relative =
+                    (t.1..*a).any(|k| matches!(s.w(k), "which" | "that" | ",")) || s.w(*b) == "by";
+                if *st == CeasefireStatus::Agreed && after && relative {
+                    bias += 4;
+                }
+                if b - a == 1 && lang.sets.cf_weak.contains(s.w(*a)) {
+                    bias += 1;
+                }
+                let key = (dist + bias, prio, *st);
+                if best.is_none_or(|b| (key.0, key.1) < (b.0, b.1)) {
+                    best = Some(key);
+                }
+            }
+            let mut status = best.map(|b| b.2);
+            if since
+                && !matches!(
+                    status,
+                    Some(CeasefireStatus::Collapsed | CeasefireStatus::Violated)
+                )
+            {
+                status = Some(CeasefireStatus::Violated);
+            }
+            RawCeasefire {
+                trigger: t,
+                status,
+                mediator: mediator.clone(),
+                with_clash,
+            }
+        })
+        .collect()
+}
+
+/// Resolve the statuses left open, in passage order. `passage_has_clash` drives the
+/// appeal-to-observe rule; `appeal` tells which sentences hold such an appeal.
+pub fn resolve(items: &mut [(RawCeasefire, bool, bool)], passage_has_clash: bool) {
+    let mut prev: Option<CeasefireStatus> = None;
+    for (cf, appeal, indefinite) in items.iter_mut() {
+        if *appeal {
+            cf.status = Some(if passage_has_clash {
+                CeasefireStatus::Violated
+            } else {
+                CeasefireStatus::Proposed
+            });
+        }
+        if cf.status.is_none() {
+            cf.status = Some(prev.unwrap_or(if *indefinite {
+                CeasefireStatus::Proposed
+            } else {
+                CeasefireStatus::Agreed
+            }));
+        }
+        prev = cf.status;
+    }
+}
+
+/// True when the word before the trigger is an indefinite determiner ("a ceasefire").
+pub fn indefinite(s: &Sent, trigger: (usize, usize)) -> bool {
+    let mut k = trigger.0;
+    // Skip up to three modifiers: "an immediate humanitarian ceasefire".
+    for _ in 0..4 {
+        if k == 0 {
+            return false;
+        }
+        k -= 1;
+        if s.lang.sets.indefinite.contains(s.w(k)) {
+            return true;
+        }
+        if !s.toks[k].word {
+            return false;
+        }
+    }
+    false
+}

@@ -1,0 +1,296 @@
+//! Who makes a claim: "X says", "X, a spokesman, said", "“…,” said X", "according to X",
+//! and for verb-first languages "сообщили в X". Outlets that only relay a claim ("Reuters
+//! reported") are used only when nothing else is named. Pronouns are returned as such; the
+//! caller resolves them against earlier sentences of the passage.
+
+use super::sentence::Sent;
+
+/// A claimant found in one sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    /// The claimant as written.
+    pub name: String,
+    /// True when it is only a pronoun ("he", "it").
+    pub pronoun: bool,
+    /// True when it is only a relaying outlet ("Reuters").
+    pub relay: bool,
+}
+
+const BOUNDARY: &[&str] = &[
+    ",", ";", ":", "“", "”", "\"", "«", "»", "—", "–", "(", ")", "-", "’", "'",
+];
+
+fn is_boundary(w: &str) -> bool {
+    BOUNDARY.contains(&w)
+}
+
+/// Trim a token range of stop/strip words and punctuation at both ends.
+fn trim(s: &Sent, mut a: usize, mut b: usize) -> Option<(usize, usize)> {
+    let sets = &s.lang.sets;
+    while a < b && (!s.toks[a].word || sets.claim_strip.contains(s.w(a))) {
+        if s.w(a) == "(" {
+            break;
+        }
+        a += 1;
+    }
+    while b > a
+        && (!s.toks[b - 1].word && s.w(b - 1) != ")" || sets.claim_strip.contains(s.w(b - 1)))
+    {
+        b -= 1;
+    }
+    (a < b).then_some((a, b))
+}
+
+/// The subject before a verb at token `v`: back to the previous boundary; an appositive
+/// right before the verb (", a spokesman,") is skipped.
+fn subject_before(s: &Sent, v: usize) -> Option<(usize, usize)> {
+    let sets = &s.lang.sets;
+    let mut end = v;
+    while end > 0 && sets.claim_aux.contains(s.w(end - 1)) {
+        end -= 1;
+    }
+    if end > 0 && s.w(end - 1) == "," {
+        // "X, an investigative journalist …, was quoted": take X.
+        let mut k = end - 1;
+        while k > 0 && s.w(k - 1) != "," && end - k < 25 {
+            k -= 1;
+        }
+        if k > 0 && s.w(k - 1) == "," {
+            end = k - 1;
+        } else {
+            return None;
+        }
+    }
+    let mut a = end;
+    let mut depth = 0i32;
+    while a > 0 && end - a < 14 {
+        let w = s.w(a - 1);
+        if w == ")" {
+            depth += 1;
+        } else if w == "(" {
+            depth -= 1;
+        } else if depth <= 0 && is_boundary(w) {
+            break;
+        }
+        a -= 1;
+    }
+    if end - a >= 14 {
+        return None;
+    }
+    trim(s, a, end)
+}
+
+/// The subject after a verb at token range ending `vb`: up to a stop word or boundary.
+fn subject_after(s: &Sent, vb: usize) -> Option<(usize, usize)> {
+    let sets = &s.lang.sets;
+    // Reporting verbs end a claimant found after "according to", unless they are nouns
+    // here ("according to some estimates").
+    let verbs: Vec<usize> = s
+        .matches(&s.lang.claim_verbs)
+        .iter()
+        .map(|m| m.0)
+        .filter(|&v| v == 0 || !sets.claim_not_after.contains(s.w(v - 1)))
+        .collect();
+    let mut b = vb;
+    let mut depth = 0i32;
+    while b < s.toks.len() && b - vb < 14 {
+        let w = s.w(b);
+        if w == "(" {
+            depth += 1;
+        } else if w == ")" {
+            depth -= 1;
+            if depth < 0 {
+                break;
+            }
+        } else if depth == 0
+            && (w == "."
+                || w == ","
+                || w == ";"
+                || is_boundary(w)
+                || (b > vb && (sets.claim_stop.contains(w) || verbs.contains(&b))))
+        {
+            break;
+        }
+        b += 1;
+    }
+    trim(s, vb, b)
+}
+
+fn found(s: &Sent, (a, b): (usize, usize)) -> Option<Found> {
+    let name = s.text_of(a, b).trim().to_string();
+    if name.is_empty() {
+        return None;
+    }
+    let lower = name.to_lowercase();
+    let pronoun = b - a == 1 && s.lang.sets.pronouns.contains(&lower);
+    // A claimant is a name or a noun phrase, not a clause: reject lowercase-only long runs
+    // that start with a verb-like word is beyond us; reject bare determiners.
+    if !pronoun && lower.chars().all(|c| !c.is_alphabetic()) {
+        return None;
+    }
+    let relay = s.lang.relays.is_exactly(&name);
+    Some(Found {
+        name,
+        pronoun,
+        relay,
+    })
+}
+
+/// True when the segment that ends at the verb `v` starts with one of `words`.
+fn raw_start_is(s: &Sent, v: usize, words: &std::collections::HashSet<String>) -> bool {
+    let mut a = v;
+    while a > 0 && v - a < 14 && !is_boundary(s.w(a - 1)) {
+        a -= 1;
+    }
+    words.contains(s.w(a))
+}
+
+/// "Артём Индюков, офицер СЦКК: «…»": a speaker before a colon that opens a quotation.
+fn colon_speaker(s: &Sent) -> Option<(usize, Found)> {
+    let colon = s.toks.iter().position(|t| t.lower == ":")?;
+    let next = s.w(colon + 1);
+    if colon == 0 || colon > 10 || !matches!(next, "«" | "“" | "\"" | "„") || !s.is_cap(0) {
+        return None;
+    }
+    found(s, (0, colon)).map(|f| (0, f))
+}
+
+/// All claimant candidates of a sentence, in text order.
+pub fn candidates(s: &Sent) -> Vec<(usize, Found)> {
+    let mut out: Vec<(usize, Found)> = colon_speaker(s).into_iter().collect();
+    for (a, b) in s.matches(&s.lang.according) {
+        if let Some(f) = subject_after(s, b).and_then(|r| found(s, r)) {
+            out.push((a, f));
+        }
+    }
+    for (a, b) in s.matches(&s.lang.claim_verbs) {
+        // Passive "were reported", "was said" is no claim of a subject.
+        let prev = a.checked_sub(1).map_or("", |k| s.w(k));
+        let quoted = s.w(a) == "was" || s.w(a) == "were";
+        if !quoted
+            && matches!(
+                prev,
+                "was" | "were" | "been" | "being" | "is" | "are" | "be"
+            )
+        {
+            continue;
+        }
+        // "the false claims", "unconfirmed reports", "four alleged insurgents": no verb.
+        let prev_is_number = prev.chars().next().is_some_and(|c| c.is_ascii_digit())
+            || s.lang.data.numbers.words.contains_key(prev);
+        if s.lang.sets.claim_not_after.contains(prev)
+            || prev_is_number
+            || (!quoted && s.lang.sets.claim_not_before.contains(s.w(b)))
+        {
+            continue;
+        }
+        let before_is_word = a > 0 && (s.toks[a - 1].word || s.w(a - 1) == ")");
+        let after = subject_after(s, b);
+        let before = if before_is_word || (a > 0 && s.w(a - 1) == ",") {
+            subject_before(s, a)
+        } else {
+            None
+        };
+        let appositive = a > 0 && s.w(a - 1) == "," && before.is_some();
+        let pick = if s.lang.data.claimant.verb_first {
+            // "сообщает пресс-служба …" vs "Минобороны озвучило потери": a capitalised
+            // name (or a preposition before one) after the verb wins, else the subject before.
+            let cap_after = after.is_some_and(|(x, _)| {
+                s.is_cap(x) || (s.toks[x].lower.chars().count() <= 2 && s.is_cap(x + 1))
+            });
+            let before = before.filter(|_| !raw_start_is(s, a, &s.lang.sets.not_subject_start));
+            // "…, повідомив голова ОВА": after a comma the subject follows the verb.
+            let after_comma = a > 0 && matches!(s.w(a - 1), "," | "—" | "–" | "-");
+            if cap_after || after_comma {
+                after
+            } else {
+                before.or(after)
+            }
+        } else if before_is_word || quoted || appositive {
+            before
+        } else {
+            // "“…,” said the representative" or ", said X".
+            after.or(before)
+        };
+        if let Some(f) = pick.and_then(|r| found(s, r)) {
+            out.push((a, f));
+        }
+    }
+    out.sort_by_key(|(p, _)| *p);
+    out
+}
+
+/// Token flags: inside a quotation.
+fn quoted(s: &Sent) -> Vec<bool> {
+    let mut inside = false;
+    s.toks
+        .iter()
+        .map(|t| {
+            match t.lower.as_str() {
+                "“" | "«" | "„" => inside = true,
+                "”" | "»" => inside = false,
+                "\"" => inside = !inside,
+                _ => {}
+            }
+            inside
+        })
+        .collect()
+}
+
+/// The claimant of a sentence: the first named source outside quotations, else inside,
+/// else a pronoun, else a relay.
+pub fn find(s: &Sent) -> Option<Found> {
+    find_near(s, None)
+}
+
+/// The claimant of a sentence whose first claim sits at token `claim`: as `find`, except
+/// that a later clause with its own reporting verb before the claim takes over ("Azerbaijan
+/// said …, and Armenian separatists said 32 people had been killed").
+pub fn find_near(s: &Sent, claim: Option<usize>) -> Option<Found> {
+    let mut c = candidates(s);
+    if let Some(claim) = claim {
+        let restart = c.iter().rposition(|(p, f)| {
+            *p < claim
+                && *p > 0
+                && !f.pronoun
+                && !f.relay
+                && (0..*p).rev().take(14).any(|k| {
+                    s.w(k) == ";"
+                        || (matches!(
+                            s.w(k),
+                            "and" | "but" | "while" | "whereas" | "а" | "но" | "але"
+                        ) && k > 0
+                            && s.w(k - 1) == ",")
+                })
+        });
+        if let Some(r) = restart.filter(|&r| r > 0) {
+            c.drain(..r);
+        }
+    }
+    let q = quoted(s);
+    let outside = |p: &usize| !q.get(*p).copied().unwrap_or(false);
+    c.iter()
+        .find(|(p, f)| !f.pronoun && !f.relay && outside(p))
+        .or_else(|| c.iter().find(|(p, f)| f.pronoun && outside(p)))
+        .or_else(|| c.iter().find(|(_, f)| !f.pronoun && !f.relay))
+        .or_else(|| c.iter().find(|(_, f)| f.pronoun))
+        .or_else(|| c.first())
+        .map(|(_, f)| f.clone())
+}
+
+/// A name that could stand for "it"/"he" when no claimant came before: the capitalised
+/// noun phrase that opens the sentence ("The Sudanese Armed Forces … it said").
+pub fn opening_name(s: &Sent) -> Option<String> {
+    let mut b = 0;
+    while b < s.toks.len()
+        && b < 8
+        && s.toks[b].word
+        && (s.is_cap(b) || (b > 0 && matches!(s.w(b), "of" | "the" | "for")))
+    {
+        b += 1;
+    }
+    while b > 0 && matches!(s.w(b - 1), "of" | "the" | "for") {
+        b -= 1;
+    }
+    (b >= 2).then(|| s.text_of(0, b).to_string())
+}

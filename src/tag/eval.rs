@@ -1,0 +1,334 @@
+//! Evaluation against the labelled sets: one output record per passage in the labelled-set
+//! format, and a scorer that computes exactly what `shared/eval/score.py` computes.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fmt;
+
+use serde_json::{Value, json};
+
+use super::{MentionDetail, MentionKind, TagContext, tag};
+
+/// Tag one passage with `TagContext::default()` and return its labelled-set record:
+/// `{"id", "tags", "ceasefire": [{status, mediator}], "clash": [{location}], "casualties": [...]}`.
+pub fn tag_record(id: &str, text: &str) -> Value {
+    let mentions = tag(text, &TagContext::default());
+    let mut kinds: Vec<&str> = Vec::new();
+    let (mut cf, mut cl, mut cas) = (Vec::new(), Vec::new(), Vec::new());
+    for m in &mentions {
+        let k = m.kind().as_str();
+        if !kinds.contains(&k) {
+            kinds.push(k);
+        }
+        match &m.detail {
+            MentionDetail::Ceasefire {
+                status, mediator, ..
+            } => {
+                cf.push(json!({"status": status.as_str(), "mediator": mediator}));
+            }
+            MentionDetail::Clash { location, .. } => cl.push(json!({"location": location})),
+            MentionDetail::Casualty { claims } => {
+                for c in claims {
+                    cas.push(json!({
+                        "category": c.category.as_str(), "count": c.count, "approx": c.approx,
+                        "who": c.who, "claimant": c.claimant, "negated": c.negated,
+                    }));
+                }
+            }
+        }
+    }
+    let order = [
+        MentionKind::Ceasefire,
+        MentionKind::Clash,
+        MentionKind::Casualty,
+    ];
+    let tags: Vec<&str> = order
+        .iter()
+        .map(|k| k.as_str())
+        .filter(|k| kinds.contains(k))
+        .collect();
+    json!({"id": id, "tags": tags, "ceasefire": cf, "clash": cl, "casualties": cas})
+}
+
+/// Precision, recall and F1 with their counts, rounded to 4 places as score.py does.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Prf {
+    /// Precision.
+    pub p: f64,
+    /// Recall.
+    pub r: f64,
+    /// F1.
+    pub f1: f64,
+    /// True positives.
+    pub tp: usize,
+    /// False positives.
+    pub fp: usize,
+    /// False negatives.
+    pub fn_: usize,
+}
+
+/// Round like Python's `round(x, 4)` (correctly rounded decimal, ties to even).
+fn round4(x: f64) -> f64 {
+    format!("{x:.4}").parse().unwrap_or(x)
+}
+
+impl Prf {
+    fn new(tp: usize, fp: usize, fn_: usize) -> Prf {
+        let p = if tp + fp > 0 {
+            tp as f64 / (tp + fp) as f64
+        } else {
+            1.0
+        };
+        let r = if tp + fn_ > 0 {
+            tp as f64 / (tp + fn_) as f64
+        } else {
+            1.0
+        };
+        let f1 = if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        };
+        Prf {
+            p: round4(p),
+            r: round4(r),
+            f1: round4(f1),
+            tp,
+            fp,
+            fn_,
+        }
+    }
+}
+
+/// The figures score.py reports.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scores {
+    /// Ceasefire passages.
+    pub ceasefire: Prf,
+    /// Clash passages.
+    pub clash: Prf,
+    /// Casualty passages.
+    pub casualty: Prf,
+    /// Casualty claims matched on (category, count), negated ones left out.
+    pub claims: Prf,
+    /// Claimant accuracy on matched claims (None when there were none).
+    pub claimant_acc: Option<f64>,
+    /// Ceasefire status accuracy on passages where both sides have a ceasefire.
+    pub ceasefire_status_acc: Option<f64>,
+    /// Gold passages.
+    pub passages: usize,
+    /// Gold passages with no prediction.
+    pub missing_predictions: usize,
+    /// Mean F1 of the three kinds.
+    pub macro_f1: f64,
+}
+
+type ClaimKey = (String, Option<i64>);
+
+fn claim_key(c: &Value) -> ClaimKey {
+    let cat = match c.get("category") {
+        None => String::new(),
+        Some(Value::Null) => "none".to_string(),
+        Some(Value::String(s)) => s.to_lowercase(),
+        Some(v) => v.to_string().to_lowercase(),
+    };
+    let cnt = match c.get("count") {
+        Some(Value::Number(n)) => n.as_i64().or_else(|| n.as_f64().map(|f| f.trunc() as i64)),
+        Some(Value::String(s)) => s.trim().parse().ok(),
+        Some(Value::Bool(b)) => Some(i64::from(*b)),
+        _ => None,
+    };
+    (cat, cnt)
+}
+
+fn truthy(v: Option<&Value>) -> bool {
+    match v {
+        None | Some(Value::Null) => false,
+        Some(Value::Bool(b)) => *b,
+        Some(Value::Number(n)) => n.as_f64().is_some_and(|f| f != 0.0),
+        Some(Value::String(s)) => !s.is_empty(),
+        Some(Value::Array(a)) => !a.is_empty(),
+        Some(Value::Object(o)) => !o.is_empty(),
+    }
+}
+
+/// score.py's `norm`: str(), lowercase, "the " → " ", collapse whitespace.
+pub fn norm(v: Option<&Value>) -> String {
+    let s = match v {
+        None | Some(Value::Null) => String::new(),
+        Some(Value::String(s)) => s.clone(),
+        Some(Value::Bool(b)) => {
+            if *b {
+                "True".into()
+            } else {
+                "False".into()
+            }
+        }
+        Some(other) => other.to_string(),
+    };
+    let s = if truthy(v) { s } else { String::new() };
+    s.to_lowercase()
+        .replace("the ", " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn id_of(v: &Value) -> String {
+    match v.get("id") {
+        Some(Value::String(s)) => s.clone(),
+        None | Some(Value::Null) => "None".into(),
+        Some(other) => other.to_string(),
+    }
+}
+
+fn list<'a>(v: &'a Value, key: &str) -> Vec<&'a Value> {
+    v.get(key)
+        .and_then(Value::as_array)
+        .map(|a| a.iter().collect())
+        .unwrap_or_default()
+}
+
+fn counter(claims: &[&Value]) -> HashMap<ClaimKey, usize> {
+    let mut m = HashMap::new();
+    for c in claims {
+        if !truthy(c.get("negated")) {
+            *m.entry(claim_key(c)).or_insert(0) += 1;
+        }
+    }
+    m
+}
+
+/// Score predictions against gold records, as score.py does (later duplicate ids win).
+pub fn score(gold: &[Value], pred: &[Value]) -> Scores {
+    let mut gmap: BTreeMap<String, &Value> = BTreeMap::new();
+    let mut gorder: Vec<String> = Vec::new();
+    for g in gold {
+        let id = id_of(g);
+        if gmap.insert(id.clone(), g).is_none() {
+            gorder.push(id);
+        }
+    }
+    let pmap: HashMap<String, &Value> = pred.iter().map(|p| (id_of(p), p)).collect();
+    let empty = json!({});
+    let kinds = ["ceasefire", "clash", "casualty"];
+    let mut counts = [[0usize; 3]; 3];
+    let (mut ctp, mut cfp, mut cfn) = (0, 0, 0);
+    let (mut cl_ok, mut cl_n, mut st_ok, mut st_n) = (0usize, 0usize, 0usize, 0usize);
+    let mut missing = 0;
+    for id in &gorder {
+        let Some(g) = gmap.get(id) else { continue };
+        let p = match pmap.get(id) {
+            Some(p) => *p,
+            None => {
+                missing += 1;
+                &empty
+            }
+        };
+        let tags = |v: &Value| -> HashSet<String> {
+            list(v, "tags")
+                .iter()
+                .filter_map(|t| t.as_str().map(str::to_string))
+                .collect()
+        };
+        let (gt, pt) = (tags(g), tags(p));
+        for (ki, k) in kinds.iter().enumerate() {
+            match (gt.contains(*k), pt.contains(*k)) {
+                (true, true) => counts[ki][0] += 1,
+                (false, true) => counts[ki][1] += 1,
+                (true, false) => counts[ki][2] += 1,
+                _ => {}
+            }
+        }
+        let gl = list(g, "casualties");
+        let pl = list(p, "casualties");
+        let (gc, pc) = (counter(&gl), counter(&pl));
+        for (k, gv) in &gc {
+            let pv = pc.get(k).copied().unwrap_or(0);
+            ctp += (*gv).min(pv);
+            cfn += gv.saturating_sub(pv);
+        }
+        for (k, pv) in &pc {
+            cfp += pv.saturating_sub(gc.get(k).copied().unwrap_or(0));
+        }
+        let mut pclaims: Vec<&Value> = pl.clone();
+        for c in &gl {
+            if truthy(c.get("negated")) || !truthy(c.get("claimant")) {
+                continue;
+            }
+            if let Some(pos) = pclaims.iter().position(|q| claim_key(q) == claim_key(c)) {
+                cl_n += 1;
+                let (a, b) = (norm(c.get("claimant")), norm(pclaims[pos].get("claimant")));
+                if !a.is_empty() && !b.is_empty() && (a.contains(&b) || b.contains(&a)) {
+                    cl_ok += 1;
+                }
+                pclaims.remove(pos);
+            }
+        }
+        let statuses = |v: &Value| -> Vec<Value> {
+            list(v, "ceasefire")
+                .iter()
+                .map(|x| x.get("status").cloned().unwrap_or(Value::Null))
+                .collect()
+        };
+        let (gs, ps) = (statuses(g), statuses(p));
+        if !gs.is_empty() && !ps.is_empty() {
+            st_n += 1;
+            if gs.iter().any(|x| ps.contains(x)) {
+                st_ok += 1;
+            }
+        }
+    }
+    let prf: Vec<Prf> = counts.iter().map(|c| Prf::new(c[0], c[1], c[2])).collect();
+    let macro_f1 = round4((prf[0].f1 + prf[1].f1 + prf[2].f1) / 3.0);
+    Scores {
+        ceasefire: prf[0],
+        clash: prf[1],
+        casualty: prf[2],
+        claims: Prf::new(ctp, cfp, cfn),
+        claimant_acc: (cl_n > 0).then(|| round4(cl_ok as f64 / cl_n as f64)),
+        ceasefire_status_acc: (st_n > 0).then(|| round4(st_ok as f64 / st_n as f64)),
+        passages: gorder.len(),
+        missing_predictions: missing,
+        macro_f1,
+    }
+}
+
+/// Python's `repr` of an optional float ("None", "1.0", "0.8571").
+fn py_repr(v: Option<f64>) -> String {
+    match v {
+        None => "None".to_string(),
+        Some(x) if x.fract() == 0.0 => format!("{x:.1}"),
+        Some(x) => format!("{x}"),
+    }
+}
+
+impl fmt::Display for Scores {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let rows = [
+            ("ceasefire", &self.ceasefire),
+            ("clash", &self.clash),
+            ("casualty", &self.casualty),
+            ("claims", &self.claims),
+        ];
+        for (k, v) in rows {
+            writeln!(
+                f,
+                "{k:10} P={:.3} R={:.3} F1={:.3}  (tp={} fp={} fn={})",
+                v.p, v.r, v.f1, v.tp, v.fp, v.fn_
+            )?;
+        }
+        writeln!(
+            f,
+            "claimant_acc={} ceasefire_status_acc={} passages={} missing={} macro_f1={}",
+            py_repr(self.claimant_acc),
+            py_repr(self.ceasefire_status_acc),
+            self.passages,
+            self.missing_predictions,
+            py_repr(Some(self.macro_f1))
+        )
+    }
+}
+
+#[cfg(test)]
+#[path = "eval_tests.rs"]
+mod tests;

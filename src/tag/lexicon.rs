@@ -1,0 +1,438 @@
+//! The word lists of every language, read from the TOML files under `src/tag/lexicon/`.
+//!
+//! Everything that names a word lives in data: triggers, status cues, negative contexts,
+//! number words, approximation markers and claimant verbs. Each list entry is a regular
+//! expression fragment (mostly a plain phrase), matched case-insensitively between word
+//! boundaries. The files are embedded with `include_str!` and compiled once; a unit test
+//! checks that they parse, and at run time a broken file degrades to an empty lexicon.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use regex::Regex;
+
+pub use super::lexicon_data::*;
+use super::mention::{CasualtyCategory, CeasefireStatus};
+
+/// The embedded lexicon files, one per language: (language code, TOML text).
+pub const SOURCES: &[(&str, &str)] = &[
+    ("en", include_str!("lexicon/en.toml")),
+    ("ru", include_str!("lexicon/ru.toml")),
+    ("uk", include_str!("lexicon/uk.toml")),
+];
+
+/// A compiled list: one case-insensitive regex over all its phrases (None when empty).
+#[derive(Debug, Default)]
+pub struct Phrases(Option<Regex>);
+
+impl Phrases {
+    /// Compile a list of phrases into one alternation between word boundaries.
+    pub fn compile(list: &[String]) -> Result<Phrases, String> {
+        if list.is_empty() {
+            return Ok(Phrases(None));
+        }
+        let mut sorted: Vec<&String> = list.iter().collect();
+        sorted.sort_by_key(|s| std::cmp::Reverse(s.len()));
+        let alts: Vec<String> = sorted.iter().map(|s| format!("(?:{s})")).collect();
+        // Word boundaries are checked by hand (see `find_all`): a Unicode `\b` would push
+        // the regex engine off its fast DFA on any non-ASCII text.
+        // A trailing guard (a non-word character or the end) lets the engine try a longer
+        // alternative when a shorter one stops inside a word ("murder" in "murdered").
+        let src = format!(r"(?i)(?:{})(?:\W|\z)", alts.join("|"));
+        Regex::new(&src)
+            .map(|r| Phrases(Some(r)))
+            .map_err(|e| format!("bad phrase list {list:?}: {e}"))
+    }
+
+    /// Byte spans of all non-overlapping matches in `text` that start and end on word
+    /// boundaries (no letter or digit right outside them).
+    pub fn find_all(&self, text: &str) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let Some(re) = &self.0 else { return out };
+        let mut pos = 0;
+        while pos <= text.len() {
+            let Some(m) = re.find_at(text, pos) else {
+                break;
+            };
+            // Drop the guard character.
+            let end = match text[..m.end()].chars().next_back() {
+                Some(c) if m.end() > m.start() && !is_word_char(c) => m.end() - c.len_utf8(),
+                _ => m.end(),
+            };
+            if end <= m.start() {
+                pos = next_boundary(text, m.start());
+                continue;
+            }
+            if bounded(text, m.start(), end) {
+                out.push((m.start(), end));
+                pos = end;
+            } else {
+                pos = next_boundary(text, m.start());
+            }
+        }
+        out
+    }
+
+    /// True when the list matches anywhere in `text` (on word boundaries).
+    pub fn is_match(&self, text: &str) -> bool {
+        let Some(re) = &self.0 else { return false };
+        if !re.is_match(text) {
+            return false;
+        }
+        !self.find_all(text).is_empty()
+    }
+
+    /// True when the whole of `word` is one of the phrases.
+    pub fn is_exactly(&self, word: &str) -> bool {
+        self.0.as_ref().is_some_and(|re| {
+            re.find(word)
+                .is_some_and(|m| m.start() == 0 && m.end() == word.len())
+                || re
+                    .find_iter(word)
+                    .any(|m| m.start() == 0 && m.end() == word.len())
+        })
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// True when `text[a..b]` has no word character right before `a` nor right after `b`
+/// (a match that itself starts or ends with a non-word character is always bounded there).
+fn bounded(text: &str, a: usize, b: usize) -> bool {
+    let first_in = text[a..].chars().next().is_some_and(is_word_char);
+    let last_in = text[..b].chars().next_back().is_some_and(is_word_char);
+    let before = text[..a].chars().next_back().is_some_and(is_word_char);
+    let after = text[b..].chars().next().is_some_and(is_word_char);
+    !(first_in && before || last_in && after)
+}
+
+/// The byte index of the next character after `i` (or past the end).
+fn next_boundary(text: &str, i: usize) -> usize {
+    text[i..]
+        .chars()
+        .next()
+        .map_or(text.len() + 1, |c| i + c.len_utf8())
+}
+
+/// The compiled casualty cues of one kind (any, numbered-only, singular).
+#[derive(Debug, Default)]
+pub struct CueSet(pub Vec<(CasualtyCategory, Phrases)>);
+
+impl CueSet {
+    fn compile(c: &CategoryCues) -> Result<CueSet, String> {
+        Ok(CueSet(vec![
+            (
+                CasualtyCategory::KilledOrWounded,
+                Phrases::compile(&c.killed_or_wounded)?,
+            ),
+            (CasualtyCategory::Killed, Phrases::compile(&c.killed)?),
+            (CasualtyCategory::Wounded, Phrases::compile(&c.wounded)?),
+            (CasualtyCategory::Captured, Phrases::compile(&c.captured)?),
+            (CasualtyCategory::Missing, Phrases::compile(&c.missing)?),
+        ]))
+    }
+}
+
+/// One language's lexicon, compiled.
+#[derive(Debug, Default)]
+pub struct Lang {
+    /// Language code.
+    pub code: String,
+    /// The raw lists (word sets and maps are used directly).
+    pub data: LexiconData,
+    /// Ceasefire triggers.
+    pub cf_triggers: Phrases,
+    /// Ceasefire + clash triggers.
+    pub cf_with_clash: Phrases,
+    /// Ceasefire trigger negatives.
+    pub cf_not: Phrases,
+    /// Figurative ceasefire contexts.
+    pub cf_figurative: Phrases,
+    /// Status cues, in priority order.
+    pub cf_status: Vec<(CeasefireStatus, Phrases)>,
+    /// Appeals to observe.
+    pub cf_appeal: Phrases,
+    /// Since-the-truce contexts.
+    pub cf_since: Phrases,
+    /// Mediator patterns.
+    pub cf_mediator: Vec<Regex>,
+    /// Clash triggers.
+    pub clash_triggers: Phrases,
+    /// Clash trigger negatives.
+    pub clash_not: Phrases,
+    /// Clash sentence negatives.
+    pub clash_negative: Phrases,
+    /// Casualty cues.
+    pub cues: CueSet,
+    /// Numbered-only casualty cues.
+    pub numbered_cues: CueSet,
+    /// Singular casualty cues.
+    pub singular_cues: CueSet,
+    /// Negators.
+    pub negators: Phrases,
+    /// Negators after a cue.
+    pub negators_after: Phrases,
+    /// Deniers.
+    pub deniers: Phrases,
+    /// No-claim contexts.
+    pub no_claim: Phrases,
+    /// Casualty sentence negatives.
+    pub casualty_negative: Phrases,
+    /// Not-people nouns.
+    pub not_people: Phrases,
+    /// Summary nouns.
+    pub summary: Phrases,
+    /// Governing cues.
+    pub governing: Phrases,
+    /// Per-place repetition phrases.
+    pub each: Phrases,
+    /// Approximation markers before a number.
+    pub approx_before: Phrases,
+    /// Vague quantities.
+    pub vague: Phrases,
+    /// Claimant verbs.
+    pub claim_verbs: Phrases,
+    /// "According to" phrases.
+    pub according: Phrases,
+    /// Relay outlets.
+    pub relays: Phrases,
+    /// Backward-pointing claimant phrases.
+    pub claim_backward: Phrases,
+    /// Lowercase word sets, for token tests.
+    pub sets: WordSets,
+}
+
+/// Lowercase word sets used token by token.
+#[derive(Debug, Default)]
+pub struct WordSets {
+    /// Link words between a cue and its number.
+    pub link: HashSet<String>,
+    /// Auxiliaries between a number phrase and its cue.
+    pub aux: HashSet<String>,
+    /// Words ending a "who" phrase.
+    pub who_stop: HashSet<String>,
+    /// "including".
+    pub including: HashSet<String>,
+    /// Conjunctions.
+    pub conj: HashSet<String>,
+    /// Singular auxiliaries.
+    pub singular_aux: HashSet<String>,
+    /// Singular determiners.
+    pub singular_det: HashSet<String>,
+    /// Irregular plural nouns.
+    pub plural_nouns: HashSet<String>,
+    /// Words after a cue that make it a modifier.
+    pub modified: HashSet<String>,
+    /// Words before an age.
+    pub age_before: HashSet<String>,
+    /// Words before a claimant verb that make it a noun or adjective ("the claims").
+    pub claim_not_after: HashSet<String>,
+    /// Words after a claimant verb that make it no reporting verb.
+    pub claim_not_before: HashSet<String>,
+    /// First words that make a segment no subject.
+    pub not_subject_start: HashSet<String>,
+    /// Ceasefire cues that weigh less ("despite").
+    pub cf_weak: HashSet<String>,
+    /// "more" words.
+    pub more: HashSet<String>,
+    /// Range joiners.
+    pub range: HashSet<String>,
+    /// Words before a number that block a range.
+    pub range_not_after: HashSet<String>,
+    /// Month names.
+    pub months: HashSet<String>,
+    /// Words after a number that make it no count.
+    pub not_count_after: HashSet<String>,
+    /// Words before a year.
+    pub year_before: HashSet<String>,
+    /// Pronouns.
+    pub pronouns: HashSet<String>,
+    /// Claimant strip words.
+    pub claim_strip: HashSet<String>,
+    /// Claimant stop words.
+    pub claim_stop: HashSet<String>,
+    /// Claimant auxiliaries.
+    pub claim_aux: HashSet<String>,
+    /// Indefinite determiners before a ceasefire trigger.
+    pub indefinite: HashSet<String>,
+    /// Location prepositions.
+    pub location_preps: HashSet<String>,
+}
+
+fn set(list: &[String]) -> HashSet<String> {
+    list.iter().map(|s| s.to_lowercase()).collect()
+}
+
+impl Lang {
+    /// Parse and compile one lexicon file.
+    pub fn from_toml(code: &str, src: &str) -> Result<Lang, String> {
+        let data: LexiconData = toml::from_str(src).map_err(|e| format!("{code}.toml: {e}"))?;
+        let c = &data.ceasefire;
+        let cf_status = vec![
+            (CeasefireStatus::Collapsed, Phrases::compile(&c.collapsed)?),
+            (CeasefireStatus::Violated, Phrases::compile(&c.violated)?),
+            (CeasefireStatus::Holding, Phrases::compile(&c.holding)?),
+            (CeasefireStatus::Proposed, Phrases::compile(&c.proposed)?),
+            (CeasefireStatus::Agreed, Phrases::compile(&c.agreed)?),
+        ];
+        let mut cf_mediator = Vec::new();
+        for m in &c.mediator {
+            let re = Regex::new(&format!("(?i){m}")).map_err(|e| format!("{code}: {e}"))?;
+            if !re.capture_names().any(|n| n == Some("m")) {
+                return Err(format!("{code}: mediator pattern {m:?} has no group `m`"));
+            }
+            cf_mediator.push(re);
+        }
+        let k = &data.casualty;
+        let n = &data.numbers;
+        let cl = &data.claimant;
+        let sets = WordSets {
+            link: set(&k.link_words),
+            aux: set(&k.aux_words),
+            who_stop: set(&k.who_stop),
+            including: set(&k.including),
+            conj: set(&k.conjunctions),
+            singular_aux: set(&k.singular_aux),
+            singular_det: set(&k.singular_det),
+            plural_nouns: set(&k.plural_nouns),
+            modified: set(&k.modified_by),
+            age_before: set(&k.age_before),
+            claim_not_after: set(&cl.not_after),
+            claim_not_before: set(&cl.not_before),
+            not_subject_start: set(&cl.not_subject_start),
+            cf_weak: set(&c.weak),
+            more: set(&n.more),
+            range: set(&n.range),
+            range_not_after: set(&n.range_not_after),
+            months: set(&n.months),
+            not_count_after: set(&n.not_count_after),
+            year_before: set(&n.year_before),
+            pronouns: set(&cl.pronouns),
+            claim_strip: set(&cl.strip),
+            claim_stop: set(&cl.stop),
+            claim_aux: set(&cl.aux),
+            indefinite: set(&c.indefinite),
+            location_preps: set(&data.clash.location_preps),
+        };
+        Ok(Lang {
+            code: code.to_string(),
+            cf_triggers: Phrases::compile(&c.triggers)?,
+            cf_with_clash: Phrases::compile(&c.triggers_with_clash)?,
+            cf_not: Phrases::compile(&c.not_ceasefire)?,
+            cf_figurative: Phrases::compile(&c.figurative)?,
+            cf_status,
+            cf_appeal: Phrases::compile(&c.appeal_to_observe)?,
+            cf_since: Phrases::compile(&c.violated_if_fighting)?,
+            cf_mediator,
+            clash_triggers: Phrases::compile(&data.clash.triggers)?,
+            clash_not: Phrases::compile(&data.clash.not_clash)?,
+            clash_negative: Phrases::compile(&data.clash.negative)?,
+            cues: CueSet::compile(&k.cues)?,
+            numbered_cues: CueSet::compile(&k.numbered_cues)?,
+            singular_cues: CueSet::compile(&k.singular_cues)?,
+            negators: Phrases::compile(&k.negators)?,
+            negators_after: Phrases::compile(&k.negators_after)?,
+            deniers: Phrases::compile(&k.deniers)?,
+            no_claim: Phrases::compile(&k.no_claim)?,
+            casualty_negative: Phrases::compile(&k.negative)?,
+            not_people: Phrases::compile(&k.not_people)?,
+            summary: Phrases::compile(&k.summary)?,
+            governing: Phrases::compile(&k.governing)?,
+            each: Phrases::compile(&k.each)?,
+            approx_before: Phrases::compile(&n.approx_before)?,
+            vague: Phrases::compile(&n.vague)?,
+            claim_verbs: Phrases::compile(&cl.verbs)?,
+            according: Phrases::compile(&cl.according)?,
+            relays: Phrases::compile(&cl.relays)?,
+            claim_backward: Phrases::compile(&cl.backward)?,
+            sets,
+            data,
+        })
+    }
+}
+
+/// All languages, the shared prefilter and the abbreviation list.
+#[derive(Debug, Default)]
+pub struct Lexicons {
+    /// The languages, in `SOURCES` order.
+    pub langs: Vec<Lang>,
+    /// Aho-Corasick over every language's prefilter stems (None: nothing can match).
+    pub prefilter: Option<AhoCorasick>,
+    /// The family bits of each prefilter pattern, by pattern index.
+    pub stem_families: Vec<u8>,
+    /// Lowercase abbreviations of all languages, without their final dot.
+    pub abbreviations: HashSet<String>,
+}
+
+impl Lexicons {
+    /// The lexicon for a language code, falling back to the first (English).
+    pub fn lang(&self, code: &str) -> Option<&Lang> {
+        self.langs
+            .iter()
+            .find(|l| l.code == code)
+            .or_else(|| self.langs.first())
+    }
+}
+
+/// Parse and compile every embedded lexicon.
+pub fn load() -> Result<Lexicons, String> {
+    let mut langs = Vec::new();
+    let mut stems: HashMap<String, u8> = HashMap::new();
+    let mut abbreviations = HashSet::new();
+    for (code, src) in SOURCES {
+        let lang = Lang::from_toml(code, src)?;
+        let p = &lang.data.prefilter;
+        let fams = [
+            (&p.ceasefire, FAMILY_CEASEFIRE),
+            (&p.clash, FAMILY_CLASH),
+            (&p.casualty, FAMILY_CASUALTY),
+        ];
+        for (list, bit) in fams {
+            for s in list {
+                let low = s.to_lowercase();
+                // Cyrillic is not covered by ASCII case folding: add a capitalised form.
+                let mut chars = low.chars();
+                if let Some(first) = chars.next() {
+                    let cap: String = first.to_uppercase().chain(chars).collect();
+                    *stems.entry(cap).or_insert(0) |= bit;
+                }
+                *stems.entry(low).or_insert(0) |= bit;
+            }
+        }
+        for a in &lang.data.abbreviations {
+            abbreviations.insert(a.to_lowercase().trim_end_matches('.').to_string());
+        }
+        langs.push(lang);
+    }
+    let mut stems: Vec<(String, u8)> = stems.into_iter().collect();
+    stems.sort();
+    let prefilter = if stems.is_empty() {
+        None
+    } else {
+        Some(
+            AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::Standard)
+                .kind(Some(AhoCorasickKind::DFA))
+                .build(stems.iter().map(|(s, _)| s))
+                .map_err(|e| format!("prefilter: {e}"))?,
+        )
+    };
+    Ok(Lexicons {
+        langs,
+        prefilter,
+        stem_families: stems.iter().map(|(_, f)| *f).collect(),
+        abbreviations,
+    })
+}
+
+/// The lexicons, compiled on first use. A broken embedded file (caught by the unit test
+/// `lexicons_parse`) degrades to an empty lexicon instead of panicking.
+pub static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| load().unwrap_or_default());
+
+#[cfg(test)]
+#[path = "lexicon_tests.rs"]
+mod tests;

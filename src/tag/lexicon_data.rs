@@ -1,0 +1,220 @@
+//! The shape of a lexicon file (`src/tag/lexicon/*.toml`), as serde reads it.
+
+use std::collections::HashMap;
+
+use serde::Deserialize;
+
+/// Ceasefire word lists of one language.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct CeasefireData {
+    /// Phrases that name a ceasefire ("ceasefire", "truce", "cessation of hostilities").
+    pub triggers: Vec<String>,
+    /// Phrases that name a ceasefire and the fighting it stops ("stop the fighting").
+    pub triggers_with_clash: Vec<String>,
+    /// Phrases that, when they overlap a trigger, make it no ceasefire ("no ceasefire").
+    pub not_ceasefire: Vec<String>,
+    /// Sentence contexts that make every ceasefire word figurative ("trade war", "tariffs").
+    pub figurative: Vec<String>,
+    /// Status cues: agreed.
+    pub agreed: Vec<String>,
+    /// Status cues: proposed.
+    pub proposed: Vec<String>,
+    /// Status cues: violated.
+    pub violated: Vec<String>,
+    /// Status cues: holding.
+    pub holding: Vec<String>,
+    /// Status cues: collapsed.
+    pub collapsed: Vec<String>,
+    /// Appeals to observe a ceasefire: `violated` when fighting is reported in the passage.
+    pub appeal_to_observe: Vec<String>,
+    /// Contexts that make a ceasefire `violated` when the sentence also reports fighting
+    /// ("since the ceasefire began").
+    pub violated_if_fighting: Vec<String>,
+    /// Words right before a trigger that mark an indefinite ("a", "an"): default `proposed`.
+    pub indefinite: Vec<String>,
+    /// Status cues that weigh less than the others (a single lowercase word, "despite").
+    pub weak: Vec<String>,
+    /// Mediator patterns; the capture group named `m` holds the mediator.
+    pub mediator: Vec<String>,
+}
+
+/// Clash word lists of one language.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ClashData {
+    /// Phrases that name armed violence ("clashes", "shelling", "opened fire on").
+    pub triggers: Vec<String>,
+    /// Phrases that, when they overlap a trigger, make it no clash ("ministers clashed").
+    pub not_clash: Vec<String>,
+    /// Sentence contexts with no armed clash at all (sport, drills, cyber attacks).
+    pub negative: Vec<String>,
+    /// Prepositions that introduce a location after a trigger ("in", "near").
+    pub location_preps: Vec<String>,
+}
+
+/// Casualty cue lists, one per category.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct CategoryCues {
+    /// Killed.
+    pub killed: Vec<String>,
+    /// Wounded.
+    pub wounded: Vec<String>,
+    /// Killed or wounded, stated together.
+    pub killed_or_wounded: Vec<String>,
+    /// Captured.
+    pub captured: Vec<String>,
+    /// Missing.
+    pub missing: Vec<String>,
+}
+
+/// Casualty word lists of one language.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct CasualtyData {
+    /// Cues that make a claim with or without a number.
+    pub cues: CategoryCues,
+    /// Cues that make a claim only when a number attaches to them ("lost 20 fighters").
+    pub numbered_cues: CategoryCues,
+    /// Cues that hold a count when they stand alone with no number ("погиб боец" = 1).
+    pub singular_cues: CategoryCues,
+    /// Words that negate a following cue ("no", "nobody", "without").
+    pub negators: Vec<String>,
+    /// Words after a cue that negate it ("пострадавших нет").
+    pub negators_after: Vec<String>,
+    /// Words that deny a following cue from further away ("denied").
+    pub deniers: Vec<String>,
+    /// Contexts that make a sentence's unnumbered cues no claim ("has not reported").
+    pub no_claim: Vec<String>,
+    /// Sentence contexts of accidents, disasters and disease: no claim at all.
+    pub negative: Vec<String>,
+    /// Nouns after a number that are not people (equipment, time and distance units).
+    pub not_people: Vec<String>,
+    /// Words that may sit between a cue and the number it governs ("killed at least 5").
+    pub link_words: Vec<String>,
+    /// Words that may sit between a number's noun phrase and its cue ("5 were reportedly killed").
+    pub aux_words: Vec<String>,
+    /// Words that end a "who" noun phrase.
+    pub who_stop: Vec<String>,
+    /// Words that introduce a breakdown of the previous number ("including").
+    pub including: Vec<String>,
+    /// Words that join two numbers sharing one cue ("and", "or").
+    pub conjunctions: Vec<String>,
+    /// Singular auxiliaries before a cue: a singular subject counts 1 ("a soldier was killed").
+    pub singular_aux: Vec<String>,
+    /// Determiners that make a following singular noun count 1 ("a", "an").
+    pub singular_det: Vec<String>,
+    /// Plural nouns that do not end in -s ("people", "children").
+    pub plural_nouns: Vec<String>,
+    /// Cues that govern the counts after them in their clause ("the death toll … rose to 15").
+    pub governing: Vec<String>,
+    /// Summary nouns ("losses", "casualties") dropped when a numbered claim follows them.
+    pub summary: Vec<String>,
+    /// Words after a cue that make it a modifier, not a claim ("hostage release").
+    pub modified_by: Vec<String>,
+    /// Words before a number that make it an age ("aged").
+    pub age_before: Vec<String>,
+    /// Phrases of a per-place report that repeat a claim per place ("each reporting").
+    pub each: Vec<String>,
+}
+
+/// Number words and approximation markers of one language.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct NumberData {
+    /// Number words and their values ("seven" = 7, "двое" = 2).
+    pub words: HashMap<String, u64>,
+    /// Multipliers ("hundred" = 100, "тысяч" = 1000).
+    pub scales: HashMap<String, u64>,
+    /// Ordinals ("sixth" = 6): "the sixth aid worker killed" counts 6.
+    pub ordinals: HashMap<String, u64>,
+    /// Fixed phrases with an approximate value ("a dozen" = 12, "half a dozen" = 6).
+    pub approx_phrases: HashMap<String, u64>,
+    /// Markers before a number that make it approximate ("at least", "up to", "до").
+    pub approx_before: Vec<String>,
+    /// Vague quantities: count null, approx true ("dozens", "several", "десятки").
+    pub vague: Vec<String>,
+    /// Words after a number that mark "more of the same" ("12 more").
+    pub more: Vec<String>,
+    /// Range joiners ("10 to 15", "10-15"): the lower bound, approximate.
+    pub range: Vec<String>,
+    /// Words before a number that make "N to M" two numbers, not a range ("from").
+    pub range_not_after: Vec<String>,
+    /// Month names: a number next to one is a date.
+    pub months: Vec<String>,
+    /// Words after a number that make it a time or a year ("p.m.", "року").
+    pub not_count_after: Vec<String>,
+    /// Words before a four-digit number that make it a year ("in", "since").
+    pub year_before: Vec<String>,
+}
+
+/// Claimant word lists of one language.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ClaimantData {
+    /// Reporting verbs whose subject is the claimant ("said", "claims", "сообщили").
+    pub verbs: Vec<String>,
+    /// Phrases whose object is the claimant ("according to", "по данным").
+    pub according: Vec<String>,
+    /// Pronouns that take the name given earlier ("he", "it").
+    pub pronouns: Vec<String>,
+    /// Outlets that only relay a claim ("Reuters"): used only when nothing else is named.
+    pub relays: Vec<String>,
+    /// Words stripped from the end of a claimant ("also", "on Monday").
+    pub strip: Vec<String>,
+    /// Words that end a claimant found after its verb ("in", "on", "that").
+    pub stop: Vec<String>,
+    /// Auxiliaries skipped between a claimant and its verb ("has", "have").
+    pub aux: Vec<String>,
+    /// Phrases that point a claimant back at the previous sentence ("Об этом сообщили …").
+    pub backward: Vec<String>,
+    /// Words after a verb that make it no reporting verb ("continued to advance").
+    pub not_before: Vec<String>,
+    /// Words before a verb that make it no verb ("the claims", "unconfirmed reports").
+    pub not_after: Vec<String>,
+    /// First words of a segment before a verb that make it no subject ("Об этом", "в …").
+    pub not_subject_start: Vec<String>,
+    /// Verbs that put the claimant after them in this language ("сообщили в Минобороны").
+    pub verb_first: bool,
+}
+
+/// Literal lowercase stems per rule family: a sentence is looked at by a family only when
+/// one of its stems occurs in it, and a text with no stem at all costs one scan.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct PrefilterData {
+    /// Stems of ceasefire triggers (including the fighting words of "stop the fighting").
+    pub ceasefire: Vec<String>,
+    /// Stems of clash triggers.
+    pub clash: Vec<String>,
+    /// Stems of casualty cues.
+    pub casualty: Vec<String>,
+}
+
+/// Family bit: ceasefire.
+pub const FAMILY_CEASEFIRE: u8 = 1;
+/// Family bit: clash.
+pub const FAMILY_CLASH: u8 = 2;
+/// Family bit: casualty.
+pub const FAMILY_CASUALTY: u8 = 4;
+
+/// One lexicon file.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct LexiconData {
+    /// Literal stems per family.
+    pub prefilter: PrefilterData,
+    /// Abbreviations that do not end a sentence ("gen.", "u.s.").
+    pub abbreviations: Vec<String>,
+    /// Ceasefire lists.
+    pub ceasefire: CeasefireData,
+    /// Clash lists.
+    pub clash: ClashData,
+    /// Casualty lists.
+    pub casualty: CasualtyData,
+    /// Numbers.
+    pub numbers: NumberData,
+    /// Claimants.
+    pub claimant: ClaimantData,
+}

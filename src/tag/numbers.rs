@@ -1,0 +1,409 @@
+//! Tokens and counts: digits ("1,200", "23 367", "25.000", "2,7 тысячи"), number words
+//! ("seven", "twenty-four", "two hundred", "двое"), fixed approximate phrases ("a dozen" =
+//! 12, "half a dozen" = 6), ordinals ("the sixth"), ranges ("10 to 15" = 10, approx),
+//! approximation markers ("at least", "до") and vague quantities ("dozens", "десятки").
+
+use super::lexicon::Lang;
+
+/// One token of a sentence: a word (letters, digits and inner `-'’.,:`) or one other char.
+#[derive(Debug, Clone)]
+pub struct Token {
+    /// First byte in the text.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// Lowercase form.
+    pub lower: String,
+    /// True for a word, false for punctuation.
+    pub word: bool,
+}
+
+/// Split `text[start..end]` into tokens with absolute byte offsets.
+pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
+    let Some(s) = text.get(start..end) else {
+        return Vec::new();
+    };
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let (p, c) = chars[i];
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let mut j = i + 1;
+            while j < chars.len() {
+                let cj = chars[j].1;
+                if cj.is_alphanumeric() {
+                    j += 1;
+                } else if matches!(cj, '-' | '\'' | '’' | '.' | ',' | ':')
+                    && chars.get(j + 1).is_some_and(|x| x.1.is_alphanumeric())
+                    && (cj != ','
+                        || (chars[j - 1].1.is_ascii_digit() && chars[j + 1].1.is_ascii_digit()))
+                {
+                    j += 2;
+                } else {
+                    break;
+                }
+            }
+            let e = chars.get(j).map_or(s.len(), |x| x.0);
+            out.push(Token {
+                start: start + p,
+                end: start + e,
+                lower: s[p..e].to_lowercase(),
+                word: true,
+            });
+            i = j;
+        } else {
+            let e = p + c.len_utf8();
+            out.push(Token {
+                start: start + p,
+                end: start + e,
+                lower: s[p..e].to_string(),
+                word: false,
+            });
+            i += 1;
+        }
+    }
+    out
+}
+
+/// A count found in a sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Count {
+    /// Index of its first token (approximation markers included).
+    pub first: usize,
+    /// Index one past its last token.
+    pub last: usize,
+    /// Index of the first token of the number itself (after markers).
+    pub num_first: usize,
+    /// The value; None for vague quantities.
+    pub value: Option<u64>,
+    /// Approximate.
+    pub approx: bool,
+    /// True for ordinals ("the sixth"), which count only with a cue right after them.
+    pub ordinal: bool,
+}
+
+/// Parse a digit token: "1,200", "25.000", "2,7", "8.8", "45". Returns (value, fraction).
+fn parse_digits(t: &str) -> Option<(u64, f64)> {
+    if !t.starts_with(|c: char| c.is_ascii_digit())
+        || !t
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+    {
+        return None;
+    }
+    let groups: Vec<&str> = t.split([',', '.']).collect();
+    if groups.len() == 1 {
+        return t.parse().ok().map(|v| (v, 0.0));
+    }
+    if groups[1..].iter().all(|g| g.len() == 3) && groups[0].len() <= 3 {
+        return groups.concat().parse().ok().map(|v| (v, 0.0));
+    }
+    if groups.len() == 2 {
+        // "18.00", "06.30": a clock time.
+        if t.contains('.') && groups[0].len() <= 2 && groups[1].len() == 2 {
+            return None;
+        }
+        let whole: u64 = groups[0].parse().ok()?;
+        let frac: f64 = format!("0.{}", groups[1]).parse().ok()?;
+        return Some((whole, frac));
+    }
+    None
+}
+
+fn word_value(lang: &Lang, w: &str) -> Option<u64> {
+    if let Some(v) = lang.data.numbers.words.get(w) {
+        return Some(*v);
+    }
+    // "twenty-four" adds up; "пяти-шести" is a range: its lower bound.
+    if let Some(lo) = word_range(lang, w) {
+        return Some(lo);
+    }
+    let (a, b) = w.split_once('-')?;
+    let (a, b) = (
+        *lang.data.numbers.words.get(a)?,
+        *lang.data.numbers.words.get(b)?,
+    );
+    a.checked_add(b)
+}
+
+/// "five-six", "пяти-шести": two number words that do not form tens + units.
+fn word_range(lang: &Lang, w: &str) -> Option<u64> {
+    let (a, b) = w.split_once('-')?;
+    let (a, b) = (
+        *lang.data.numbers.words.get(a)?,
+        *lang.data.numbers.words.get(b)?,
+    );
+    let compound = a >= 20 && a % 10 == 0 && a < 100 && b < 10;
+    (!compound).then_some(a.min(b))
+}
+
+fn scale(lang: &Lang, w: &str) -> Option<u64> {
+    lang.data.numbers.scales.get(w).copied()
+}
+
+/// Read one number starting at token `i`: returns (value, fraction-aware, tokens used).
+fn read_number(lang: &Lang, toks: &[Token], i: usize) -> Option<(u64, usize)> {
+    let t = toks.get(i)?;
+    if let Some((mut v, frac)) = parse_digits(&t.lower) {
+        let mut used = 1;
+        // "23 367", "729 720": a space-separated group of exactly three digits.
+        while let Some(n) = toks.get(i + used) {
+            let gap = n.start.saturating_sub(toks[i + used - 1].end);
+            if frac == 0.0
+                && n.lower.len() == 3
+                && n.lower.chars().all(|c| c.is_ascii_digit())
+                && gap <= 3
+                && t.lower.len() <= 3
+                && !t.lower.contains([',', '.'])
+            {
+                v = v.checked_mul(1000)?.checked_add(n.lower.parse().ok()?)?;
+                used += 1;
+            } else {
+                break;
+            }
+        }
+        if let Some(sc) = toks.get(i + used).and_then(|n| scale(lang, &n.lower)) {
+            let total = (v as f64 + frac) * sc as f64;
+            return Some((total as u64, used + 1));
+        }
+        if frac != 0.0 {
+            return None; // a decimal with no scale is a measure, not a head count
+        }
+        return Some((v, used));
+    }
+    let first = word_value(lang, &t.lower).or_else(|| scale(lang, &t.lower).filter(|_| false))?;
+    let mut total = 0u64;
+    let mut current = first;
+    let mut used = 1;
+    while let Some(n) = toks.get(i + used) {
+        if let Some(sc) = scale(lang, &n.lower) {
+            current = current.checked_mul(sc)?;
+            if sc >= 1000 {
+                total = total.checked_add(current)?;
+                current = 0;
+            }
+            used += 1;
+        } else if let Some(v) = word_value(lang, &n.lower) {
+            if current % 10 == 0 || current >= 100 {
+                current = current.checked_add(v)?;
+                used += 1;
+            } else {
+                break;
+            }
+        } else if lang.sets.conj.contains(&n.lower)
+            && n.lower == "and"
+            && toks
+                .get(i + used + 1)
+                .and_then(|x| word_value(lang, &x.lower))
+                .is_some()
+            && current >= 100
+        {
+            used += 1;
+        } else {
+            break;
+        }
+    }
+    Some((total.checked_add(current)?, used))
+}
+
+fn is_year(lang: &Lang, toks: &[Token], i: usize, value: u64, used: usize) -> bool {
+    let t = &toks[i];
+    let plain = t.lower.len() == 4 && t.lower.chars().all(|c| c.is_ascii_digit());
+    if !plain || !(1900..=2100).contains(&value) || used != 1 {
+        return false;
+    }
+    let before = i.checked_sub(1).and_then(|p| toks.get(p));
+    let after = toks.get(i + 1);
+    before.is_some_and(|b| {
+        lang.sets.year_before.contains(&b.lower)
+            || lang.sets.months.contains(&b.lower)
+            || b.lower == ","
+    }) || after.is_some_and(|a| !a.word || lang.sets.not_count_after.contains(&a.lower))
+}
+
+/// Find the counts of a sentence's tokens. `marks` are byte spans of approximation
+/// markers, `vague` of vague quantities and `fixed` of fixed approximate phrases with values.
+pub fn find_counts(lang: &Lang, text: &str, toks: &[Token], sent: (usize, usize)) -> Vec<Count> {
+    let Some(s) = text.get(sent.0..sent.1) else {
+        return Vec::new();
+    };
+    let to_tok = |b: usize| toks.iter().position(|t| t.start >= b).unwrap_or(toks.len());
+    let to_tok_end = |b: usize| toks.iter().position(|t| t.start >= b).unwrap_or(toks.len());
+    let marks: Vec<(usize, usize)> = lang
+        .approx_before
+        .find_all(s)
+        .into_iter()
+        .map(|(a, b)| (to_tok(sent.0 + a), to_tok_end(sent.0 + b)))
+        .collect();
+    let mut out: Vec<Count> = Vec::new();
+    let mut taken = vec![false; toks.len()];
+    // Fixed approximate phrases first ("half a dozen" before "a dozen").
+    let mut fixed: Vec<(String, u64)> = lang
+        .data
+        .numbers
+        .approx_phrases
+        .iter()
+        .map(|(k, v)| (k.clone(), *v))
+        .collect();
+    fixed.sort_by_key(|(k, _)| std::cmp::Reverse(k.len()));
+    let lower = s.to_lowercase();
+    if lower.len() == s.len() {
+        for (phrase, v) in &fixed {
+            let mut from = 0;
+            while let Some(p) = lower[from..].find(phrase.as_str()) {
+                let a = sent.0 + from + p;
+                let b = a + phrase.len();
+                from += p + phrase.len();
+                let (ta, tb) = (to_tok(a), to_tok_end(b));
+                if ta < tb
+                    && tb <= toks.len()
+                    && toks[ta].start == a
+                    && !taken[ta..tb].iter().any(|x| *x)
+                {
+                    taken[ta..tb].iter_mut().for_each(|x| *x = true);
+                    out.push(Count {
+                        first: ta,
+                        last: tb,
+                        num_first: ta,
+                        value: Some(*v),
+                        approx: true,
+                        ordinal: false,
+                    });
+                }
+            }
+        }
+    }
+    for (a, b) in lang.vague.find_all(s) {
+        let (ta, tb) = (to_tok(sent.0 + a), to_tok_end(sent.0 + b));
+        // "12 тысяч", "2,7 тысячи": a scale word after a number is no vague quantity.
+        let after_number = ta > 0 && read_number(lang, toks, ta - 1).is_some();
+        if ta < tb && !after_number && !taken[ta..tb].iter().any(|x| *x) {
+            taken[ta..tb].iter_mut().for_each(|x| *x = true);
+            out.push(Count {
+                first: ta,
+                last: tb,
+                num_first: ta,
+                value: None,
+                approx: true,
+                ordinal: false,
+            });
+        }
+    }
+    let mut i = 0;
+    while i < toks.len() {
+        if taken[i] || !toks[i].word {
+            i += 1;
+            continue;
+        }
+        if let Some(&v) = lang.data.numbers.ordinals.get(&toks[i].lower) {
+            out.push(Count {
+                first: i,
+                last: i + 1,
+                num_first: i,
+                value: Some(v),
+                approx: false,
+                ordinal: true,
+            });
+            i += 1;
+            continue;
+        }
+        // "10-15": a range in one token.
+        if let Some((lo, hi)) = toks[i].lower.split_once(['-', '–'])
+            && let (Ok(lo), true) = (
+                lo.parse::<u64>(),
+                hi.chars().all(|c| c.is_ascii_digit()) && !hi.is_empty(),
+            )
+        {
+            let prev = i.checked_sub(1).map(|p| toks[p].lower.as_str());
+            if !prev.is_some_and(|p| lang.sets.months.contains(p)) {
+                out.push(Count {
+                    first: i,
+                    last: i + 1,
+                    num_first: i,
+                    value: Some(lo),
+                    approx: true,
+                    ordinal: false,
+                });
+            }
+            i += 1;
+            continue;
+        }
+        let Some((value, used)) = read_number(lang, toks, i) else {
+            i += 1;
+            continue;
+        };
+        let mut last = i + used;
+        let mut approx = word_range(lang, &toks[i].lower).is_some();
+        let value = Some(value);
+        // Dates, years and times are no counts.
+        let prev = i.checked_sub(1).map(|p| toks[p].lower.as_str());
+        let next = toks.get(last).map(|t| t.lower.as_str());
+        // "с 19 по 29 сентября", "from 5 to 8 August": both ends of a date range.
+        let next2_month = toks
+            .get(last + 2)
+            .is_some_and(|t| lang.sets.months.contains(&t.lower))
+            && toks
+                .get(last + 1)
+                .is_some_and(|t| parse_digits(&t.lower).is_some());
+        let date = next2_month
+            || prev.is_some_and(|p| lang.sets.months.contains(p))
+            || next.is_some_and(|n| {
+                lang.sets.months.contains(n) || lang.sets.not_count_after.contains(n)
+            })
+            || value.is_some_and(|v| is_year(lang, toks, i, v, used));
+        if date {
+            i = last;
+            continue;
+        }
+        // Ranges: "10 to 15", "10 or 15" → lower bound, approximate; not "rose from 12 to 15".
+        let from = prev.is_some_and(|p| lang.sets.range_not_after.contains(p));
+        if let Some(j) = toks
+            .get(last)
+            .filter(|t| !from && lang.sets.range.contains(&t.lower))
+            .map(|_| last + 1)
+            && let Some((_, used2)) = read_number(lang, toks, j)
+        {
+            last = j + used2;
+            approx = true;
+        }
+        let mut first = i;
+        if let Some(&(ma, _)) = marks.iter().find(|(_, mb)| *mb == i) {
+            approx = true;
+            first = ma;
+        }
+        out.push(Count {
+            first,
+            last,
+            num_first: i,
+            value,
+            approx,
+            ordinal: false,
+        });
+        i = last;
+    }
+    out.sort_by_key(|c| c.first);
+    // "22 others", "12 more": a vague word right after a number belongs to it.
+    let mut merged: Vec<Count> = Vec::new();
+    for c in out {
+        if let Some(prev) = merged.last_mut()
+            && c.value.is_none()
+            && prev.value.is_some()
+            && c.first == prev.last
+            && lang.sets.more.contains(&toks[c.first].lower)
+        {
+            prev.last = c.last;
+            continue;
+        }
+        merged.push(c);
+    }
+    merged
+}
+
+#[cfg(test)]
+#[path = "numbers_tests.rs"]
+mod tests;

@@ -1,0 +1,143 @@
+//! Sentence splitting that survives abbreviations, decimals, quotes, bullets and newlines.
+//!
+//! A sentence ends at `.`, `!`, `?` or `…` (with any closing quotes or brackets after it)
+//! when whitespace follows and the next word does not start with a lowercase letter, unless
+//! the word before the dot is a known abbreviation ("Gen.", "U.S.", "p.m.", "No.") or a
+//! single capital initial. A blank line always ends a sentence; a single newline ends one
+//! when the line is a heading (short, no final punctuation) or a bullet, or the next line
+//! is a bullet. All spans are byte ranges on character boundaries, trimmed of whitespace.
+
+use std::collections::HashSet;
+
+use super::mention::Span;
+
+const CLOSERS: &[char] = &['"', '\'', '”', '’', '»', ')', ']', '“'];
+const OPENERS: &[char] = &['"', '\'', '“', '‘', '«', '(', '[', '„'];
+const BULLETS: &[char] = &['-', '*', '•', '·', '–', '—', '▪', '►'];
+
+/// Split `text` into sentence spans. `abbreviations` holds lowercase abbreviations without
+/// their final dot ("gen", "u.s", "p.m").
+pub fn split(text: &str, abbreviations: &HashSet<String>) -> Vec<Span> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut out = Vec::new();
+    let mut start = 0usize;
+    let mut i = 0usize;
+    let mut line_start = 0usize;
+    while i < chars.len() {
+        let (pos, c) = chars[i];
+        if c == '\n' {
+            let line = &text[line_start..pos];
+            let next_line_start = pos + 1;
+            let rest = &text[next_line_start..];
+            let blank_follows = rest.split('\n').next().is_some_and(|l| l.trim().is_empty());
+            let next_starts_upper = rest
+                .trim_start()
+                .chars()
+                .next()
+                .is_some_and(|c| !c.is_lowercase());
+            if blank_follows
+                || (is_heading(line) && next_starts_upper)
+                || is_bullet(line)
+                || is_bullet(rest)
+            {
+                push(text, start, pos, &mut out);
+                start = next_line_start;
+            }
+            line_start = next_line_start;
+            i += 1;
+            continue;
+        }
+        if matches!(c, '.' | '!' | '?' | '…') {
+            // Swallow repeated terminators and closing quotes/brackets.
+            let mut j = i + 1;
+            while j < chars.len()
+                && (matches!(chars[j].1, '.' | '!' | '?' | '…') || CLOSERS.contains(&chars[j].1))
+            {
+                j += 1;
+            }
+            let end = chars.get(j).map_or(text.len(), |x| x.0);
+            let next_is_space = j >= chars.len() || chars[j].1.is_whitespace();
+            if next_is_space && (c != '.' || !is_abbreviation(text, pos, abbreviations)) {
+                // Look at the next non-space character.
+                let mut k = j;
+                while k < chars.len() && chars[k].1.is_whitespace() {
+                    k += 1;
+                }
+                let ok = match chars.get(k) {
+                    None => true,
+                    Some(&(_, n)) => {
+                        !n.is_lowercase() || OPENERS.contains(&n) || BULLETS.contains(&n)
+                    }
+                };
+                if ok {
+                    push(text, start, end, &mut out);
+                    start = end;
+                    i = j;
+                    continue;
+                }
+            }
+            i = j;
+            continue;
+        }
+        i += 1;
+    }
+    push(text, start, text.len(), &mut out);
+    out
+}
+
+fn push(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
+    if start >= end || end > text.len() {
+        return;
+    }
+    let piece = &text[start..end];
+    let lead = piece.len() - piece.trim_start().len();
+    let trail = piece.len() - piece.trim_end().len();
+    let (s, e) = (start + lead, end - trail);
+    if s < e {
+        out.push(Span { start: s, end: e });
+    }
+}
+
+/// True when the word that ends with the dot at `dot` is an abbreviation or an initial.
+fn is_abbreviation(text: &str, dot: usize, abbreviations: &HashSet<String>) -> bool {
+    let before = &text[..dot];
+    let word_start = before
+        .rfind(|c: char| c.is_whitespace() || OPENERS.contains(&c))
+        .map_or(0, |p| {
+            p + before[p..].chars().next().map_or(1, char::len_utf8)
+        });
+    let word = &before[word_start..];
+    if word.is_empty() {
+        return false;
+    }
+    let mut cs = word.chars();
+    if let (Some(c), None) = (cs.next(), cs.next()) {
+        // A single capital letter is an initial ("J. Smith"), a single digit is a list number.
+        return c.is_uppercase();
+    }
+    abbreviations.contains(&word.to_lowercase())
+}
+
+fn is_bullet(line: &str) -> bool {
+    let t = line.trim_start();
+    let mut cs = t.chars();
+    match cs.next() {
+        Some(c) if BULLETS.contains(&c) => cs.next().is_some_and(char::is_whitespace),
+        Some(c) if c.is_ascii_digit() => {
+            let digits: String = t.chars().take_while(char::is_ascii_digit).collect();
+            let after = &t[digits.len()..];
+            (after.starts_with(". ") || after.starts_with(") ")) && digits.len() <= 3
+        }
+        _ => false,
+    }
+}
+
+fn is_heading(line: &str) -> bool {
+    let t = line.trim();
+    if t.is_empty() {
+        return false;
+    }
+    let ends_open = t.ends_with(|c: char| c.is_alphanumeric() || c == ':');
+    let words = t.split_whitespace().count();
+    ends_open && words <= 14 && t.chars().next().is_some_and(|c| !c.is_lowercase())
+}

@@ -1,0 +1,62 @@
+//! Negated claims and non-claims about missing reports.
+
+use crate::tag::CasualtyCategory::*;
+use crate::tag::test_util::claims;
+
+#[test]
+fn no_casualties_is_negated() {
+    let c = claims("The shells landed in open fields and there were no casualties.");
+    assert_eq!(c.len(), 1);
+    assert_eq!((c[0].0, c[0].1, c[0].4), (KilledOrWounded, None, true));
+}
+
+#[test]
+fn nobody_was_hurt_is_negated() {
+    let c = claims("A rocket hit the depot but nobody was hurt, police said.");
+    assert_eq!((c[0].0, c[0].4), (Wounded, true));
+    let c = claims("No one was killed in the raid on the village.");
+    assert_eq!((c[0].0, c[0].4), (Killed, true));
+}
+
+#[test]
+fn denied_losses_is_negated_with_claimant() {
+    let c = claims("The defence ministry denied any losses among its troops.");
+    assert_eq!(c.len(), 1);
+    assert!(c[0].4);
+    assert_eq!(c[0].3.as_deref(), Some("The defence ministry"));
+}
+
+#[test]
+fn reported_no_casualties_is_negated() {
+    let c = claims("The garrison reported no casualties after the drone attack.");
+    assert!(c.iter().all(|x| x.4) && !c.is_empty());
+}
+
+#[test]
+fn absence_of_reports_is_no_claim() {
+    assert!(claims("The army has not reported casualties from the attack.").is_empty());
+    assert!(claims("Officials cannot give the number of casualties yet.").is_empty());
+    assert!(claims("The number of casualties remains unknown.").is_empty());
+}
+
+#[test]
+fn injuries_but_no_fatalities() {
+    let c = claims("Rocket fire hit the town, causing injuries but no fatalities.");
+    assert!(c.iter().any(|x| x.0 == Wounded && !x.4));
+    assert!(c.iter().any(|x| x.0 == Killed && x.4));
+}
+
+#[test]
+fn reports_to_us_and_dropping_counts_are_no_claims() {
+    assert!(claims("No casualties were reported to us by the garrison.").is_empty());
+    assert!(claims("Casualties have dropped since the spring, the ministry said.").is_empty());
+}
+
+#[test]
+fn accident_context_carries_to_the_next_sentence() {
+    let t = "A soldier accidentally fired a tank shell into a shopping centre. Nobody was hurt.";
+    assert!(claims(t).is_empty(), "{:?}", claims(t));
+    // A fire caused by a strike is no accident.
+    let t = "A drone hit a block of flats and a fire broke out. No one was hurt.";
+    assert!(claims(t).iter().all(|c| c.4) && !claims(t).is_empty());
+}

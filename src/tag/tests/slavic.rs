@@ -1,0 +1,133 @@
+//! Russian and Ukrainian: the rules of TAGS.md's "Russian and Ukrainian" section.
+
+use crate::tag::CasualtyCategory::*;
+use crate::tag::CeasefireStatus::*;
+use crate::tag::MentionKind::*;
+use crate::tag::detect_language;
+use crate::tag::test_util::{claimants, keys, kinds, statuses};
+
+#[test]
+fn language_detection() {
+    assert_eq!(detect_language("Погибли двое военных."), "ru");
+    assert_eq!(
+        detect_language("Загинули двоє військових, повідомили в ОВА."),
+        "uk"
+    );
+    assert_eq!(detect_language("Two soldiers were killed."), "en");
+}
+
+#[test]
+fn collective_numerals_and_singular_nouns() {
+    assert_eq!(
+        keys("По данным ведомства, погиб боец, еще двое получили ранения."),
+        vec![(Killed, Some(1)), (Wounded, Some(2))]
+    );
+    assert_eq!(
+        keys("Десятеро военных ранены, трое взяты в плен."),
+        vec![(Wounded, Some(10)), (Captured, Some(3))]
+    );
+}
+
+#[test]
+fn vague_and_up_to() {
+    assert_eq!(
+        keys("В ходе боев погибли десятки боевиков."),
+        vec![(Killed, None)]
+    );
+    let c = crate::tag::test_util::claims("ВСУ потеряли до 300 военнослужащих.");
+    assert_eq!((c[0].0, c[0].1, c[0].2), (KilledOrWounded, Some(300), true));
+}
+
+#[test]
+fn category_words() {
+    assert_eq!(
+        keys("Ликвидированы 40 боевиков и 3 танка."),
+        vec![(Killed, Some(40))]
+    );
+    assert_eq!(
+        keys("Безвозвратные потери составили 120 человек."),
+        vec![(Killed, Some(120))]
+    );
+    assert_eq!(
+        keys("Пострадали пятеро жителей села."),
+        vec![(Wounded, Some(5))]
+    );
+    assert_eq!(
+        keys("Мужчина был ранен, позже скончался в больнице."),
+        vec![(Wounded, Some(1)), (Killed, Some(1))]
+    );
+    assert_eq!(keys("Знищено 25 окупантів."), vec![(Killed, Some(25))]);
+}
+
+#[test]
+fn ceasefire_words_and_statuses() {
+    assert_eq!(
+        statuses("Стороны договорились о режиме тишины с полуночи."),
+        vec![Agreed]
+    );
+    assert_eq!(statuses("Боевики сорвали перемирие."), vec![Collapsed]);
+    assert_eq!(statuses("Сторони оголосили режим тиші."), vec![Agreed]);
+    assert_eq!(
+        kinds("Россия обещает остановить боевые действия."),
+        vec![Ceasefire, Clash]
+    );
+    assert_eq!(kinds("Стороны призвали прекратить огонь."), vec![Ceasefire]);
+    assert!(kinds("Стороны подписали мирный протокол.").is_empty());
+}
+
+#[test]
+fn not_a_clash_alone() {
+    assert!(kinds("Ситуация на линии соприкосновения в зоне СВО остается напряженной.").is_empty());
+    assert!(
+        kinds("Столкновение автобуса и грузовика произошло на трассе, погиб водитель.").is_empty()
+    );
+}
+
+#[test]
+fn outlet_and_inverted_claimants() {
+    assert_eq!(
+        claimants("Погибли трое мирных жителей, передает ИТАР-ТАСС.")[0].as_deref(),
+        Some("ИТАР-ТАСС")
+    );
+    let c = claimants(
+        "Унаслідок обстрілу загинули двоє людей, ще п'ятеро поранено, повідомив голова ОВА.",
+    );
+    assert_eq!(c[0].as_deref(), Some("голова ОВА"));
+    let c = claimants("Погибли 12 военных. Об этом сообщили в Минобороны.");
+    assert!(
+        c[0].as_deref().is_some_and(|x| x.contains("Минобороны")),
+        "{c:?}"
+    );
+}
+
+#[test]
+fn gerunds_and_captivity_phrases() {
+    assert_eq!(
+        keys(
+            "Сирийская армия отразила атаку боевиков в провинции Идлиб, уничтожив около 30 террористов."
+        ),
+        vec![(Killed, Some(30))]
+    );
+    assert_eq!(
+        keys("У полон потрапили 30 російських військових, повідомили в ГУР."),
+        vec![(Captured, Some(30))]
+    );
+    assert_eq!(keys("Пострадавших нет, сообщили в МЧС."), vec![]);
+    assert!(crate::tag::test_util::claims("Пострадавших нет, сообщили в МЧС.")[0].4);
+}
+
+#[test]
+fn mediator_and_violation_in_russian() {
+    assert_eq!(
+        statuses(
+            "Азербайджанская сторона нарушила режим прекращения огня, заявили в Минобороны Армении."
+        ),
+        vec![Violated]
+    );
+    assert_eq!(
+        statuses(
+            "Армения и Азербайджан договорились о прекращении огня при посредничестве России."
+        ),
+        vec![Agreed]
+    );
+}

@@ -1,0 +1,94 @@
+//! Ceasefire statuses.
+
+use crate::tag::CeasefireStatus::*;
+use crate::tag::test_util::statuses;
+
+fn one(t: &str) -> crate::tag::CeasefireStatus {
+    let s = statuses(t);
+    assert!(!s.is_empty(), "no ceasefire in {t:?}");
+    s[0]
+}
+
+#[test]
+fn agreed() {
+    assert_eq!(
+        one("The warring parties agreed to a ceasefire on Sunday."),
+        Agreed
+    );
+    assert_eq!(
+        one("A truce brokered by Egypt came into force at midnight."),
+        Agreed
+    );
+    assert_eq!(
+        one("The ceasefire will take effect once approved by parliament."),
+        Agreed
+    );
+}
+
+#[test]
+fn proposed() {
+    assert_eq!(
+        one("The council called for an immediate ceasefire in the province."),
+        Proposed
+    );
+    assert_eq!(
+        one("Mediators proposed a 72-hour truce to allow evacuations."),
+        Proposed
+    );
+}
+
+#[test]
+fn violated() {
+    assert_eq!(
+        one("Both sides accused each other of violating the truce."),
+        Violated
+    );
+    assert_eq!(
+        one("Rebels attacked an army post despite a ceasefire that was due to begin that day."),
+        Violated
+    );
+    assert_eq!(
+        one("Shelling has continued in the north since the ceasefire began."),
+        Violated
+    );
+}
+
+#[test]
+fn holding() {
+    assert_eq!(
+        one("The ceasefire was largely holding on Tuesday, observers said."),
+        Holding
+    );
+    assert_eq!(
+        one("A fragile ceasefire remains in place along the frontier."),
+        Holding
+    );
+}
+
+#[test]
+fn collapsed() {
+    assert_eq!(one("The truce collapsed after three days."), Collapsed);
+    assert_eq!(
+        one("The ceasefire expired on Friday and was not extended."),
+        Collapsed
+    );
+    assert_eq!(
+        one("Fighting resumed following the breakdown of the truce."),
+        Collapsed
+    );
+}
+
+#[test]
+fn appeal_while_fighting_is_violated() {
+    let s = statuses(
+        "Heavy fighting raged in the east. The envoy appealed to all parties to fully observe the ceasefire.",
+    );
+    assert_eq!(s, vec![Violated]);
+}
+
+#[test]
+fn no_cue_follows_the_previous_mention() {
+    let s =
+        statuses("A ceasefire was observed today in the district. The truce allowed medics in.");
+    assert_eq!(s, vec![Holding, Holding]);
+}

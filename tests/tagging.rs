@@ -1,0 +1,166 @@
+//! The tagger through the binary: `tag --jsonl`, `eval` (same figures as score.py), and
+//! `retag` replacing stored mentions in place.
+
+mod common;
+
+use claimwatch::loopback::Route;
+use common::*;
+
+#[test]
+fn tag_jsonl_writes_one_record_per_line_and_nothing_else() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = "{\"id\": \"a\", \"text\": \"The Azerbaijani Ministry of Defense has confirmed that seven servicemen were killed in the clashes, with a further ten wounded.\"}\n{\"id\": 7, \"text\": \"Ministers clashed over the budget.\"}\n";
+    let out = run_with_stdin(dir.path(), &["tag", "--jsonl"], input);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let lines: Vec<serde_json::Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["id"], "a");
+    assert_eq!(lines[0]["tags"], serde_json::json!(["clash", "casualty"]));
+    let claims = lines[0]["casualties"].as_array().unwrap();
+    assert_eq!(claims.len(), 2);
+    assert_eq!(claims[0]["category"], "killed");
+    assert_eq!(claims[0]["count"], 7);
+    assert_eq!(claims[0]["claimant"], "The Azerbaijani Ministry of Defense");
+    assert_eq!(claims[1]["category"], "wounded");
+    assert_eq!(claims[1]["count"], 10);
+    assert_eq!(lines[1]["id"], "7");
+    assert_eq!(lines[1]["tags"], serde_json::json!([]));
+    let bad = run_with_stdin(
+        dir.path(),
+        &["tag", "--jsonl"],
+        "not json\n{\"id\": \"b\", \"text\": \"x\"}\n",
+    );
+    assert_eq!(bad.status.code(), Some(1));
+    assert_eq!(stdout(&bad).lines().count(), 1);
+    assert!(
+        stderr(&bad).contains("stdin line 1: not JSON"),
+        "{}",
+        stderr(&bad)
+    );
+}
+
+#[test]
+fn eval_gives_the_figures_score_py_gives() {
+    let dev = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval/dev.jsonl");
+    if !dev.exists() {
+        eprintln!("SKIPPED: ../shared/eval/dev.jsonl is missing");
+        return;
+    }
+    let Ok(py) = std::process::Command::new("python3")
+        .arg("--version")
+        .output()
+    else {
+        eprintln!("SKIPPED: python3 is missing");
+        return;
+    };
+    assert!(py.status.success());
+    let dir = tempfile::tempdir().unwrap();
+    let ours = run(dir.path(), &["eval", dev.to_str().unwrap()]);
+    assert!(ours.status.success(), "{}", stderr(&ours));
+    let input: String = std::fs::read_to_string(&dev).unwrap();
+    let pred = run_with_stdin(dir.path(), &["tag", "--jsonl"], &input);
+    assert!(pred.status.success());
+    let pred_path = dir.path().join("pred.jsonl");
+    std::fs::write(&pred_path, pred.stdout).unwrap();
+    let theirs = std::process::Command::new("python3")
+        .arg(dev.parent().unwrap().join("score.py"))
+        .arg(&dev)
+        .arg(&pred_path)
+        .output()
+        .unwrap();
+    assert!(
+        theirs.status.success(),
+        "{}",
+        String::from_utf8_lossy(&theirs.stderr)
+    );
+    assert_eq!(
+        stdout(&ours).trim(),
+        String::from_utf8_lossy(&theirs.stdout).trim()
+    );
+}
+
+#[test]
+fn polled_claims_land_in_sqlite_and_retag_replaces_them_without_duplicates() {
+    let feed = r#"<?xml version="1.0"?><rss version="2.0"><channel><title>MoD</title>
+<item><title>Statement</title><guid>s-1</guid><description>The ministry said one soldier was killed and 12 were taken captive in the clashes near Mount Kerel. Fire has been stopped since 6:30pm under an agreement mediated by the Ostravian side.</description></item>
+<item><title>Update</title><guid>s-2</guid><description>Our positions were shelled overnight; two servicemen were wounded.</description></item>
+</channel></rss>"#;
+    let srv = Server::start(vec![("/feed.xml", Route::ok("application/rss+xml", feed))]);
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = write_config(
+        dir.path(),
+        "",
+        &[feed_source("Norland MoD", &srv.url("/feed.xml"))],
+    );
+    let cfg = cfg.to_str().unwrap();
+    assert!(run(dir.path(), &["--config", cfg, "poll"]).status.success());
+    let conn = db(dir.path());
+    let claims = |sql: &str| -> Vec<(String, Option<i64>, Option<String>)> {
+        let mut stmt = conn.prepare(sql).unwrap();
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    };
+    let q = "SELECT category, count, claimant FROM casualty_claims_view ORDER BY claim_id";
+    let before = claims(q);
+    assert!(
+        before.iter().any(|c| c.0 == "killed"
+            && c.1 == Some(1)
+            && c.2
+                .as_deref()
+                .is_some_and(|s| s.to_lowercase().contains("ministry"))),
+        "{before:?}"
+    );
+    assert!(
+        before.iter().any(|c| c.0 == "captured" && c.1 == Some(12)),
+        "{before:?}"
+    );
+    // The own-voice claim is attributed to the source: its party label and name.
+    assert!(
+        before
+            .iter()
+            .any(|c| c.0 == "wounded" && c.1 == Some(2) && c.2.as_deref() == Some("Norland MoD")),
+        "{before:?}"
+    );
+    let status: String = conn
+        .query_row(
+            "SELECT ceasefire_status FROM recent_mentions WHERE kind = 'ceasefire'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(status, "agreed");
+    let mentions = count(&conn, "SELECT count(*) FROM mentions");
+
+    // Simulate mentions from an older tagger, then re-tag.
+    conn.execute("UPDATE mentions SET tagger_version = 'old'", [])
+        .unwrap();
+    conn.execute(
+        "DELETE FROM casualty_claims WHERE category = 'captured'",
+        [],
+    )
+    .unwrap();
+    let out = run(dir.path(), &["--config", cfg, "retag"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("re-tagged 2 items"),
+        "{}",
+        stdout(&out)
+    );
+    assert_eq!(count(&conn, "SELECT count(*) FROM mentions"), mentions);
+    assert_eq!(
+        count(
+            &conn,
+            "SELECT count(*) FROM mentions WHERE tagger_version = 'old'"
+        ),
+        0
+    );
+    assert_eq!(claims(q).len(), before.len());
+    let again = run(dir.path(), &["--config", cfg, "retag", "--since", "1h"]);
+    assert!(again.status.success());
+    assert_eq!(count(&conn, "SELECT count(*) FROM mentions"), mentions);
+}
