@@ -64,11 +64,17 @@ enum Command {
         #[arg(long)]
         since: Option<String>,
     },
-    /// Write a Markdown digest of recent mentions
+    /// Write a digest of the mentions in statements first seen (or revised) in a window
     Digest {
-        /// Window back from now (90m, 24h, 7d) or an RFC 3339 time
+        /// Window start: back from now (90m, 24h, 7d) or an RFC 3339 time
         #[arg(long, default_value = "24h")]
         since: String,
+        /// Window end: back from now or an RFC 3339 time [default: now]
+        #[arg(long)]
+        until: Option<String>,
+        /// Output format, repeatable: md, html, json, atom
+        #[arg(long = "format", value_name = "FORMAT", default_value = "md")]
+        formats: Vec<String>,
         /// Directory to write into [default: the config's digest_dir]
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
@@ -237,18 +243,42 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Tag { jsonl: true } => tag_jsonl(),
         Command::Eval { file } => eval(file),
         Command::Retag { since } => retag(&load_config(&cli, false)?, since.as_deref()),
-        Command::Digest { since, out } => {
+        Command::Digest {
+            since,
+            until,
+            formats,
+            out,
+        } => {
             let cfg = load_config(&cli, false)?;
             let now = chrono::Utc::now();
-            let since = digest::parse_since(since, now).map_err(|e| Failure::Usage(anyhow!(e)))?;
+            let usage = |e: String| Failure::Usage(anyhow!(e));
+            let since = digest::parse_since(since, now).map_err(usage)?;
+            let until = match until {
+                Some(u) => digest::parse_since(u, now).map_err(usage)?,
+                None => now + chrono::Duration::seconds(1),
+            };
+            let formats = formats
+                .iter()
+                .map(|f| digest::Format::parse(f))
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(usage)?;
+            let req = digest::DigestRequest {
+                name: "digest".into(),
+                since,
+                until,
+                formats,
+                filter: digest::DigestFilter::default(),
+            };
             let dir = out.clone().unwrap_or_else(|| cfg.daemon.digest_dir.clone());
             let store = open_existing(&cfg.daemon.database)?;
             let written = store
-                .call_blocking(move |conn| Ok(digest::write_digest(conn, &dir, since, now)))
+                .call_blocking(move |conn| Ok(digest::write_digest(conn, &dir, &req, now)))
                 .context("cannot read the database")?
                 .context("cannot write the digest")?;
             store.close();
-            println!("{} ({} mentions)", written.path.display(), written.mentions);
+            for w in written {
+                println!("{} ({} mentions)", w.path.display(), w.mentions);
+            }
             Ok(())
         }
         Command::Demo { dir } => run_demo(dir.clone()),
@@ -571,18 +601,18 @@ fn run_demo(dir: Option<PathBuf>) -> Result<(), Failure> {
         c.items, c.mentions, c.claims, c.fetches, c.failed_fetches
     );
     println!();
-    println!("Casualty claims side by side:");
-    let mut last = String::new();
-    for (party, claimant, phrase) in &report.claims {
-        if *party != last {
-            println!("  {party}:");
-            last.clone_from(party);
+    println!("Casualty claims side by side (syndicated copies not counted):");
+    for (day, sides) in &report.ledger {
+        println!("  {day}");
+        for (side, figures) in sides {
+            println!("    {side}: {figures}");
         }
-        println!("    {phrase}  (claimed by {claimant})");
     }
     println!();
     println!("database: {}", report.database.display());
-    println!("digest:   {}", report.digest.display());
+    for d in &report.digests {
+        println!("digest:   {}", d.display());
+    }
     println!("config:   {}", report.config.display());
     println!();
     println!("Try:");

@@ -310,7 +310,7 @@ fn demo_runs_and_its_database_holds_items_mentions_and_claims() {
     let digests: Vec<_> = std::fs::read_dir(demo_dir.join("digests"))
         .unwrap()
         .collect();
-    assert_eq!(digests.len(), 1);
+    assert_eq!(digests.len(), 4, "md, html, json and atom");
 }
 
 #[test]

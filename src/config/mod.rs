@@ -6,6 +6,7 @@
 
 mod error;
 pub mod opml;
+mod outputs;
 mod raw;
 mod validate;
 
@@ -14,6 +15,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 pub use error::{ConfigError, ConfigErrors, LoadError};
+pub use outputs::{AlertRule, DigestConfig, EmailConfig};
 pub use validate::{Environment, validate};
 
 /// The file `claimwatch` reads when neither `--config` nor `$CLAIMWATCH_CONFIG` is given.
@@ -36,6 +38,10 @@ pub struct Config {
     pub daemon: DaemonConfig,
     /// The sources, in file order.
     pub sources: Vec<SourceConfig>,
+    /// Scheduled digests (`[[digest]]`; one default digest when none is configured).
+    pub digests: Vec<DigestConfig>,
+    /// Alert rules (`[[alert]]`).
+    pub alerts: Vec<AlertRule>,
 }
 
 /// The `[daemon]` section after validation and defaults.
@@ -73,6 +79,8 @@ pub struct DaemonConfig {
     pub backoff_max: Duration,
     /// Most article pages fetched in one poll of one source.
     pub max_articles_per_poll: usize,
+    /// Digest files older than this are deleted after each scheduled digest.
+    pub digest_retention: Duration,
     /// Log filter (`RUST_LOG` syntax) used when `RUST_LOG` is not set.
     pub log_filter: Option<String>,
     /// Loopback address of the Prometheus metrics endpoint; `None` (the default) disables it.

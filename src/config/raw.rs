@@ -14,6 +14,58 @@ pub(crate) struct RawConfig {
     pub(crate) daemon: RawDaemon,
     #[serde(default)]
     pub(crate) source: Vec<RawSource>,
+    #[serde(default)]
+    pub(crate) digest: Vec<RawDigest>,
+    #[serde(default)]
+    pub(crate) alert: Vec<RawAlert>,
+}
+
+/// One `[[digest]]` as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawDigest {
+    pub(crate) name: Spanned<String>,
+    pub(crate) schedule: Spanned<String>,
+    pub(crate) window_hours: Option<Spanned<i64>>,
+    pub(crate) formats: Option<Spanned<Vec<String>>>,
+    #[serde(default)]
+    pub(crate) kinds: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub(crate) parties: Vec<String>,
+}
+
+/// One `[[alert]]` as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawAlert {
+    pub(crate) name: Spanned<String>,
+    #[serde(default)]
+    pub(crate) kinds: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub(crate) statuses: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub(crate) categories: Vec<Spanned<String>>,
+    pub(crate) min_count: Option<Spanned<i64>>,
+    #[serde(default)]
+    pub(crate) labels: std::collections::BTreeMap<String, String>,
+    pub(crate) terms: Option<Spanned<String>>,
+    pub(crate) webhook: Option<Spanned<String>>,
+    pub(crate) command: Option<Spanned<Vec<String>>>,
+    pub(crate) email: Option<Spanned<RawEmail>>,
+}
+
+/// `[alert.email]` as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawEmail {
+    pub(crate) to: Vec<String>,
+    pub(crate) from: String,
+    pub(crate) smtp_host: String,
+    pub(crate) smtp_port: Option<u16>,
+    pub(crate) starttls: Option<bool>,
+    pub(crate) username: Option<String>,
+    pub(crate) password_file: Option<String>,
+    pub(crate) password_env: Option<String>,
 }
 
 /// `[daemon]` as written.
@@ -37,6 +89,7 @@ pub(crate) struct RawDaemon {
     pub(crate) backoff_base_secs: Option<Spanned<i64>>,
     pub(crate) backoff_max_secs: Option<Spanned<i64>>,
     pub(crate) max_articles_per_poll: Option<Spanned<i64>>,
+    pub(crate) digest_retention_days: Option<Spanned<i64>>,
     pub(crate) metrics_listen: Option<Spanned<String>>,
 }
 

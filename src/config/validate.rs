@@ -37,14 +37,19 @@ impl Environment {
     }
 }
 
-struct Collector<'a> {
+pub(crate) struct Collector<'a> {
     path: &'a Path,
     text: &'a str,
     errors: Vec<ConfigError>,
 }
 
 impl Collector<'_> {
-    fn push(&mut self, span: Option<Range<usize>>, source_name: Option<&str>, message: String) {
+    pub(crate) fn push(
+        &mut self,
+        span: Option<Range<usize>>,
+        source_name: Option<&str>,
+        message: String,
+    ) {
         let (line, column) = match span {
             Some(r) => {
                 let (l, c) = line_col(self.text, r.start);
@@ -102,11 +107,27 @@ pub fn validate(text: &str, path: &Path, env: &Environment) -> Result<Config, Co
             sources.push(src);
         }
     }
+    let mut digests = super::outputs::digests(&raw.digest, &mut c);
+    if digests.is_empty()
+        && let Some(d) = &daemon
+    {
+        digests.push(super::DigestConfig {
+            name: "digest".into(),
+            schedule: d.digest_schedule.clone(),
+            window: d.digest_window,
+            formats: vec!["md".into(), "html".into(), "json".into()],
+            kinds: Vec::new(),
+            parties: Vec::new(),
+        });
+    }
+    let alerts = super::outputs::alerts(&raw.alert, &mut c);
     match daemon {
         Some(daemon) if c.errors.is_empty() => Ok(Config {
             path: path.to_path_buf(),
             daemon,
             sources,
+            digests,
+            alerts,
         }),
         _ => Err(ConfigErrors { errors: c.errors }),
     }
@@ -217,6 +238,12 @@ fn daemon_config(d: &RawDaemon, env: &Environment, c: &mut Collector<'_>) -> Opt
         30,
         c,
     );
+    let retention = positive(
+        d.digest_retention_days.as_ref(),
+        "digest_retention_days",
+        30,
+        c,
+    );
     let jitter = non_negative(d.jitter_secs.as_ref(), "jitter_secs", 20, c);
     let log_filter = d.log_filter.as_ref().map(|f| {
         if tracing_subscriber::EnvFilter::try_new(f.get_ref()).is_err() {
@@ -274,6 +301,7 @@ fn daemon_config(d: &RawDaemon, env: &Environment, c: &mut Collector<'_>) -> Opt
         backoff_base: Duration::from_secs(backoff_base),
         backoff_max: Duration::from_secs(backoff_max),
         max_articles_per_poll: usize::try_from(max_articles).unwrap_or(30),
+        digest_retention: Duration::from_secs(retention.saturating_mul(86_400)),
     })
 }
 

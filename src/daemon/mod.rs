@@ -15,8 +15,10 @@ use chrono::Utc;
 
 pub use health::Health;
 
-use crate::config::{Config, ConfigSource};
-use crate::digest::{self, DigestError, WrittenDigest};
+use std::path::Path;
+
+use crate::config::{Config, ConfigSource, DigestConfig};
+use crate::digest::{self, DigestError, DigestFilter, DigestRequest, Format, WrittenDigest};
 use crate::fetch::{FetchError, FetchSettings, Fetcher};
 use crate::schedule::{PollContext, Schedule, ScheduleError, source_record};
 use crate::store::{self, Store, StoreError};
@@ -91,21 +93,50 @@ fn register(store: &Store, config: &Config) -> Result<(), StoreError> {
     store.call_blocking(move |conn| store::register_sources(conn, &records))
 }
 
-/// Writes a digest of the last `window` into the configured digest directory.
+/// The request a `[[digest]]` section makes at `now`.
+pub fn digest_request(d: &DigestConfig, now: chrono::DateTime<Utc>) -> DigestRequest {
+    DigestRequest {
+        name: d.name.clone(),
+        since: now - chrono::Duration::from_std(d.window).unwrap_or(chrono::Duration::hours(24)),
+        until: now + chrono::Duration::seconds(1),
+        formats: d
+            .formats
+            .iter()
+            .filter_map(|f| Format::parse(f).ok())
+            .collect(),
+        filter: DigestFilter {
+            kinds: d.kinds.clone(),
+            parties: d.parties.clone(),
+        },
+    }
+}
+
+/// Writes the digest a `[[digest]]` section describes into `dir`, then deletes digest files
+/// older than `retention`.
 ///
 /// # Errors
 /// A store or file error.
 pub async fn scheduled_digest(
     store: &Store,
-    config: &Config,
-    window: Duration,
-) -> Result<WrittenDigest, DigestError> {
-    let dir = config.daemon.digest_dir.clone();
+    dir: &Path,
+    d: &DigestConfig,
+    retention: Duration,
+) -> Result<Vec<WrittenDigest>, DigestError> {
     let now = Utc::now();
-    let since = now - chrono::Duration::from_std(window).unwrap_or(chrono::Duration::hours(24));
-    store
-        .call(move |conn| Ok(digest::write_digest(conn, &dir, since, now)))
-        .await?
+    let req = digest_request(d, now);
+    let dir = dir.to_path_buf();
+    let written = store
+        .call(move |conn| Ok(digest::write_digest(conn, &dir.clone(), &req, now).map(|w| (w, dir))))
+        .await??;
+    let (written, dir) = written;
+    if let Some(cutoff) = std::time::SystemTime::now().checked_sub(retention) {
+        match digest::prune(&dir, cutoff) {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(removed = n, "old digests pruned"),
+            Err(e) => tracing::warn!(error = %e, "cannot prune old digests"),
+        }
+    }
+    Ok(written)
 }
 
 /// Starts the HTTP client, the schedule, the digest job and, under a systemd watchdog, the
@@ -116,20 +147,28 @@ pub async fn scheduled_digest(
 pub async fn start(config: &Config, store: Store) -> Result<Schedule, DaemonError> {
     let ctx = poll_context(config, store.clone())?;
     let schedule = Schedule::start(config, ctx).await?;
-    let digest_config = config.clone();
-    let digest_store = store.clone();
-    schedule
-        .add_job("digest", &config.daemon.digest_schedule, move || {
-            let store = digest_store.clone();
-            let config = digest_config.clone();
-            async move {
-                match scheduled_digest(&store, &config, config.daemon.digest_window).await {
-                    Ok(d) => tracing::info!(path = %d.path.display(), mentions = d.mentions, "digest written"),
-                    Err(e) => tracing::error!(error = %e, "digest failed"),
+    for d in &config.digests {
+        let (store, d2) = (store.clone(), d.clone());
+        let (dir, retention) = (
+            config.daemon.digest_dir.clone(),
+            config.daemon.digest_retention,
+        );
+        schedule
+            .add_job(&format!("digest \"{}\"", d.name), &d.schedule, move || {
+                let (store, d, dir) = (store.clone(), d2.clone(), dir.clone());
+                async move {
+                    match scheduled_digest(&store, &dir, &d, retention).await {
+                        Ok(w) => {
+                            for f in w {
+                                tracing::info!(path = %f.path.display(), mentions = f.mentions, "digest written");
+                            }
+                        }
+                        Err(e) => tracing::error!(digest = %d.name, error = %e, "digest failed"),
+                    }
                 }
-            }
-        })
-        .await?;
+            })
+            .await?;
+    }
     if let Some(interval) = notify::watchdog_interval() {
         // Keep-alives come from the scheduler's own loop and only after the writer answers,
         // so a stuck scheduler or writer gets the service restarted.

@@ -76,14 +76,14 @@ pub struct DemoReport {
     pub database: PathBuf,
     /// The config the demo generated.
     pub config: PathBuf,
-    /// The digest written.
-    pub digest: PathBuf,
+    /// The digest files written (Markdown, HTML, JSON, Atom).
+    pub digests: Vec<PathBuf>,
     /// Row counts after the run.
     pub counts: queries::Counts,
     /// How long the run took.
     pub elapsed: Duration,
-    /// Casualty claims as (party label, claimant, claim phrase) for the summary.
-    pub claims: Vec<(String, String, String)>,
+    /// The claims ledger: per day, each side and its figures.
+    pub ledger: Vec<(String, Vec<(String, String)>)>,
 }
 
 fn demo_config(server: &LoopbackServer, dir: &Path) -> String {
@@ -195,36 +195,63 @@ pub async fn run(dir: &Path) -> Result<DemoReport, DemoError> {
             secs: limit.as_secs(),
         });
     }
-    let digest = daemon::scheduled_digest(&store, &config, Duration::from_secs(3600)).await?;
-    let (counts, claims) = store
+    let mut digest_config = config
+        .digests
+        .first()
+        .cloned()
+        .ok_or_else(|| DemoError::Io("no digest configured".into()))?;
+    digest_config.formats = vec!["md".into(), "html".into(), "json".into(), "atom".into()];
+    let digests = daemon::scheduled_digest(
+        &store,
+        &config.daemon.digest_dir,
+        &digest_config,
+        config.daemon.digest_retention,
+    )
+    .await?;
+    let (counts, rows) = store
         .call(|conn| {
-            let counts = queries::counts(conn)?;
-            let mut stmt = conn.prepare(
-                "SELECT COALESCE(party, source), COALESCE(claimant, '—'), category, count, approx, negated
-                 FROM casualty_claims_view ORDER BY COALESCE(party, source), claim_id",
+            let now = chrono::Utc::now();
+            let rows = queries::mentions_between(
+                conn,
+                now - chrono::Duration::hours(1),
+                now + chrono::Duration::seconds(1),
             )?;
-            let rows = stmt.query_map([], |r| {
-                let claim = queries::ClaimRow {
-                    category: r.get(2)?,
-                    count: r.get(3)?,
-                    approx: r.get(4)?,
-                    who: None,
-                    claimant: None,
-                    negated: r.get(5)?,
-                };
-                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, crate::digest::claim_phrase(&claim)))
-            })?;
-            Ok((counts, rows.collect::<Result<Vec<_>, _>>()?))
+            Ok((queries::counts(conn)?, rows))
         })
         .await?;
+    let now = chrono::Utc::now();
+    let digest =
+        crate::digest::Digest::build(rows, now, now, now, &crate::digest::DigestFilter::default());
+    let ledger = digest
+        .days
+        .iter()
+        .map(|d| {
+            (
+                d.day.clone(),
+                d.sides
+                    .iter()
+                    .map(|s| {
+                        (
+                            s.side.clone(),
+                            s.figures
+                                .iter()
+                                .map(crate::digest::figure_phrase)
+                                .collect::<Vec<_>>()
+                                .join(", "),
+                        )
+                    })
+                    .collect(),
+            )
+        })
+        .collect();
     tokio::task::block_in_place(|| store.close());
     Ok(DemoReport {
         dir: dir.to_path_buf(),
         database: config.daemon.database.clone(),
         config: config_path,
-        digest: digest.path,
+        digests: digests.into_iter().map(|d| d.path).collect(),
         counts,
         elapsed: started.elapsed(),
-        claims,
+        ledger,
     })
 }

@@ -1,20 +1,25 @@
-//! Digests: the new mentions of a time window, rendered for people and written atomically.
+//! Digests: the mentions of a time window, with the claims of each side set side by side,
+//! rendered as Markdown, HTML, JSON or Atom and written atomically.
 //!
-//! [`render_markdown`] is pure (rows in, text out); [`deliver`] alone touches the disk.
-//! Types: [`WrittenDigest`], [`DigestError`].
+//! [`Digest::build`] and the renderers are pure; [`deliver`] and [`prune`] touch the disk.
+//! Types: [`Digest`], [`Format`], [`DigestFilter`], [`WrittenDigest`], [`DigestError`].
 
-mod render;
+pub mod atom;
+mod html;
+pub mod ledger;
+mod markdown;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
 use rusqlite::Connection;
+use serde::Serialize;
 
-pub use render::{claim_phrase, render_markdown};
+pub use ledger::{Day, Figure, Side, claim_figure, figure_phrase, side_by_side};
 
 use crate::store::StoreError;
-use crate::store::queries;
+use crate::store::queries::{self, MentionRow};
 
 /// A digest problem.
 #[derive(Debug, thiserror::Error)]
@@ -33,7 +38,125 @@ pub enum DigestError {
     },
 }
 
-/// A digest on disk.
+/// An output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    /// Markdown, `.md`.
+    Markdown,
+    /// One self-contained HTML page, `.html`.
+    Html,
+    /// JSON following `docs/digest.schema.json`, `.json`.
+    Json,
+    /// An Atom feed with one entry per mention, `.atom`.
+    Atom,
+}
+
+impl Format {
+    /// The file extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Markdown => "md",
+            Format::Html => "html",
+            Format::Json => "json",
+            Format::Atom => "atom",
+        }
+    }
+
+    /// Reads `md`, `markdown`, `html`, `json` or `atom`.
+    ///
+    /// # Errors
+    /// A message listing the formats.
+    pub fn parse(s: &str) -> Result<Self, String> {
+        match s.to_ascii_lowercase().as_str() {
+            "md" | "markdown" => Ok(Format::Markdown),
+            "html" => Ok(Format::Html),
+            "json" => Ok(Format::Json),
+            "atom" => Ok(Format::Atom),
+            other => Err(format!(
+                "unknown digest format \"{other}\"; use md, html, json or atom"
+            )),
+        }
+    }
+}
+
+/// Which mentions a digest keeps; empty lists keep everything.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DigestFilter {
+    /// Kinds to keep: ceasefire, clash, casualty.
+    pub kinds: Vec<String>,
+    /// `party` labels or source names to keep.
+    pub parties: Vec<String>,
+}
+
+impl DigestFilter {
+    fn keeps(&self, m: &MentionRow) -> bool {
+        (self.kinds.is_empty() || self.kinds.contains(&m.kind))
+            && (self.parties.is_empty()
+                || self
+                    .parties
+                    .iter()
+                    .any(|p| m.party.as_deref() == Some(p.as_str()) || &m.source == p))
+    }
+}
+
+/// A digest: the window, its mentions, and the ledger of claims per day.
+#[derive(Debug, Clone, Serialize)]
+pub struct Digest {
+    /// `claimwatch.digest/1`, the version of the JSON layout.
+    pub schema: &'static str,
+    /// Start of the window (items first seen or revised from then).
+    pub since: DateTime<Utc>,
+    /// End of the window, exclusive.
+    pub until: DateTime<Utc>,
+    /// When it was made.
+    pub generated_at: DateTime<Utc>,
+    /// The mentions, oldest publication first.
+    pub mentions: Vec<MentionRow>,
+    /// The ledger: per day, claims side by side, the timeline and the casualty mentions.
+    pub days: Vec<Day>,
+}
+
+impl Digest {
+    /// Builds a digest from rows (as [`queries::mentions_between`] returns them).
+    pub fn build(
+        rows: Vec<MentionRow>,
+        since: DateTime<Utc>,
+        until: DateTime<Utc>,
+        now: DateTime<Utc>,
+        filter: &DigestFilter,
+    ) -> Self {
+        let mentions: Vec<MentionRow> = rows.into_iter().filter(|m| filter.keeps(m)).collect();
+        let days = ledger::build(&mentions);
+        Self {
+            schema: "claimwatch.digest/1",
+            since,
+            until,
+            generated_at: now,
+            mentions,
+            days,
+        }
+    }
+
+    /// Counts of ceasefire, clash and casualty mentions.
+    pub fn counts(&self) -> (usize, usize, usize) {
+        let n = |k: &str| self.mentions.iter().filter(|m| m.kind == k).count();
+        (n("ceasefire"), n("clash"), n("casualty"))
+    }
+
+    /// Renders the digest in a format.
+    pub fn render(&self, format: Format) -> String {
+        match format {
+            Format::Markdown => markdown::render(self),
+            Format::Html => html::render(self),
+            Format::Json => serde_json::to_string_pretty(self)
+                .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}")),
+            Format::Atom => atom::render_digest(self),
+        }
+    }
+}
+
+/// A digest file on disk.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WrittenDigest {
     /// Where it is.
@@ -71,26 +194,85 @@ pub fn deliver(path: &Path, bytes: &[u8]) -> Result<(), DigestError> {
     Ok(())
 }
 
-/// Renders the mentions of items first seen since `since` into a Markdown digest in `dir`,
-/// named by `now`, and records it in the database.
+/// What to write: a name for the files, the window, the formats and a filter.
+#[derive(Debug, Clone)]
+pub struct DigestRequest {
+    /// File name prefix ("digest", or a `[[digest]]` section's name).
+    pub name: String,
+    /// Window start.
+    pub since: DateTime<Utc>,
+    /// Window end (exclusive).
+    pub until: DateTime<Utc>,
+    /// Formats to write.
+    pub formats: Vec<Format>,
+    /// Which mentions to keep.
+    pub filter: DigestFilter,
+}
+
+/// Renders the mentions of the request's window into one file per format in `dir`, named
+/// `NAME-YYYY-MM-DDTHHMMSSZ.EXT` by `now`, and records the digest in the database.
 ///
 /// # Errors
 /// A database or file error.
 pub fn write_digest(
     conn: &Connection,
     dir: &Path,
-    since: DateTime<Utc>,
+    req: &DigestRequest,
     now: DateTime<Utc>,
-) -> Result<WrittenDigest, DigestError> {
-    let rows = queries::mentions_since(conn, since)?;
-    let text = render_markdown(&rows, since, now);
-    let path = dir.join(format!("digest-{}.md", now.format("%Y-%m-%dT%H%M%SZ")));
-    deliver(&path, text.as_bytes())?;
-    queries::record_digest(conn, now, since, &path.to_string_lossy(), rows.len())?;
-    Ok(WrittenDigest {
-        path,
-        mentions: rows.len(),
-    })
+) -> Result<Vec<WrittenDigest>, DigestError> {
+    let rows = queries::mentions_between(conn, req.since, req.until)?;
+    let digest = Digest::build(rows, req.since, req.until, now, &req.filter);
+    let mut written = Vec::new();
+    for format in &req.formats {
+        let path = dir.join(format!(
+            "{}-{}.{}",
+            req.name,
+            now.format("%Y-%m-%dT%H%M%SZ"),
+            format.extension()
+        ));
+        deliver(&path, digest.render(*format).as_bytes())?;
+        queries::record_digest(
+            conn,
+            now,
+            req.since,
+            &path.to_string_lossy(),
+            digest.mentions.len(),
+        )?;
+        written.push(WrittenDigest {
+            path,
+            mentions: digest.mentions.len(),
+        });
+    }
+    Ok(written)
+}
+
+/// Deletes digest files (`*.md`, `*.html`, `*.json`, `*.atom` whose name starts with a
+/// digest name and a date) in `dir` last modified before `cutoff`. Returns how many.
+///
+/// # Errors
+/// The I/O error of reading the directory.
+pub fn prune(dir: &Path, cutoff: std::time::SystemTime) -> std::io::Result<usize> {
+    let mut removed = 0;
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Ok(0);
+    };
+    for e in entries.flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        let is_digest = ["md", "html", "json", "atom"]
+            .iter()
+            .any(|x| name.ends_with(&format!(".{x}")))
+            && name.contains("-20")
+            && !name.starts_with('.')
+            && name != "alerts.atom";
+        let old = e
+            .metadata()
+            .and_then(|m| m.modified())
+            .is_ok_and(|t| t < cutoff);
+        if is_digest && old && std::fs::remove_file(e.path()).is_ok() {
+            removed += 1;
+        }
+    }
+    Ok(removed)
 }
 
 /// Reads a `--since` value: a window back from `now` ("90m", "24h", "7d") or an RFC 3339 time.
@@ -102,11 +284,10 @@ pub fn parse_since(value: &str, now: DateTime<Utc>) -> Result<DateTime<Utc>, Str
     if let Ok(t) = DateTime::parse_from_rfc3339(v) {
         return Ok(t.with_timezone(&Utc));
     }
+    let bad = || format!("invalid time \"{value}\": use 90m, 24h, 7d or an RFC 3339 time");
     let split = v.find(|c: char| !c.is_ascii_digit()).unwrap_or(v.len());
     let (n, unit) = v.split_at(split);
-    let n: i64 = n.parse().map_err(|_| {
-        format!("invalid --since \"{value}\": use 90m, 24h, 7d or an RFC 3339 time")
-    })?;
+    let n: i64 = n.parse().map_err(|_| bad())?;
     let d = match unit {
         "s" => chrono::Duration::try_seconds(n),
         "m" => chrono::Duration::try_minutes(n),
@@ -114,9 +295,9 @@ pub fn parse_since(value: &str, now: DateTime<Utc>) -> Result<DateTime<Utc>, Str
         "d" => chrono::Duration::try_days(n),
         _ => None,
     }
-    .ok_or_else(|| format!("invalid --since \"{value}\": use 90m, 24h, 7d or an RFC 3339 time"))?;
+    .ok_or_else(bad)?;
     now.checked_sub_signed(d)
-        .ok_or_else(|| format!("--since \"{value}\" reaches too far back"))
+        .ok_or_else(|| format!("\"{value}\" reaches too far back"))
 }
 
 #[cfg(test)]
@@ -159,5 +340,32 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names.len(), 1);
+    }
+
+    #[test]
+    fn prune_removes_old_digests_only() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in [
+            "digest-2026-11-01T000000Z.md",
+            "digest-2026-11-01T000000Z.html",
+            "alerts.atom",
+            "notes.txt",
+        ] {
+            std::fs::write(dir.path().join(name), "x").unwrap();
+        }
+        let future = std::time::SystemTime::now() + std::time::Duration::from_secs(60);
+        assert_eq!(prune(dir.path(), future).unwrap(), 2);
+        assert!(dir.path().join("alerts.atom").exists() && dir.path().join("notes.txt").exists());
+        assert_eq!(
+            prune(dir.path(), std::time::SystemTime::UNIX_EPOCH).unwrap(),
+            0
+        );
+    }
+
+    #[test]
+    fn formats_parse() {
+        assert_eq!(Format::parse("MD").unwrap(), Format::Markdown);
+        assert_eq!(Format::parse("atom").unwrap().extension(), "atom");
+        assert!(Format::parse("pdf").is_err());
     }
 }

@@ -7,6 +7,7 @@
 //! [`PollResult`], [`TaggedItem`], [`SourceRecord`], [`PollSummary`].
 
 mod error;
+mod mentions;
 mod migrate;
 pub mod queries;
 mod write;
