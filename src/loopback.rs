@@ -2,7 +2,7 @@
 //! tests a real server that can also answer 304, 500, hang, or send forever.
 //!
 //! It speaks just enough HTTP for a feed poller: GET, `If-None-Match`, `Content-Length`,
-//! `Connection: close`. Types: [`LoopbackServer`], [`Route`], [`Behaviour`].
+//! `Connection: close`. Types: [`LoopbackServer`], [`Route`], [`Behaviour`], [`Request`].
 
 use std::collections::HashMap;
 use std::net::SocketAddr;
@@ -88,7 +88,30 @@ impl Route {
 }
 
 type Routes = Arc<Mutex<HashMap<String, Route>>>;
-type Hits = Arc<Mutex<HashMap<String, Vec<Option<String>>>>>;
+type Hits = Arc<Mutex<HashMap<String, Vec<Request>>>>;
+
+/// A request the server received.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Request {
+    /// GET, POST…
+    pub method: String,
+    /// Its `If-None-Match` header.
+    pub if_none_match: Option<String>,
+    /// Every header, names lowercased.
+    pub headers: Vec<(String, String)>,
+    /// The body (for a POST).
+    pub body: Vec<u8>,
+}
+
+impl Request {
+    /// A header's value by its lowercase name.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
+}
 
 /// A running loopback server; it stops when dropped.
 #[derive(Debug)]
@@ -129,18 +152,49 @@ async fn serve(mut stream: TcpStream, routes: Routes, hits: Hits) -> std::io::Re
         }
         buf.extend_from_slice(&chunk[..n]);
     }
-    let head = String::from_utf8_lossy(&buf);
-    let path = head.split_whitespace().nth(1).unwrap_or("/").to_owned();
-    let if_none_match = head.lines().find_map(|l| {
-        let (k, v) = l.split_once(':')?;
-        k.trim()
-            .eq_ignore_ascii_case("if-none-match")
-            .then(|| v.trim().to_owned())
-    });
+    let split = buf
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .map_or(buf.len(), |i| i + 4);
+    let head = String::from_utf8_lossy(&buf[..split]).into_owned();
+    let mut words = head.split_whitespace();
+    let method = words.next().unwrap_or("GET").to_owned();
+    let path = words.next().unwrap_or("/").to_owned();
+    let headers: Vec<(String, String)> = head
+        .lines()
+        .skip(1)
+        .filter_map(|l| {
+            let (k, v) = l.split_once(':')?;
+            Some((k.trim().to_ascii_lowercase(), v.trim().to_owned()))
+        })
+        .collect();
+    let header = |name: &str| {
+        headers
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+    };
+    let if_none_match = header("if-none-match");
+    // Read a request body (a webhook's POST) up to its Content-Length, at most 1 MiB.
+    let length = header("content-length")
+        .and_then(|v| v.parse::<usize>().ok())
+        .unwrap_or(0)
+        .min(1 << 20);
+    let mut body = buf[split..].to_vec();
+    while body.len() < length {
+        let n = stream.read(&mut chunk).await?;
+        if n == 0 {
+            break;
+        }
+        body.extend_from_slice(&chunk[..n]);
+    }
     if let Ok(mut h) = hits.lock() {
-        h.entry(path.clone())
-            .or_default()
-            .push(if_none_match.clone());
+        h.entry(path.clone()).or_default().push(Request {
+            method,
+            if_none_match: if_none_match.clone(),
+            headers: headers.clone(),
+            body,
+        });
     }
     let route = routes
         .lock()
@@ -231,6 +285,14 @@ impl LoopbackServer {
 
     /// The `If-None-Match` value of every request made to `path`, in order.
     pub fn requests(&self, path: &str) -> Vec<Option<String>> {
+        self.received(path)
+            .into_iter()
+            .map(|r| r.if_none_match)
+            .collect()
+    }
+
+    /// Every request made to `path`, in order.
+    pub fn received(&self, path: &str) -> Vec<Request> {
         self.hits
             .lock()
             .ok()

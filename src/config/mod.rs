@@ -81,6 +81,8 @@ pub struct DaemonConfig {
     pub max_articles_per_poll: usize,
     /// Digest files older than this are deleted after each scheduled digest.
     pub digest_retention: Duration,
+    /// First wait before retrying an undelivered alert; doubles per attempt, at most an hour.
+    pub alert_retry_base: Duration,
     /// Log filter (`RUST_LOG` syntax) used when `RUST_LOG` is not set.
     pub log_filter: Option<String>,
     /// Loopback address of the Prometheus metrics endpoint; `None` (the default) disables it.

@@ -186,6 +186,19 @@ pub(crate) fn digests(raw: &[RawDigest], c: &mut Collector<'_>) -> Vec<DigestCon
     out
 }
 
+/// Runs an FTS5 query against an empty in-memory index, which rejects bad syntax the way the
+/// real one would.
+fn check_fts_query(q: &str) -> Result<(), String> {
+    let conn = rusqlite::Connection::open_in_memory().map_err(|e| e.to_string())?;
+    conn.execute_batch("CREATE VIRTUAL TABLE t USING fts5(title, text, tokenize = 'unicode61 remove_diacritics 2')")
+        .map_err(|e| e.to_string())?;
+    conn.query_row("SELECT count(*) FROM t WHERE t MATCH ?1", [q], |r| {
+        r.get::<_, i64>(0)
+    })
+    .map(|_| ())
+    .map_err(|e| e.to_string())
+}
+
 pub(crate) fn alerts(raw: &[RawAlert], c: &mut Collector<'_>) -> Vec<AlertRule> {
     let mut names = HashSet::new();
     let mut out = Vec::new();
@@ -267,6 +280,18 @@ pub(crate) fn alerts(raw: &[RawAlert], c: &mut Collector<'_>) -> Vec<AlertRule> 
                 password_env: r.password_env.clone(),
             }
         });
+        if let Some(t) = &a.terms
+            && let Err(e) = check_fts_query(t.get_ref())
+        {
+            c.push(
+                Some(t.span()),
+                None,
+                format!(
+                    "{owner}: terms \"{}\" is not a valid full-text query: {e}",
+                    t.get_ref()
+                ),
+            );
+        }
         if a.webhook.is_none() && a.command.is_none() && a.email.is_none() {
             c.push(
                 Some(a.name.span()),

@@ -90,6 +90,7 @@ pub(crate) struct RawDaemon {
     pub(crate) backoff_max_secs: Option<Spanned<i64>>,
     pub(crate) max_articles_per_poll: Option<Spanned<i64>>,
     pub(crate) digest_retention_days: Option<Spanned<i64>>,
+    pub(crate) alert_retry_base_secs: Option<Spanned<i64>>,
     pub(crate) metrics_listen: Option<Spanned<String>>,
 }
 

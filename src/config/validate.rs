@@ -244,6 +244,12 @@ fn daemon_config(d: &RawDaemon, env: &Environment, c: &mut Collector<'_>) -> Opt
         30,
         c,
     );
+    let alert_retry = positive(
+        d.alert_retry_base_secs.as_ref(),
+        "alert_retry_base_secs",
+        30,
+        c,
+    );
     let jitter = non_negative(d.jitter_secs.as_ref(), "jitter_secs", 20, c);
     let log_filter = d.log_filter.as_ref().map(|f| {
         if tracing_subscriber::EnvFilter::try_new(f.get_ref()).is_err() {
@@ -302,6 +308,7 @@ fn daemon_config(d: &RawDaemon, env: &Environment, c: &mut Collector<'_>) -> Opt
         backoff_max: Duration::from_secs(backoff_max),
         max_articles_per_poll: usize::try_from(max_articles).unwrap_or(30),
         digest_retention: Duration::from_secs(retention.saturating_mul(86_400)),
+        alert_retry_base: Duration::from_secs(alert_retry),
     })
 }
 

@@ -16,9 +16,12 @@ use chrono::Utc;
 pub use health::Health;
 
 use std::path::Path;
+use std::sync::Arc;
 
 use crate::config::{Config, ConfigSource, DigestConfig};
-use crate::digest::{self, DigestError, DigestFilter, DigestRequest, Format, WrittenDigest};
+use crate::digest::{
+    self, DigestError, DigestFilter, DigestRequest, Format, WrittenDigest, alerts,
+};
 use crate::fetch::{FetchError, FetchSettings, Fetcher};
 use crate::schedule::{PollContext, Schedule, ScheduleError, source_record};
 use crate::store::{self, Store, StoreError};
@@ -146,6 +149,10 @@ pub async fn scheduled_digest(
 /// A client or scheduler error.
 pub async fn start(config: &Config, store: Store) -> Result<Schedule, DaemonError> {
     let ctx = poll_context(config, store.clone())?;
+    if !config.alerts.is_empty() {
+        // Before any poll: mentions already stored when alerts are first configured don't alert.
+        store.call(|c| alerts::init_watermark(c)).await?;
+    }
     let schedule = Schedule::start(config, ctx).await?;
     for d in &config.digests {
         let (store, d2) = (store.clone(), d.clone());
@@ -166,6 +173,34 @@ pub async fn start(config: &Config, store: Store) -> Result<Schedule, DaemonErro
                         Err(e) => tracing::error!(digest = %d.name, error = %e, "digest failed"),
                     }
                 }
+            })
+            .await?;
+    }
+    if !config.alerts.is_empty() {
+        let cycle = Arc::new(AlertCycle {
+            retry_base: config.daemon.alert_retry_base,
+            store: store.clone(),
+            rules: config.alerts.clone(),
+            client: reqwest::Client::builder()
+                .user_agent(config.daemon.user_agent.clone())
+                .connect_timeout(config.daemon.connect_timeout)
+                .build()
+                .map_err(|e| DaemonError::Io {
+                    what: "alert HTTP client".into(),
+                    source: std::io::Error::other(e),
+                })?,
+            atom_path: config.daemon.digest_dir.join("alerts.atom"),
+        });
+        let every5 = crate::config::CronSchedule::parse("*/5 * * * * *").map_err(|message| {
+            ScheduleError::Scheduler {
+                context: "alerts".into(),
+                message,
+            }
+        })?;
+        schedule
+            .add_job("alerts", &every5, move || {
+                let cycle = Arc::clone(&cycle);
+                async move { cycle.run().await }
             })
             .await?;
     }
@@ -193,6 +228,80 @@ pub async fn start(config: &Config, store: Store) -> Result<Schedule, DaemonErro
             .await?;
     }
     Ok(schedule)
+}
+
+/// Queues alerts for new mentions and delivers those that are due.
+struct AlertCycle {
+    store: Store,
+    rules: Vec<crate::config::AlertRule>,
+    client: reqwest::Client,
+    atom_path: std::path::PathBuf,
+    retry_base: Duration,
+}
+
+impl AlertCycle {
+    async fn run(&self) {
+        let now = Utc::now();
+        let rules = self.rules.clone();
+        let queued = match self
+            .store
+            .call(move |c| alerts::queue_alerts(c, &rules, now))
+            .await
+        {
+            Ok(n) => n,
+            Err(e) => {
+                tracing::error!(error = %e, "cannot queue alerts");
+                0
+            }
+        };
+        let due = self
+            .store
+            .call(move |c| alerts::due_alerts(c, now, 50))
+            .await
+            .unwrap_or_default();
+        let attempted = due.len();
+        for alert in due {
+            let result = match self.rules.iter().find(|r| r.name == alert.rule) {
+                Some(rule) => alerts::deliver_alert(&self.client, rule, &alert.payload)
+                    .await
+                    .map_err(|e| e.to_string()),
+                None => Err(format!(
+                    "rule \"{}\" is no longer in the config",
+                    alert.rule
+                )),
+            };
+            match &result {
+                Ok(()) => {
+                    tracing::info!(rule = %alert.rule, key = %alert.payload.idempotency_key, "alert delivered")
+                }
+                Err(e) => {
+                    tracing::warn!(rule = %alert.rule, attempt = alert.attempts + 1, error = %e, "alert not delivered; will retry")
+                }
+            }
+            let (id, base) = (alert.id, self.retry_base);
+            if let Err(e) = self
+                .store
+                .call(move |c| alerts::record_attempt(c, id, result, Utc::now(), base))
+                .await
+            {
+                tracing::error!(error = %e, "cannot record alert delivery");
+            }
+        }
+        if queued + attempted > 0 {
+            match self
+                .store
+                .call(move |c| alerts::alerts_atom(c, now, 100))
+                .await
+            {
+                Ok(atom) => {
+                    if let Err(e) = digest::deliver(&self.atom_path, atom.as_bytes()) {
+                        tracing::warn!(error = %e, "cannot write the alerts feed");
+                    }
+                }
+                Err(e) => tracing::warn!(error = %e, "cannot render the alerts feed"),
+            }
+        }
+    }
 }
 
 /// Follows poll events into `health` and the systemd status line.

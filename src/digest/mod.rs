@@ -4,6 +4,7 @@
 //! [`Digest::build`] and the renderers are pure; [`deliver`] and [`prune`] touch the disk.
 //! Types: [`Digest`], [`Format`], [`DigestFilter`], [`WrittenDigest`], [`DigestError`].
 
+pub mod alerts;
 pub mod atom;
 mod html;
 pub mod ledger;

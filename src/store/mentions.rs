@@ -3,13 +3,13 @@
 
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, params};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::StoreError;
 use super::write::ts;
 
 /// A figure an earlier revision of the same statement gave.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EarlierFigure {
     /// The earlier count.
     pub count: Option<i64>,
@@ -18,7 +18,7 @@ pub struct EarlierFigure {
 }
 
 /// One casualty claim as a digest shows it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ClaimRow {
     /// killed, wounded, killed_or_wounded, captured, missing.
     pub category: String,
@@ -39,7 +39,7 @@ pub struct ClaimRow {
 }
 
 /// One mention with its context, as a digest shows it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MentionRow {
     /// Its id in `mentions`.
     pub mention_id: i64,
@@ -86,7 +86,35 @@ pub fn mentions_between(
     since: DateTime<Utc>,
     until: DateTime<Utc>,
 ) -> Result<Vec<MentionRow>, StoreError> {
-    let mut stmt = conn.prepare(
+    load(
+        conn,
+        "i.updated_at >= ?1 AND i.updated_at < ?2 ORDER BY COALESCE(i.published_at, i.fetched_at), m.id",
+        params![ts(since), ts(until)],
+    )
+}
+
+/// Mentions of current item revisions with an id above `after`, in id order, at most `limit`.
+///
+/// # Errors
+/// A database error.
+pub fn mentions_after(
+    conn: &Connection,
+    after: i64,
+    limit: usize,
+) -> Result<Vec<MentionRow>, StoreError> {
+    load(
+        conn,
+        "m.id > ?1 ORDER BY m.id LIMIT ?2",
+        params![after, i64::try_from(limit).unwrap_or(i64::MAX)],
+    )
+}
+
+fn load(
+    conn: &Connection,
+    condition: &str,
+    args: &[&dyn rusqlite::ToSql],
+) -> Result<Vec<MentionRow>, StoreError> {
+    let mut stmt = conn.prepare(&format!(
         "SELECT m.id, i.id, m.kind, s.name, json_extract(s.labels, '$.party'), i.title, i.url,
                 COALESCE(i.published_at, i.fetched_at), i.updated_at, m.sentence,
                 m.ceasefire_status, m.mediator, m.location, i.revision, m.field,
@@ -96,9 +124,8 @@ pub fn mentions_between(
          FROM mentions m
          JOIN items i ON i.id = m.item_id AND m.revision = i.revision
          JOIN sources s ON s.id = i.source_id
-         WHERE i.updated_at >= ?1 AND i.updated_at < ?2
-         ORDER BY COALESCE(i.published_at, i.fetched_at), m.id",
-    )?;
+         WHERE {condition}"
+    ))?;
     let mut claim_stmt = conn.prepare_cached(
         "SELECT category, count, approx, who, claimant, claimant_origin, negated FROM casualty_claims
          WHERE mention_id = ?1 ORDER BY id",
@@ -108,7 +135,7 @@ pub fn mentions_between(
          WHERE m.item_id = ?1 AND m.revision = ?2 AND m.field = ?3 AND c.category = ?4
            AND c.negated = 0 ORDER BY c.id LIMIT 1",
     )?;
-    let rows = stmt.query_map(params![ts(since), ts(until)], |r| {
+    let rows = stmt.query_map(args, |r| {
         Ok((
             r.get::<_, String>(14)?,
             MentionRow {

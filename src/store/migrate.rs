@@ -9,6 +9,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_init.sql"),
     include_str!("migrations/0002_politeness.sql"),
     include_str!("migrations/0003_telegram.sql"),
+    include_str!("migrations/0004_alerts.sql"),
 ];
 
 /// The schema version this build writes.

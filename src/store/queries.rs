@@ -126,7 +126,7 @@ pub fn quiet_reason(times: &[DateTime<Utc>], now: DateTime<Utc>) -> Option<Strin
     })
 }
 
-pub use super::mentions::{ClaimRow, EarlierFigure, MentionRow, mentions_between};
+pub use super::mentions::{ClaimRow, EarlierFigure, MentionRow, mentions_after, mentions_between};
 
 /// Row counts of the main tables, for summaries.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
