@@ -10,6 +10,7 @@
 //! bundled statements on a [`loopback`] server.
 #![deny(missing_docs)]
 
+pub mod bench;
 pub mod config;
 pub mod daemon;
 pub mod demo;

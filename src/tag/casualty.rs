@@ -17,6 +17,7 @@
 //!    approximate — unless the sentence only says numbers are not known, or the cue is a
 //!    summary noun ("losses") followed by numbered claims.
 
+use super::casualty_single::{each_repeats, named_subject, singular_object, singular_subject};
 use super::lexicon::CueSet;
 use super::mention::CasualtyCategory;
 use super::numbers::{Count, find_counts};
@@ -43,12 +44,18 @@ pub struct RawClaim {
 }
 
 #[derive(Debug, Clone, Copy)]
-struct Cue {
-    a: usize,
-    b: usize,
-    cat: CasualtyCategory,
-    numbered_only: bool,
-    singular: bool,
+/// A casualty cue found in a sentence: token range, category and kind.
+pub struct Cue {
+    /// First token.
+    pub a: usize,
+    /// One past the last token.
+    pub b: usize,
+    /// Category.
+    pub cat: CasualtyCategory,
+    /// Makes a claim only with a number.
+    pub numbered_only: bool,
+    /// Counts 1 on its own.
+    pub singular: bool,
 }
 
 fn collect(s: &Sent, set: &CueSet, numbered_only: bool, singular: bool, out: &mut Vec<Cue>) {
@@ -90,7 +97,8 @@ pub struct PassageState {
     pub negative_prev: bool,
 }
 
-fn is_plural_word(s: &Sent, i: usize) -> bool {
+/// True when token `i` is a plural noun.
+pub fn is_plural_word(s: &Sent, i: usize) -> bool {
     let w = s.w(i);
     s.lang.sets.plural_nouns.contains(w) || (w.ends_with('s') && !w.ends_with("ss"))
 }
@@ -155,6 +163,10 @@ pub fn skip(s: &Sent, st: &mut PassageState) {
 /// The claims of one sentence.
 pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
     let lang = s.lang;
+    if !lang.any_cue.is_match(s.s()) {
+        skip(s, st);
+        return Vec::new();
+    }
     let negative = s.matches(&lang.casualty_negative);
     let after_negative = std::mem::replace(&mut st.negative_prev, !negative.is_empty());
     let cues: Vec<Cue> = find_cues(s)
@@ -483,115 +495,4 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
         st.last_category = Some(last.category);
     }
     claims
-}
-
-/// "a 62-year-old woman was killed", "An IOM staff member has been killed": count 1.
-fn singular_subject(s: &Sent, c: &Cue) -> Option<(u64, Option<String>)> {
-    let sets = &s.lang.sets;
-    let mut k = c.a;
-    let mut singular = false;
-    let mut any_aux = false;
-    while k > 0 && sets.aux.contains(s.w(k - 1)) {
-        k -= 1;
-        any_aux = true;
-        singular |= sets.singular_aux.contains(s.w(k));
-    }
-    if !any_aux || !singular || k == 0 {
-        return None;
-    }
-    let head = k - 1;
-    if !s.toks[head].word || is_plural_word(s, head) {
-        return None;
-    }
-    // Walk back over the noun phrase to its determiner.
-    let mut a = head;
-    while a > 0 && head - a < 4 && s.toks[a - 1].word && !sets.who_stop.contains(s.w(a - 1)) {
-        a -= 1;
-        if sets.singular_det.contains(s.w(a)) {
-            break;
-        }
-    }
-    Some((1, Some(s.text_of(a, head + 1).to_string())))
-}
-
-/// "Lt. X and Pvt. Y were killed": the number of people named.
-fn named_subject(s: &Sent, c: &Cue) -> Option<(u64, Option<String>)> {
-    let sets = &s.lang.sets;
-    let mut k = c.a;
-    while k > 0 && sets.aux.contains(s.w(k - 1)) {
-        k -= 1;
-    }
-    if k == c.a || !s.is_cap(k.checked_sub(1)?) {
-        return None;
-    }
-    let end = k;
-    let mut groups = 1u64;
-    let mut in_name = true;
-    while k > 0 {
-        let w = s.w(k - 1);
-        if s.toks[k - 1].word && s.is_cap(k - 1) && !sets.conj.contains(w) {
-            in_name = true;
-        } else if w == "." && in_name {
-            // "Lt." inside a name.
-        } else if (w == "," || sets.conj.contains(w)) && in_name {
-            groups += 1;
-            in_name = false;
-        } else {
-            break;
-        }
-        k -= 1;
-    }
-    if !in_name {
-        groups -= 1;
-        k += 1;
-    }
-    (groups >= 2).then(|| (groups, Some(s.text_of(k, end).to_string())))
-}
-
-/// "killed a soldier", "neutralizing the terrorist": count 1.
-fn singular_object(s: &Sent, c: &Cue) -> Option<(u64, Option<String>)> {
-    let sets = &s.lang.sets;
-    let det = s.w(c.b);
-    if !(sets.singular_det.contains(det) || det == "the") {
-        return None;
-    }
-    let mut k = c.b + 1;
-    while k < s.toks.len() && k < c.b + 4 && s.toks[k].word && !sets.who_stop.contains(s.w(k)) {
-        k += 1;
-    }
-    let head = k.checked_sub(1).filter(|&h| h > c.b)?;
-    if is_plural_word(s, head) || s.lang.not_people.is_exactly(s.text_of(head, head + 1)) {
-        return None;
-    }
-    if det == "the" && k < s.toks.len() && s.w(k) == "of" {
-        return None;
-    }
-    Some((1, Some(s.text_of(c.b, k).to_string())))
-}
-
-/// "Sloviansk, Krasnohorivka and Kurakhove each reporting one civilian dead": 3 claims.
-fn each_repeats(s: &Sent, c: &Count) -> usize {
-    let eaches = s.matches(&s.lang.each);
-    let Some(&(ea, _)) = eaches
-        .iter()
-        .find(|&&(_, eb)| eb <= c.first && c.first - eb <= 1)
-    else {
-        return 1;
-    };
-    let mut items = 1;
-    let mut k = ea;
-    while k > 0 {
-        k -= 1;
-        let w = s.w(k);
-        if w == "," || s.lang.sets.conj.contains(w) {
-            if k > 0 && s.is_cap(k - 1) {
-                items += 1;
-            }
-            continue;
-        }
-        if !s.is_cap(k) {
-            break;
-        }
-    }
-    items.clamp(1, 20)
 }

@@ -12,7 +12,49 @@
 //! `proposed` after an indefinite article ("a ceasefire"), else `agreed`.
 
 use super::mention::CeasefireStatus;
+use super::parties;
 use super::sentence::Sent;
+
+/// Words that end a mediator ("Malaysia on Monday", "Qatar came into force").
+const MEDIATOR_STOP: &[&str] = &[
+    "came",
+    "comes",
+    "come",
+    "took",
+    "takes",
+    "went",
+    "entered",
+    "was",
+    "were",
+    "is",
+    "are",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "collapsed",
+    "began",
+    "which",
+    "who",
+];
+
+/// A mediator as written, cut before a time phrase, a clause or a verb.
+fn trim_mediator(s: &Sent, m: &str) -> String {
+    let mut end = m.len();
+    let mut pos = 0;
+    for w in m.split(' ') {
+        let low = w.to_lowercase();
+        if pos > 0
+            && (s.lang.sets.claim_stop.contains(&low) || MEDIATOR_STOP.contains(&low.as_str()))
+        {
+            end = pos - 1;
+            break;
+        }
+        pos += w.len() + 1;
+    }
+    m.get(..end).unwrap_or(m).trim().to_string()
+}
 
 /// A ceasefire mention found in one sentence.
 #[derive(Debug, Clone, PartialEq)]
@@ -25,6 +67,8 @@ pub struct RawCeasefire {
     pub mediator: Option<String>,
     /// True when the trigger also names fighting ("stop the fighting").
     pub with_clash: bool,
+    /// The sides, as written.
+    pub parties: Vec<String>,
 }
 
 fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
@@ -32,21 +76,18 @@ fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
 }
 
 /// The ceasefire triggers of a sentence (status not yet known when there is no cue).
-pub fn find(s: &Sent, sentence_has_clash: bool) -> Vec<RawCeasefire> {
+/// `triggers` are the token ranges of the sentence's `cf_triggers` matches.
+pub fn find(s: &Sent, triggers: &[(usize, usize)], sentence_has_clash: bool) -> Vec<RawCeasefire> {
     let lang = s.lang;
-    if lang.cf_figurative.is_match(s.s()) {
+    let with_clash = s.matches(&lang.cf_with_clash);
+    if triggers.is_empty() && with_clash.is_empty() || lang.cf_figurative.is_match(s.s()) {
         return Vec::new();
     }
     let negs = s.matches(&lang.cf_not);
-    let mut trig: Vec<((usize, usize), bool)> = s
-        .matches(&lang.cf_triggers)
-        .into_iter()
-        .map(|t| (t, false))
-        .chain(
-            s.matches(&lang.cf_with_clash)
-                .into_iter()
-                .map(|t| (t, true)),
-        )
+    let mut trig: Vec<((usize, usize), bool)> = triggers
+        .iter()
+        .map(|&t| (t, false))
+        .chain(with_clash.into_iter().map(|t| (t, true)))
         .filter(|(t, _)| !negs.iter().any(|n| overlaps(*n, *t)))
         .collect();
     trig.sort_by_key(|((a, b), _)| (*a, std::cmp::Reverse(*b)));
@@ -86,9 +127,17 @@ pub fn find(s: &Sent, sentence_has_clash: bool) -> Vec<RawCeasefire> {
     let mediator = lang.cf_mediator.iter().find_map(|re| {
         re.captures(s.s())
             .and_then(|c| c.name("m"))
-            .map(|m| m.as_str().trim().to_string())
+            .map(|m| trim_mediator(s, m.as_str()))
             .filter(|m| !m.is_empty())
     });
+    // The sides: "between X and Y", or a joint subject of the first status verb before
+    // the first trigger ("Thailand and Cambodia agreed to …").
+    let first = kept.first().map_or(0, |(t, _)| t.0);
+    let verb = clean
+        .iter()
+        .find(|((_, b), _)| *b <= first)
+        .map(|((a, _), _)| *a);
+    let parties = parties::find(s, verb);
     kept.into_iter()
         .map(|(t, with_clash)| {
             let mut best: Option<(i64, u8, CeasefireStatus)> = None;
@@ -121,6 +170,10 @@ pub fn find(s: &Sent, sentence_has_clash: bool) -> Vec<RawCeasefire> {
                 if *st == CeasefireStatus::Agreed && after && relative {
                     bias += 4;
                 }
+                // "…, mediated by X, collapsed": the passive participle is background.
+                if *st == CeasefireStatus::Agreed && after && s.w(*b) == "by" {
+                    bias += 6;
+                }
                 if b - a == 1 && lang.sets.cf_weak.contains(s.w(*a)) {
                     bias += 1;
                 }
@@ -143,6 +196,7 @@ pub fn find(s: &Sent, sentence_has_clash: bool) -> Vec<RawCeasefire> {
                 status,
                 mediator: mediator.clone(),
                 with_clash,
+                parties: parties.clone(),
             }
         })
         .collect()

@@ -1,7 +1,8 @@
 //! Who makes a claim: "X says", "X, a spokesman, said", "“…,” said X", "according to X",
 //! and for verb-first languages "сообщили в X". Outlets that only relay a claim ("Reuters
 //! reported") are used only when nothing else is named. Pronouns are returned as such; the
-//! caller resolves them against earlier sentences of the passage.
+//! caller resolves them against earlier sentences of the passage. A claimant is an agent:
+//! "according to preliminary data" or "reports said" names none ("UN figures" keeps "UN").
 
 use super::sentence::Sent;
 
@@ -116,8 +117,31 @@ fn subject_after(s: &Sent, vb: usize) -> Option<(usize, usize)> {
     trim(s, vb, b)
 }
 
-fn found(s: &Sent, (a, b): (usize, usize)) -> Option<Found> {
-    let name = s.text_of(a, b).trim().to_string();
+/// A claimant is an agent: "preliminary data", "reports", "official estimates" name no
+/// speaker; "UN figures" and "the ministry's data" keep their owner ("UN", "the ministry").
+fn agent(s: &Sent, (a, mut b): (usize, usize)) -> Option<(usize, usize, bool)> {
+    let sets = &s.lang.sets;
+    let before = b;
+    while b > a && sets.abstract_heads.contains(s.w(b - 1)) {
+        b -= 1;
+    }
+    if b == before {
+        return Some((a, b, false));
+    }
+    let named = (a..b).any(|k| s.toks[k].word && !sets.abstract_modifiers.contains(s.w(k)));
+    named.then_some((a, b, true))
+}
+
+fn found(s: &Sent, range: (usize, usize)) -> Option<Found> {
+    let (a, b, owner) = agent(s, range)?;
+    let mut name = s.text_of(a, b).trim().to_string();
+    if owner {
+        for suffix in ["'s", "’s"] {
+            if let Some(n) = name.strip_suffix(suffix) {
+                name = n.to_string();
+            }
+        }
+    }
     if name.is_empty() {
         return None;
     }
@@ -164,6 +188,10 @@ pub fn candidates(s: &Sent) -> Vec<(usize, Found)> {
         }
     }
     for (a, b) in s.matches(&s.lang.claim_verbs) {
+        // A sentence that opens with the word is no reporting verb ("Reports said …").
+        if a == 0 && !s.lang.data.claimant.verb_first {
+            continue;
+        }
         // Passive "were reported", "was said" is no claim of a subject.
         let prev = a.checked_sub(1).map_or("", |k| s.w(k));
         let quoted = s.w(a) == "was" || s.w(a) == "were";

@@ -10,7 +10,10 @@ use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
-use regex::Regex;
+use regex::{Regex, RegexBuilder};
+
+/// Lazy-DFA cache capacity of each phrase list, in bytes (grown only as states are built).
+const DFA_CACHE: usize = 16 << 20;
 
 pub use super::lexicon_data::*;
 use super::mention::{CasualtyCategory, CeasefireStatus};
@@ -40,7 +43,11 @@ impl Phrases {
         // A trailing guard (a non-word character or the end) lets the engine try a longer
         // alternative when a shorter one stops inside a word ("murder" in "murdered").
         let src = format!(r"(?i)(?:{})(?:\W|\z)", alts.join("|"));
-        Regex::new(&src)
+        // A large lazy-DFA cache keeps long alternations (all casualty cues) on the DFA
+        // instead of falling back to the much slower PikeVM.
+        RegexBuilder::new(&src)
+            .dfa_size_limit(DFA_CACHE)
+            .build()
             .map(|r| Phrases(Some(r)))
             .map_err(|e| format!("bad phrase list {list:?}: {e}"))
     }
@@ -171,6 +178,8 @@ pub struct Lang {
     pub numbered_cues: CueSet,
     /// Singular casualty cues.
     pub singular_cues: CueSet,
+    /// Every casualty cue of the three sets, to rule out a sentence with one scan.
+    pub any_cue: Phrases,
     /// Negators.
     pub negators: Phrases,
     /// Negators after a cue.
@@ -260,6 +269,16 @@ pub struct WordSets {
     pub indefinite: HashSet<String>,
     /// Location prepositions.
     pub location_preps: HashSet<String>,
+    /// Place nouns.
+    pub location_nouns: HashSet<String>,
+    /// Words that make a name before them no place.
+    pub location_not: HashSet<String>,
+    /// Range openers ("between").
+    pub range_open: HashSet<String>,
+    /// Nouns that name no speaker.
+    pub abstract_heads: HashSet<String>,
+    /// Modifiers that, alone, name no speaker.
+    pub abstract_modifiers: HashSet<String>,
 }
 
 fn set(list: &[String]) -> HashSet<String> {
@@ -269,7 +288,7 @@ fn set(list: &[String]) -> HashSet<String> {
 impl Lang {
     /// Parse and compile one lexicon file.
     pub fn from_toml(code: &str, src: &str) -> Result<Lang, String> {
-        let data: LexiconData = toml::from_str(src).map_err(|e| format!("{code}.toml: {e}"))?;
+        let data = LexiconData::parse(code, src)?;
         let c = &data.ceasefire;
         let cf_status = vec![
             (CeasefireStatus::Collapsed, Phrases::compile(&c.collapsed)?),
@@ -316,6 +335,11 @@ impl Lang {
             claim_aux: set(&cl.aux),
             indefinite: set(&c.indefinite),
             location_preps: set(&data.clash.location_preps),
+            location_nouns: set(&data.clash.location_nouns),
+            location_not: set(&data.clash.location_not),
+            range_open: set(&n.range_open),
+            abstract_heads: set(&cl.abstract_heads),
+            abstract_modifiers: set(&cl.abstract_modifiers),
         };
         Ok(Lang {
             code: code.to_string(),
@@ -333,6 +357,13 @@ impl Lang {
             cues: CueSet::compile(&k.cues)?,
             numbered_cues: CueSet::compile(&k.numbered_cues)?,
             singular_cues: CueSet::compile(&k.singular_cues)?,
+            any_cue: Phrases::compile(
+                &[&k.cues, &k.numbered_cues, &k.singular_cues]
+                    .iter()
+                    .flat_map(|c| c.all())
+                    .cloned()
+                    .collect::<Vec<_>>(),
+            )?,
             negators: Phrases::compile(&k.negators)?,
             negators_after: Phrases::compile(&k.negators_after)?,
             deniers: Phrases::compile(&k.deniers)?,
@@ -354,11 +385,15 @@ impl Lang {
     }
 }
 
-/// All languages, the shared prefilter and the abbreviation list.
+/// All languages, the shared prefilter and the abbreviation list. A language's phrase lists
+/// are compiled on its first use, so a desk that reads only English never pays the memory of
+/// the Russian and Ukrainian regexes.
 #[derive(Debug, Default)]
 pub struct Lexicons {
-    /// The languages, in `SOURCES` order.
-    pub langs: Vec<Lang>,
+    /// The embedded sources, in `SOURCES` order.
+    sources: Vec<(&'static str, &'static str)>,
+    /// Each language, compiled on first use (`None` if its file failed to compile).
+    compiled: Vec<std::sync::OnceLock<Option<Lang>>>,
     /// Aho-Corasick over every language's prefilter stems (None: nothing can match).
     pub prefilter: Option<AhoCorasick>,
     /// The family bits of each prefilter pattern, by pattern index.
@@ -368,23 +403,39 @@ pub struct Lexicons {
 }
 
 impl Lexicons {
+    fn compiled(&self, i: usize) -> Option<&Lang> {
+        let (code, src) = self.sources.get(i)?;
+        self.compiled
+            .get(i)?
+            .get_or_init(|| Lang::from_toml(code, src).ok())
+            .as_ref()
+    }
+
     /// The lexicon for a language code, falling back to the first (English).
     pub fn lang(&self, code: &str) -> Option<&Lang> {
-        self.langs
+        let i = self
+            .sources
             .iter()
-            .find(|l| l.code == code)
-            .or_else(|| self.langs.first())
+            .position(|(c, _)| *c == code)
+            .unwrap_or(0);
+        self.compiled(i).or_else(|| self.compiled(0))
+    }
+
+    /// Every language, compiling those not yet used.
+    pub fn langs(&self) -> Vec<&Lang> {
+        (0..self.sources.len())
+            .filter_map(|i| self.compiled(i))
+            .collect()
     }
 }
 
 /// Parse and compile every embedded lexicon.
 pub fn load() -> Result<Lexicons, String> {
-    let mut langs = Vec::new();
     let mut stems: HashMap<String, u8> = HashMap::new();
     let mut abbreviations = HashSet::new();
     for (code, src) in SOURCES {
-        let lang = Lang::from_toml(code, src)?;
-        let p = &lang.data.prefilter;
+        let lang = LexiconData::parse(code, src)?;
+        let p = &lang.prefilter;
         let fams = [
             (&p.ceasefire, FAMILY_CEASEFIRE),
             (&p.clash, FAMILY_CLASH),
@@ -402,27 +453,42 @@ pub fn load() -> Result<Lexicons, String> {
                 *stems.entry(low).or_insert(0) |= bit;
             }
         }
-        for a in &lang.data.abbreviations {
+        for a in &lang.abbreviations {
             abbreviations.insert(a.to_lowercase().trim_end_matches('.').to_string());
         }
-        langs.push(lang);
     }
     let mut stems: Vec<(String, u8)> = stems.into_iter().collect();
     stems.sort();
+    // The scan reports only the longest stem at each place, not the stems inside it: a stem
+    // carries the families of every stem it contains ("fighting" ⊃ "fight").
+    let contained: Vec<u8> = stems
+        .iter()
+        .map(|(s, f)| {
+            let low = s.to_lowercase();
+            stems
+                .iter()
+                .filter(|(t, _)| low.contains(&t.to_lowercase()))
+                .fold(*f, |acc, (_, g)| acc | g)
+        })
+        .collect();
+    for ((_, f), c) in stems.iter_mut().zip(contained) {
+        *f = c;
+    }
     let prefilter = if stems.is_empty() {
         None
     } else {
         Some(
             AhoCorasickBuilder::new()
                 .ascii_case_insensitive(true)
-                .match_kind(MatchKind::Standard)
+                .match_kind(MatchKind::LeftmostLongest)
                 .kind(Some(AhoCorasickKind::DFA))
                 .build(stems.iter().map(|(s, _)| s))
                 .map_err(|e| format!("prefilter: {e}"))?,
         )
     };
     Ok(Lexicons {
-        langs,
+        sources: SOURCES.to_vec(),
+        compiled: SOURCES.iter().map(|_| std::sync::OnceLock::new()).collect(),
         prefilter,
         stem_families: stems.iter().map(|(_, f)| *f).collect(),
         abbreviations,

@@ -51,6 +51,10 @@ pub struct ClashData {
     pub negative: Vec<String>,
     /// Prepositions that introduce a location after a trigger ("in", "near").
     pub location_preps: Vec<String>,
+    /// Lowercase place nouns that close or open a location ("region", "the city of").
+    pub location_nouns: Vec<String>,
+    /// Words after a capitalised name that make it no place ("positions", "Sunday").
+    pub location_not: Vec<String>,
 }
 
 /// Casualty cue lists, one per category.
@@ -67,6 +71,18 @@ pub struct CategoryCues {
     pub captured: Vec<String>,
     /// Missing.
     pub missing: Vec<String>,
+}
+
+impl CategoryCues {
+    /// Every cue of every category.
+    pub fn all(&self) -> impl Iterator<Item = &String> {
+        self.killed
+            .iter()
+            .chain(&self.wounded)
+            .chain(&self.killed_or_wounded)
+            .chain(&self.captured)
+            .chain(&self.missing)
+    }
 }
 
 /// Casualty word lists of one language.
@@ -141,6 +157,8 @@ pub struct NumberData {
     pub range: Vec<String>,
     /// Words before a number that make "N to M" two numbers, not a range ("from").
     pub range_not_after: Vec<String>,
+    /// Words before a number that open a range joined by a conjunction ("between 30 and 40").
+    pub range_open: Vec<String>,
     /// Month names: a number next to one is a date.
     pub months: Vec<String>,
     /// Words after a number that make it a time or a year ("p.m.", "року").
@@ -175,6 +193,10 @@ pub struct ClaimantData {
     pub not_after: Vec<String>,
     /// First words of a segment before a verb that make it no subject ("Об этом", "в …").
     pub not_subject_start: Vec<String>,
+    /// Nouns that name no speaker ("data", "figures", "estimates").
+    pub abstract_heads: Vec<String>,
+    /// Words that, alone before such a noun, still name no speaker ("preliminary").
+    pub abstract_modifiers: Vec<String>,
     /// Verbs that put the claimant after them in this language ("сообщили в Минобороны").
     pub verb_first: bool,
 }
@@ -217,4 +239,14 @@ pub struct LexiconData {
     pub numbers: NumberData,
     /// Claimants.
     pub claimant: ClaimantData,
+}
+
+impl LexiconData {
+    /// Parses one embedded lexicon file.
+    ///
+    /// # Errors
+    /// The TOML error, naming the file.
+    pub fn parse(code: &str, src: &str) -> Result<Self, String> {
+        toml::from_str(src).map_err(|e| format!("{code}.toml: {e}"))
+    }
 }

@@ -1,9 +1,9 @@
 //! The `tag` module: marks ceasefires, armed clashes and casualty claims in a text, as
 //! `shared/TAGS.md` defines them.
 //!
-//! Pipeline: an Aho-Corasick prefilter over the trigger stems of all languages, one stem
-//! list per rule family (a text with no stem costs one scan; a sentence is looked at only by
-//! the families whose stems it holds), language detection (Cyrillic → ru/uk, else en),
+//! Pipeline: an Aho-Corasick prefilter (leftmost-longest) over the trigger stems of all
+//! languages, one stem list per rule family (a text with no stem costs one scan; a sentence
+//! is looked at only by the families whose stems it holds), language detection (Cyrillic → ru/uk, else en),
 //! sentence splitting, then per sentence the rule families.
 //!
 //! Granularity of the mentions:
@@ -22,6 +22,7 @@
 //! All word lists live in `lexicon/{en,ru,uk}.toml`; a new term or language is a data change.
 
 pub mod casualty;
+pub mod casualty_single;
 pub mod ceasefire;
 pub mod claimant;
 pub mod clash;
@@ -30,6 +31,7 @@ pub mod lexicon;
 pub mod lexicon_data;
 pub mod mention;
 pub mod numbers;
+pub mod parties;
 pub mod sentence;
 pub mod sentences;
 
@@ -39,7 +41,7 @@ use lexicon::{FAMILY_CASUALTY, FAMILY_CEASEFIRE, FAMILY_CLASH, LEXICONS, Lang};
 use sentence::Sent;
 
 /// Version of the rules and data; stored with every mention. Bump on any rule or data change.
-pub const TAGGER_VERSION: &str = "0.1.0";
+pub const TAGGER_VERSION: &str = "0.2.0";
 
 /// Detect the language of a text: "uk" or "ru" when it is mostly Cyrillic, else "en".
 pub fn detect_language(text: &str) -> &'static str {
@@ -109,6 +111,36 @@ fn passage_claimant(
     None
 }
 
+/// The last named claimant of the sentences before this one that the casualty rules looked
+/// at (`seen`, in order): for a sentence with claims the one found near them (`with_claims`),
+/// for the others the sentence's own, found on demand and kept in `cache`.
+fn last_named(
+    text: &str,
+    spans: &[Span],
+    lang: &Lang,
+    seen: &[usize],
+    with_claims: &[(usize, Option<String>)],
+    cache: &mut Vec<Option<Option<String>>>,
+) -> Option<String> {
+    cache.resize(spans.len(), None);
+    for &k in seen.iter().rev() {
+        let name = match with_claims.binary_search_by_key(&k, |(j, _)| *j) {
+            Ok(p) => with_claims[p].1.clone(),
+            Err(_) => cache[k]
+                .get_or_insert_with(|| {
+                    claimant::find(&Sent::new(text, spans[k], lang))
+                        .filter(|f| !f.pronoun)
+                        .map(|f| f.name)
+                })
+                .clone(),
+        };
+        if name.is_some() {
+            return name;
+        }
+    }
+    None
+}
+
 /// Tag a text: every ceasefire, clash and casualty mention, in text order.
 /// Pure: no I/O, no clock; never panics.
 pub fn tag(text: &str, ctx: &TagContext<'_>) -> Vec<Mention> {
@@ -117,7 +149,7 @@ pub fn tag(text: &str, ctx: &TagContext<'_>) -> Vec<Mention> {
         return Vec::new();
     };
     let hits: Vec<(usize, u8)> = pre
-        .find_overlapping_iter(text)
+        .find_iter(text)
         .map(|m| {
             let fam = lx.stem_families.get(m.pattern().as_usize()).copied();
             (m.start(), fam.unwrap_or(0))
@@ -153,13 +185,17 @@ fn tag_with(text: &str, ctx: &TagContext<'_>, lang: &Lang, hits: &[(usize, u8)])
     }
 
     let mut out: Vec<Mention> = Vec::new();
+    // Ceasefires wait for the passage (statuses resolve in order): (raw, appeal,
+    // indefinite), with their sentence and trigger spans.
     let mut cfs: Vec<(ceasefire::RawCeasefire, bool, bool)> = Vec::new();
-    let mut cf_sent: Vec<usize> = Vec::new();
+    let mut cf_spans: Vec<(Span, Span)> = Vec::new();
     let mut passage_has_clash = false;
     let mut state = casualty::PassageState::default();
-    let mut last_named: Option<String> = None;
+    // Sentences the casualty rules looked at, in order; the claimant of those with claims
+    // (found near the first claim) is kept, the others' is found on demand in the cache.
+    let mut cas_seen: Vec<usize> = Vec::new();
+    let mut cas_claimant: Vec<(usize, Option<String>)> = Vec::new();
 
-    let mut cf_sents: Vec<Sent<'_>> = Vec::new();
     let mut prev_had_claims = false;
     let mut claimant_cache: Vec<Option<Option<String>>> = Vec::new();
     let mut pending_summary: Option<(usize, usize)> = None;
@@ -185,7 +221,7 @@ fn tag_with(text: &str, ctx: &TagContext<'_>, lang: &Lang, hits: &[(usize, u8)])
             None
         };
         let mut cf = if fam & FAMILY_CEASEFIRE != 0 {
-            ceasefire::find(s, clash_found.is_some())
+            ceasefire::find(s, &only, clash_found.is_some())
         } else {
             Vec::new()
         };
@@ -197,7 +233,7 @@ fn tag_with(text: &str, ctx: &TagContext<'_>, lang: &Lang, hits: &[(usize, u8)])
                 trigger: s.span_of(c.trigger.0, c.trigger.1),
                 detail: MentionDetail::Clash {
                     location: c.location.clone(),
-                    parties: Vec::new(),
+                    parties: c.parties.clone(),
                 },
             });
         } else if let Some(w) = cf.iter().find(|c| c.with_clash) {
@@ -207,18 +243,15 @@ fn tag_with(text: &str, ctx: &TagContext<'_>, lang: &Lang, hits: &[(usize, u8)])
                 trigger: s.span_of(w.trigger.0, w.trigger.1),
                 detail: MentionDetail::Clash {
                     location: None,
-                    parties: Vec::new(),
+                    parties: w.parties.clone(),
                 },
             });
         }
         passage_has_clash |= has_clash;
         for c in cf.drain(..) {
             let indef = ceasefire::indefinite(s, c.trigger);
+            cf_spans.push((s.span, s.span_of(c.trigger.0, c.trigger.1)));
             cfs.push((c, appeal, indef));
-            cf_sent.push(cf_sents.len());
-        }
-        if cf_sent.last() == Some(&cf_sents.len()) {
-            cf_sents.push(Sent::new(text, *sp, lang));
         }
 
         if fam & FAMILY_CASUALTY == 0 {
@@ -226,20 +259,28 @@ fn tag_with(text: &str, ctx: &TagContext<'_>, lang: &Lang, hits: &[(usize, u8)])
             continue;
         }
         let claims = casualty::claims(s, &mut state);
-        let here = claimant::find_near(s, claims.first().map(|c| c.cue.0));
-        if let Some(f) = here.as_ref().filter(|f| !f.pronoun) {
-            last_named = Some(f.name.clone());
-        }
         if claims.is_empty() {
+            cas_seen.push(i);
             continue;
         }
+        let here = claimant::find_near(s, claims.first().map(|c| c.cue.0));
+        cas_claimant.push((
+            i,
+            here.as_ref().filter(|f| !f.pronoun).map(|f| f.name.clone()),
+        ));
+        cas_seen.push(i);
+        let last_named = |cache: &mut Vec<Option<Option<String>>>| {
+            last_named(text, &spans, lang, &cas_seen, &cas_claimant, cache)
+        };
         prev_had_claims = true;
-        let later = || later_claimant(text, &spans, lang, i);
+        let later = match &here {
+            Some(f) if !f.pronoun => None,
+            _ => later_claimant(text, &spans, lang, i),
+        };
         let (name, origin) = match here {
             Some(f) if !f.pronoun => (Some(f.name), Some(ClaimantOrigin::Sentence)),
-            _ if later().is_some() => (later(), Some(ClaimantOrigin::Passage)),
-            Some(f) => match last_named
-                .clone()
+            _ if later.is_some() => (later, Some(ClaimantOrigin::Passage)),
+            Some(f) => match last_named(&mut claimant_cache)
                 .or_else(|| passage_claimant(text, &spans, lang, i, &mut claimant_cache))
             {
                 Some(n) => (Some(n), Some(ClaimantOrigin::Passage)),
@@ -248,8 +289,7 @@ fn tag_with(text: &str, ctx: &TagContext<'_>, lang: &Lang, hits: &[(usize, u8)])
                     None => (Some(f.name), Some(ClaimantOrigin::Sentence)),
                 },
             },
-            None => match last_named
-                .clone()
+            None => match last_named(&mut claimant_cache)
                 .or_else(|| passage_claimant(text, &spans, lang, i, &mut claimant_cache))
             {
                 Some(n) => (Some(n), Some(ClaimantOrigin::Passage)),
@@ -305,15 +345,14 @@ fn tag_with(text: &str, ctx: &TagContext<'_>, lang: &Lang, hits: &[(usize, u8)])
 
     out.retain(|m| !matches!(&m.detail, MentionDetail::Casualty { claims } if claims.is_empty()));
     ceasefire::resolve(&mut cfs, passage_has_clash);
-    for ((c, _, _), i) in cfs.into_iter().zip(cf_sent) {
-        let Some(s) = cf_sents.get(i) else { continue };
+    for ((c, _, _), (sentence, trigger)) in cfs.into_iter().zip(cf_spans) {
         out.push(Mention {
-            sentence: s.span,
-            trigger: s.span_of(c.trigger.0, c.trigger.1),
+            sentence,
+            trigger,
             detail: MentionDetail::Ceasefire {
                 status: c.status.unwrap_or(CeasefireStatus::Agreed),
                 mediator: c.mediator,
-                parties: Vec::new(),
+                parties: c.parties,
             },
         });
     }

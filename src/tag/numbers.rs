@@ -23,48 +23,58 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
     let Some(s) = text.get(start..end) else {
         return Vec::new();
     };
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        let (p, c) = chars[i];
+    let at = |i: usize| s.get(i..).and_then(|r| r.chars().next());
+    let mut out = Vec::with_capacity(s.len() / 5 + 1);
+    let mut p = 0;
+    while let Some(c) = at(p) {
         if c.is_whitespace() {
-            i += 1;
+            p += c.len_utf8();
             continue;
         }
         if c.is_alphanumeric() {
-            let mut j = i + 1;
-            while j < chars.len() {
-                let cj = chars[j].1;
+            let mut prev = c;
+            let mut j = p + c.len_utf8();
+            while let Some(cj) = at(j) {
                 if cj.is_alphanumeric() {
-                    j += 1;
-                } else if matches!(cj, '-' | '\'' | '’' | '.' | ',' | ':')
-                    && chars.get(j + 1).is_some_and(|x| x.1.is_alphanumeric())
-                    && (cj != ','
-                        || (chars[j - 1].1.is_ascii_digit() && chars[j + 1].1.is_ascii_digit()))
-                {
-                    j += 2;
-                } else {
-                    break;
+                    prev = cj;
+                    j += cj.len_utf8();
+                    continue;
+                }
+                // Inner "-'’.,:" joins two word characters; a comma only two digits.
+                let k = j + cj.len_utf8();
+                match at(k) {
+                    Some(n)
+                        if matches!(cj, '-' | '\'' | '’' | '.' | ',' | ':')
+                            && n.is_alphanumeric()
+                            && (cj != ',' || (prev.is_ascii_digit() && n.is_ascii_digit())) =>
+                    {
+                        prev = n;
+                        j = k + n.len_utf8();
+                    }
+                    _ => break,
                 }
             }
-            let e = chars.get(j).map_or(s.len(), |x| x.0);
+            let w = s.get(p..j).unwrap_or("");
             out.push(Token {
                 start: start + p,
-                end: start + e,
-                lower: s[p..e].to_lowercase(),
+                end: start + j,
+                lower: if w.is_ascii() {
+                    w.to_ascii_lowercase()
+                } else {
+                    w.to_lowercase()
+                },
                 word: true,
             });
-            i = j;
+            p = j;
         } else {
             let e = p + c.len_utf8();
             out.push(Token {
                 start: start + p,
                 end: start + e,
-                lower: s[p..e].to_string(),
+                lower: c.to_string(),
                 word: false,
             });
-            i += 1;
+            p = e;
         }
     }
     out
@@ -369,6 +379,16 @@ pub fn find_counts(lang: &Lang, text: &str, toks: &[Token], sent: (usize, usize)
             && let Some((_, used2)) = read_number(lang, toks, j)
         {
             last = j + used2;
+            approx = true;
+        }
+        // "between 30 and 40": the lower bound, approximate.
+        if prev.is_some_and(|p| lang.sets.range_open.contains(p))
+            && toks
+                .get(last)
+                .is_some_and(|t| lang.sets.conj.contains(&t.lower))
+            && let Some((_, used2)) = read_number(lang, toks, last + 1)
+        {
+            last += 1 + used2;
             approx = true;
         }
         let mut first = i;

@@ -18,17 +18,24 @@ const BULLETS: &[char] = &['-', '*', '•', '·', '–', '—', '▪', '►'];
 /// Split `text` into sentence spans. `abbreviations` holds lowercase abbreviations without
 /// their final dot ("gen", "u.s", "p.m").
 pub fn split(text: &str, abbreviations: &HashSet<String>) -> Vec<Span> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let bytes = text.as_bytes();
+    let at = |i: usize| text.get(i..).and_then(|r| r.chars().next());
     let mut out = Vec::new();
     let mut start = 0usize;
-    let mut i = 0usize;
     let mut line_start = 0usize;
-    while i < chars.len() {
-        let (pos, c) = chars[i];
-        if c == '\n' {
-            let line = &text[line_start..pos];
+    let mut pos = 0usize;
+    // Only ASCII terminators, newlines and the lead byte of '…' can end a sentence: the
+    // scan steps over bytes and decodes characters only around them.
+    while pos < bytes.len() {
+        let b = bytes[pos];
+        if !matches!(b, b'.' | b'!' | b'?' | b'\n' | 0xE2) {
+            pos += 1;
+            continue;
+        }
+        if b == b'\n' {
+            let line = text.get(line_start..pos).unwrap_or("");
             let next_line_start = pos + 1;
-            let rest = &text[next_line_start..];
+            let rest = text.get(next_line_start..).unwrap_or("");
             let blank_follows = rest.split('\n').next().is_some_and(|l| l.trim().is_empty());
             let next_starts_upper = rest
                 .trim_start()
@@ -44,42 +51,37 @@ pub fn split(text: &str, abbreviations: &HashSet<String>) -> Vec<Span> {
                 start = next_line_start;
             }
             line_start = next_line_start;
-            i += 1;
+            pos += 1;
             continue;
         }
-        if matches!(c, '.' | '!' | '?' | '…') {
-            // Swallow repeated terminators and closing quotes/brackets.
-            let mut j = i + 1;
-            while j < chars.len()
-                && (matches!(chars[j].1, '.' | '!' | '?' | '…') || CLOSERS.contains(&chars[j].1))
-            {
-                j += 1;
-            }
-            let end = chars.get(j).map_or(text.len(), |x| x.0);
-            let next_is_space = j >= chars.len() || chars[j].1.is_whitespace();
-            if next_is_space && (c != '.' || !is_abbreviation(text, pos, abbreviations)) {
-                // Look at the next non-space character.
-                let mut k = j;
-                while k < chars.len() && chars[k].1.is_whitespace() {
-                    k += 1;
-                }
-                let ok = match chars.get(k) {
-                    None => true,
-                    Some(&(_, n)) => {
-                        !n.is_lowercase() || OPENERS.contains(&n) || BULLETS.contains(&n)
-                    }
-                };
-                if ok {
-                    push(text, start, end, &mut out);
-                    start = end;
-                    i = j;
-                    continue;
-                }
-            }
-            i = j;
+        let Some(c) = at(pos).filter(|c| matches!(c, '.' | '!' | '?' | '…')) else {
+            pos += 1;
             continue;
+        };
+        // Swallow repeated terminators and closing quotes/brackets.
+        let mut j = pos + c.len_utf8();
+        while let Some(n) =
+            at(j).filter(|n| matches!(n, '.' | '!' | '?' | '…') || CLOSERS.contains(n))
+        {
+            j += n.len_utf8();
         }
-        i += 1;
+        let end = j.min(text.len());
+        let next_is_space = at(j).is_none_or(char::is_whitespace);
+        if next_is_space && (c != '.' || !is_abbreviation(text, pos, abbreviations)) {
+            // Look at the next non-space character.
+            let next = text
+                .get(j..)
+                .and_then(|r| r.chars().find(|n| !n.is_whitespace()));
+            let ok = match next {
+                None => true,
+                Some(n) => !n.is_lowercase() || OPENERS.contains(&n) || BULLETS.contains(&n),
+            };
+            if ok {
+                push(text, start, end, &mut out);
+                start = end;
+            }
+        }
+        pos = j;
     }
     push(text, start, text.len(), &mut out);
     out

@@ -2,6 +2,9 @@
 
 mod claimants;
 mod examples;
+mod fresh;
+mod fresh_cases;
+mod fresh_ceasefire_clash;
 mod negation;
 mod negatives;
 mod other_conflicts;

@@ -1,0 +1,355 @@
+//! `claimwatch bench`: the whole poll path — fetch, parse, tag, store with FTS — timed over a
+//! loopback feed farm in three phases: **cold** (empty database, every item new),
+//! **unchanged** (every feed answers 304), **incremental** (5% of the feeds gained items).
+//! The farm runs in a separate process (`claimwatch bench-farm`) so its CPU is measured
+//! apart. Figures per phase: wall and CPU seconds, the farm's CPU, peak RSS, new items,
+//! items/s, 200/304 counts, database size; medians over the runs.
+
+pub mod farm;
+
+use std::collections::HashMap;
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
+use std::sync::Arc;
+use std::time::Instant;
+
+use crate::config::{self, Config, Environment};
+use crate::daemon;
+use crate::schedule::{Backoff, poll_source};
+
+/// A benchmark problem.
+#[derive(Debug, thiserror::Error)]
+pub enum BenchError {
+    /// The farm or the database could not be set up.
+    #[error("bench: {0}")]
+    Setup(String),
+}
+
+fn setup<E: std::fmt::Display>(what: &str) -> impl FnOnce(E) -> BenchError + '_ {
+    move |e| BenchError::Setup(format!("{what}: {e}"))
+}
+
+/// What to run.
+#[derive(Debug, Clone)]
+pub struct BenchOptions {
+    /// Feeds in the farm.
+    pub feeds: usize,
+    /// Items per feed.
+    pub items: usize,
+    /// Full runs (each with a fresh farm and database); medians are reported.
+    pub runs: usize,
+    /// Polls at once.
+    pub concurrency: usize,
+    /// Where the databases go.
+    pub dir: PathBuf,
+}
+
+/// One phase's figures.
+#[derive(Debug, Clone, Default)]
+pub struct Phase {
+    /// cold, unchanged or incremental.
+    pub name: &'static str,
+    /// Wall seconds.
+    pub wall: f64,
+    /// CPU seconds of claimwatch (user + system).
+    pub cpu: f64,
+    /// CPU seconds of the farm process.
+    pub farm_cpu: f64,
+    /// Peak resident memory during the phase, in MiB.
+    pub peak_rss_mib: f64,
+    /// Items stored.
+    pub new_items: i64,
+    /// 200 answers.
+    pub ok_200: i64,
+    /// 304 answers.
+    pub not_modified: i64,
+    /// Failed polls.
+    pub failed: i64,
+    /// Database size after the phase (with its WAL), in MiB.
+    pub db_mib: f64,
+}
+
+fn proc_cpu_seconds(pid: &str) -> f64 {
+    let Ok(stat) = std::fs::read_to_string(format!("/proc/{pid}/stat")) else {
+        return 0.0;
+    };
+    // Fields after the command name (which may hold spaces) start after the last ')'.
+    let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let ticks = |i: usize| {
+        fields
+            .get(i)
+            .and_then(|v| v.parse::<f64>().ok())
+            .unwrap_or(0.0)
+    };
+    // utime and stime are fields 14 and 15 of stat, i.e. 11 and 12 after the ')'.
+    (ticks(11) + ticks(12)) / 100.0
+}
+
+fn peak_rss_mib() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|v| v.parse::<f64>().ok())
+        })
+        .map_or(0.0, |kib| kib / 1024.0)
+}
+
+fn reset_peak_rss() {
+    let _ = std::fs::write("/proc/self/clear_refs", "5");
+}
+
+/// The farm child process and its control pipes.
+struct Farm {
+    child: Child,
+    stdin: ChildStdin,
+    stdout: BufReader<ChildStdout>,
+    port: u16,
+}
+
+impl Farm {
+    fn start(feeds: usize, items: usize) -> Result<Self, BenchError> {
+        let exe = std::env::current_exe().map_err(setup("cannot find the claimwatch binary"))?;
+        let mut child = Command::new(exe)
+            .args([
+                "bench-farm",
+                "--feeds",
+                &feeds.to_string(),
+                "--items",
+                &items.to_string(),
+            ])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .map_err(setup("cannot start the farm"))?;
+        let stdin = child
+            .stdin
+            .take()
+            .ok_or_else(|| BenchError::Setup("farm has no stdin".into()))?;
+        let mut stdout = BufReader::new(
+            child
+                .stdout
+                .take()
+                .ok_or_else(|| BenchError::Setup("farm has no stdout".into()))?,
+        );
+        let mut line = String::new();
+        stdout
+            .read_line(&mut line)
+            .map_err(setup("farm did not start"))?;
+        let port = line
+            .trim()
+            .strip_prefix("READY ")
+            .and_then(|p| p.parse().ok())
+            .ok_or_else(|| BenchError::Setup(format!("farm said {line:?}")))?;
+        Ok(Self {
+            child,
+            stdin,
+            stdout,
+            port,
+        })
+    }
+
+    fn advance(&mut self) -> Result<(), BenchError> {
+        writeln!(self.stdin, "advance").map_err(setup("farm control"))?;
+        let mut line = String::new();
+        self.stdout
+            .read_line(&mut line)
+            .map_err(setup("farm control"))?;
+        Ok(())
+    }
+
+    fn cpu(&self) -> f64 {
+        proc_cpu_seconds(&self.child.id().to_string())
+    }
+}
+
+impl Drop for Farm {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn bench_config(dir: &Path, port: u16, opts: &BenchOptions) -> Result<Config, BenchError> {
+    let mut t = format!(
+        "[daemon]\ndatabase = {:?}\ndigest_dir = {:?}\nconcurrency = {}\nper_host_concurrency = {}\nper_host_interval_ms = 0\njitter_secs = 0\n\n",
+        dir.join("claimwatch.db"),
+        dir.join("digests"),
+        opts.concurrency,
+        opts.concurrency
+    );
+    for i in 0..opts.feeds {
+        t.push_str(&format!("[[source]]\nname = \"farm {i}\"\nurl = \"http://127.0.0.1:{port}/feed/{i}\"\nkind = \"feed\"\n"));
+    }
+    config::validate(&t, &dir.join("bench.toml"), &Environment::default())
+        .map_err(setup("bench config"))
+}
+
+async fn poll_all(config: &Config, ctx: &crate::schedule::PollContext) {
+    let permits = Arc::new(tokio::sync::Semaphore::new(
+        config.daemon.concurrency.max(1),
+    ));
+    let mut tasks = Vec::with_capacity(config.sources.len());
+    for s in &config.sources {
+        let (ctx, permits, source) = (ctx.clone(), Arc::clone(&permits), Arc::new(s.clone()));
+        tasks.push(tokio::spawn(async move {
+            let _permit = permits.acquire().await;
+            poll_source(&ctx, source, Backoff::Ignore).await
+        }));
+    }
+    for t in tasks {
+        let _ = t.await;
+    }
+}
+
+/// Runs the benchmark and returns every run's phases.
+///
+/// # Errors
+/// [`BenchError`] when the farm or database cannot be set up.
+pub async fn run(opts: &BenchOptions) -> Result<Vec<Vec<Phase>>, BenchError> {
+    let mut all = Vec::new();
+    for run in 0..opts.runs.max(1) {
+        let dir = opts.dir.join(format!("run-{run}"));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).map_err(setup("cannot create the bench directory"))?;
+        let mut farm = tokio::task::block_in_place(|| Farm::start(opts.feeds, opts.items))?;
+        let config = bench_config(&dir, farm.port, opts)?;
+        let store = tokio::task::block_in_place(|| daemon::open_store(&config))
+            .map_err(setup("database"))?;
+        let ctx = daemon::poll_context(&config, store.clone()).map_err(setup("HTTP client"))?;
+        let mut phases = Vec::new();
+        for name in ["cold", "unchanged", "incremental"] {
+            if name == "incremental" {
+                tokio::task::block_in_place(|| farm.advance())?;
+            }
+            let last_fetch: i64 = store
+                .call(|c| {
+                    Ok(c.query_row("SELECT COALESCE(max(id), 0) FROM fetches", [], |r| r.get(0))?)
+                })
+                .await
+                .unwrap_or(0);
+            reset_peak_rss();
+            let (cpu0, farm0, t0) = (proc_cpu_seconds("self"), farm.cpu(), Instant::now());
+            poll_all(&config, &ctx).await;
+            let wall = t0.elapsed().as_secs_f64();
+            let (cpu, farm_cpu, peak) = (
+                proc_cpu_seconds("self") - cpu0,
+                farm.cpu() - farm0,
+                peak_rss_mib(),
+            );
+            let counts: (i64, i64, i64, i64) = store
+                .call(move |c| {
+                    Ok(c.query_row(
+                        "SELECT COALESCE(sum(new_items), 0), count(*) FILTER (WHERE http_status = 200 AND error IS NULL),
+                                count(*) FILTER (WHERE http_status = 304), count(*) FILTER (WHERE error IS NOT NULL)
+                         FROM fetches WHERE id > ?1",
+                        [last_fetch],
+                        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+                    )?)
+                })
+                .await
+                .unwrap_or_default();
+            let size = |p: PathBuf| std::fs::metadata(p).map_or(0, |m| m.len());
+            let db = size(dir.join("claimwatch.db")) + size(dir.join("claimwatch.db-wal"));
+            phases.push(Phase {
+                name,
+                wall,
+                cpu,
+                farm_cpu,
+                peak_rss_mib: peak,
+                new_items: counts.0,
+                ok_200: counts.1,
+                not_modified: counts.2,
+                failed: counts.3,
+                db_mib: db as f64 / (1024.0 * 1024.0),
+            });
+        }
+        tokio::task::block_in_place(|| store.close());
+        all.push(phases);
+    }
+    Ok(all)
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    v.get(v.len() / 2).copied().unwrap_or(0.0)
+}
+
+/// The medians of each phase over the runs, as a table.
+pub fn report(opts: &BenchOptions, runs: &[Vec<Phase>]) -> String {
+    let mut out = format!(
+        "claimwatch bench: {} feeds x {} items, {} polls at once, {} run(s), medians\n\n| phase | wall s | CPU s | farm CPU s | peak RSS MiB | new items | items/s | 200 | 304 | failed | DB MiB |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n",
+        opts.feeds,
+        opts.items,
+        opts.concurrency,
+        runs.len()
+    );
+    let names = runs
+        .first()
+        .map(|r| r.iter().map(|p| p.name).collect::<Vec<_>>())
+        .unwrap_or_default();
+    for (i, name) in names.iter().enumerate() {
+        let col = |f: &dyn Fn(&Phase) -> f64| {
+            median(runs.iter().filter_map(|r| r.get(i)).map(f).collect())
+        };
+        let wall = col(&|p| p.wall);
+        let items = col(&|p| p.new_items as f64);
+        out.push_str(&format!(
+            "| {name} | {wall:.2} | {:.2} | {:.2} | {:.1} | {items:.0} | {:.0} | {:.0} | {:.0} | {:.0} | {:.1} |\n",
+            col(&|p| p.cpu),
+            col(&|p| p.farm_cpu),
+            col(&|p| p.peak_rss_mib),
+            if wall > 0.0 { items / wall } else { 0.0 },
+            col(&|p| p.ok_200 as f64),
+            col(&|p| p.not_modified as f64),
+            col(&|p| p.failed as f64),
+            col(&|p| p.db_mib),
+        ));
+    }
+    out
+}
+
+/// Serves the farm until stdin closes: prints `READY PORT`, then answers each `advance` line
+/// (5% of the feeds gain one to three items) with `OK`.
+///
+/// # Errors
+/// [`BenchError`] when the server cannot start.
+pub async fn serve_farm(feeds: usize, items: usize) -> Result<(), BenchError> {
+    let mut extras: HashMap<usize, usize> = HashMap::new();
+    let server = crate::loopback::LoopbackServer::start(farm::routes(feeds, items, &extras))
+        .await
+        .map_err(setup("farm"))?;
+    let port = server
+        .url("")
+        .trim_start_matches("http://127.0.0.1:")
+        .parse::<u16>()
+        .unwrap_or(0);
+    println!("READY {port}");
+    let mut rng = farm::Rng::new(2026);
+    let mut lines =
+        tokio::io::AsyncBufReadExt::lines(tokio::io::BufReader::new(tokio::io::stdin()));
+    while let Ok(Some(line)) = lines.next_line().await {
+        if line.trim() == "advance" {
+            for _ in 0..(feeds / 20).max(1) {
+                let feed = rng.below(feeds);
+                *extras.entry(feed).or_default() += 1 + rng.below(3);
+                let ct = if feed % 3 == 2 {
+                    "application/atom+xml"
+                } else {
+                    "application/rss+xml"
+                };
+                server.set_route(
+                    &format!("/feed/{feed}"),
+                    crate::loopback::Route::ok(ct, farm::feed_body(feed, items, extras[&feed])),
+                );
+            }
+            println!("OK");
+        }
+    }
+    Ok(())
+}
