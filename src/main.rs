@@ -103,6 +103,9 @@ enum Command {
         /// Directory for the databases [default: a new temporary directory, removed after]
         #[arg(long, value_name = "DIR")]
         dir: Option<PathBuf>,
+        /// Use an external farm (shared/bench/feedfarm.py) at this base URL
+        #[arg(long, value_name = "URL")]
+        farm: Option<String>,
     },
     /// The benchmark's feed farm (started by `bench`)
     #[command(hide = true)]
@@ -263,6 +266,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             runs,
             concurrency,
             dir,
+            farm,
         } => {
             let tmp = tempfile::Builder::new()
                 .prefix("claimwatch-bench-")
@@ -274,6 +278,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 runs: *runs,
                 concurrency: *concurrency,
                 dir: dir.clone().unwrap_or_else(|| tmp.path().to_path_buf()),
+                farm_url: farm.clone(),
             };
             let results = runtime()?
                 .block_on(claimwatch::bench::run(&opts))

@@ -43,6 +43,9 @@ pub struct BenchOptions {
     pub concurrency: usize,
     /// Where the databases go.
     pub dir: PathBuf,
+    /// An external farm instead of the built-in one: `shared/bench/feedfarm.py` at this base
+    /// URL (feeds at `/feed/I`, rounds through `/_farm/set` and `/_farm/advance`).
+    pub farm_url: Option<String>,
 }
 
 /// One phase's figures.
@@ -175,7 +178,7 @@ impl Drop for Farm {
     }
 }
 
-fn bench_config(dir: &Path, port: u16, opts: &BenchOptions) -> Result<Config, BenchError> {
+fn bench_config(dir: &Path, base: &str, opts: &BenchOptions) -> Result<Config, BenchError> {
     let mut t = format!(
         "[daemon]\ndatabase = {:?}\ndigest_dir = {:?}\nconcurrency = {}\nper_host_concurrency = {}\nper_host_interval_ms = 0\njitter_secs = 0\n\n",
         dir.join("claimwatch.db"),
@@ -184,7 +187,9 @@ fn bench_config(dir: &Path, port: u16, opts: &BenchOptions) -> Result<Config, Be
         opts.concurrency
     );
     for i in 0..opts.feeds {
-        t.push_str(&format!("[[source]]\nname = \"farm {i}\"\nurl = \"http://127.0.0.1:{port}/feed/{i}\"\nkind = \"feed\"\n"));
+        t.push_str(&format!(
+            "[[source]]\nname = \"farm {i}\"\nurl = \"{base}/feed/{i}\"\nkind = \"feed\"\n"
+        ));
     }
     config::validate(&t, &dir.join("bench.toml"), &Environment::default())
         .map_err(setup("bench config"))
@@ -217,16 +222,34 @@ pub async fn run(opts: &BenchOptions) -> Result<Vec<Vec<Phase>>, BenchError> {
         let dir = opts.dir.join(format!("run-{run}"));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).map_err(setup("cannot create the bench directory"))?;
-        let mut farm = tokio::task::block_in_place(|| Farm::start(opts.feeds, opts.items))?;
-        let config = bench_config(&dir, farm.port, opts)?;
+        let mut farm = match &opts.farm_url {
+            Some(url) => {
+                external(url, "/_farm/set?round=0").await?;
+                None
+            }
+            None => Some(tokio::task::block_in_place(|| {
+                Farm::start(opts.feeds, opts.items)
+            })?),
+        };
+        let base = match (&farm, &opts.farm_url) {
+            (Some(f), _) => format!("http://127.0.0.1:{}", f.port),
+            (None, Some(url)) => url.trim_end_matches('/').to_owned(),
+            (None, None) => return Err(BenchError::Setup("no farm".into())),
+        };
+        let config = bench_config(&dir, &base, opts)?;
         let store = tokio::task::block_in_place(|| daemon::open_store(&config))
             .map_err(setup("database"))?;
         let ctx = daemon::poll_context(&config, store.clone()).map_err(setup("HTTP client"))?;
         let mut phases = Vec::new();
         for name in ["cold", "unchanged", "incremental"] {
             if name == "incremental" {
-                tokio::task::block_in_place(|| farm.advance())?;
+                match (&mut farm, &opts.farm_url) {
+                    (Some(f), _) => tokio::task::block_in_place(|| f.advance())?,
+                    (None, Some(url)) => external(url, "/_farm/advance").await?,
+                    (None, None) => {}
+                }
             }
+            let farm_cpu_of = |f: &Option<Farm>| f.as_ref().map_or(0.0, Farm::cpu);
             let last_fetch: i64 = store
                 .call(|c| {
                     Ok(c.query_row("SELECT COALESCE(max(id), 0) FROM fetches", [], |r| r.get(0))?)
@@ -234,12 +257,12 @@ pub async fn run(opts: &BenchOptions) -> Result<Vec<Vec<Phase>>, BenchError> {
                 .await
                 .unwrap_or(0);
             reset_peak_rss();
-            let (cpu0, farm0, t0) = (proc_cpu_seconds("self"), farm.cpu(), Instant::now());
+            let (cpu0, farm0, t0) = (proc_cpu_seconds("self"), farm_cpu_of(&farm), Instant::now());
             poll_all(&config, &ctx).await;
             let wall = t0.elapsed().as_secs_f64();
             let (cpu, farm_cpu, peak) = (
                 proc_cpu_seconds("self") - cpu0,
-                farm.cpu() - farm0,
+                farm_cpu_of(&farm) - farm0,
                 peak_rss_mib(),
             );
             let counts: (i64, i64, i64, i64) = store
@@ -273,6 +296,17 @@ pub async fn run(opts: &BenchOptions) -> Result<Vec<Vec<Phase>>, BenchError> {
         all.push(phases);
     }
     Ok(all)
+}
+
+/// A control request to an external farm.
+async fn external(base: &str, path: &str) -> Result<(), BenchError> {
+    let url = format!("{}{path}", base.trim_end_matches('/'));
+    let r = reqwest::get(&url).await.map_err(setup("external farm"))?;
+    if r.status().is_success() {
+        Ok(())
+    } else {
+        Err(BenchError::Setup(format!("{url} answered {}", r.status())))
+    }
 }
 
 fn median(mut v: Vec<f64>) -> f64 {
