@@ -195,21 +195,25 @@ fn bench_config(dir: &Path, base: &str, opts: &BenchOptions) -> Result<Config, B
         .map_err(setup("bench config"))
 }
 
+/// Polls every source once, at most `concurrency` at a time. A task is spawned only when a
+/// permit is free, so 10,000 sources never mean 10,000 waiting futures in memory.
 async fn poll_all(config: &Config, ctx: &crate::schedule::PollContext) {
     let permits = Arc::new(tokio::sync::Semaphore::new(
         config.daemon.concurrency.max(1),
     ));
-    let mut tasks = Vec::with_capacity(config.sources.len());
+    let mut tasks = tokio::task::JoinSet::new();
     for s in &config.sources {
-        let (ctx, permits, source) = (ctx.clone(), Arc::clone(&permits), Arc::new(s.clone()));
-        tasks.push(tokio::spawn(async move {
-            let _permit = permits.acquire().await;
+        let Ok(permit) = Arc::clone(&permits).acquire_owned().await else {
+            break;
+        };
+        let (ctx, source) = (ctx.clone(), Arc::new(s.clone()));
+        tasks.spawn(async move {
+            let _permit = permit;
             poll_source(&ctx, source, Backoff::Ignore).await
-        }));
+        });
+        while tasks.try_join_next().is_some() {}
     }
-    for t in tasks {
-        let _ = t.await;
-    }
+    while tasks.join_next().await.is_some() {}
 }
 
 /// Runs the benchmark and returns every run's phases.

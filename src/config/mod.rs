@@ -93,8 +93,9 @@ pub struct DaemonConfig {
 /// `sec min hour day-of-month month day-of-week [year]`, evaluated in UTC.
 #[derive(Debug, Clone)]
 pub struct CronSchedule {
-    expression: String,
-    cron: croner::Cron,
+    expression: std::sync::Arc<str>,
+    // Shared: thousands of sources on the default schedule hold one parsed copy.
+    cron: std::sync::Arc<croner::Cron>,
 }
 
 impl CronSchedule {
@@ -117,8 +118,8 @@ impl CronSchedule {
             .parse(expression)
             .map_err(|e| format!("invalid cron schedule \"{expression}\": {e}"))?;
         Ok(Self {
-            expression: expression.to_owned(),
-            cron,
+            expression: expression.into(),
+            cron: std::sync::Arc::new(cron),
         })
     }
 

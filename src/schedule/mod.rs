@@ -109,7 +109,13 @@ impl SourceJob {
         }
         let permit = self.permits.acquire().await;
         if permit.is_ok() && !self.stopping.load(Ordering::Acquire) {
-            let outcome = poll_source(&self.ctx, Arc::clone(&self.source), Backoff::Honour).await;
+            // Boxed: a job waiting for its permit stays small, whatever a poll's state needs.
+            let outcome = Box::pin(poll_source(
+                &self.ctx,
+                Arc::clone(&self.source),
+                Backoff::Honour,
+            ))
+            .await;
             let _ = self.events.send(PollEvent {
                 source: self.source.name.clone(),
                 outcome,
