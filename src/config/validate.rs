@@ -41,6 +41,7 @@ pub(crate) struct Collector<'a> {
     path: &'a Path,
     text: &'a str,
     errors: Vec<ConfigError>,
+    schedules: HashMap<String, CronSchedule>,
 }
 
 impl Collector<'_> {
@@ -77,6 +78,7 @@ pub fn validate(text: &str, path: &Path, env: &Environment) -> Result<Config, Co
         path,
         text,
         errors: Vec::new(),
+        schedules: HashMap::new(),
     };
     let raw: RawConfig = match toml::from_str(text) {
         Ok(raw) => raw,
@@ -169,8 +171,15 @@ fn schedule(
     source: Option<&str>,
     c: &mut Collector<'_>,
 ) -> Option<CronSchedule> {
+    if let Some(known) = c.schedules.get(v.get_ref()) {
+        return Some(known.clone());
+    }
     match CronSchedule::parse(v.get_ref()) {
-        Ok(s) => Some(s),
+        Ok(s) => {
+            // Parsed once per distinct expression: thousands of sources share it.
+            c.schedules.insert(v.get_ref().clone(), s.clone());
+            Some(s)
+        }
         Err(message) => {
             c.push(Some(v.span()), source, message);
             None

@@ -70,7 +70,7 @@ pub struct FetchSettings {
 pub struct Fetcher {
     client: reqwest::Client,
     settings: FetchSettings,
-    hosts: politeness::Hosts,
+    hosts: std::sync::Arc<politeness::Hosts>,
 }
 
 /// Longest wait for the next chunk of a body before the server counts as stalled.
@@ -94,7 +94,7 @@ impl Fetcher {
                 kind: FetchErrorKind::Client(e.to_string()),
                 retry_after: None,
             })?;
-        let hosts = politeness::Hosts::new(settings.host_limits);
+        let hosts = std::sync::Arc::new(politeness::Hosts::new(settings.host_limits));
         Ok(Self {
             client,
             settings,

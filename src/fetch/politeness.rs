@@ -70,12 +70,6 @@ impl std::fmt::Debug for Hosts {
     }
 }
 
-impl Clone for Hosts {
-    fn clone(&self) -> Self {
-        Self::new(self.limits)
-    }
-}
-
 impl Hosts {
     pub(crate) fn new(limits: HostLimits) -> Self {
         Self {

@@ -151,6 +151,10 @@ impl Schedule {
         let (events, _) = broadcast::channel(1024);
         let last_polls = last_polls(&ctx).await;
         let now = Utc::now();
+        // One cron job per distinct schedule, fanning out to its sources: the scheduler's
+        // tick loop scans its jobs, and each job costs memory, so 10,000 sources on one cron
+        // line are one job, not 10,000.
+        let mut groups: Vec<(CronSchedule, Vec<Arc<SourceJob>>)> = Vec::new();
         for source in config.sources.iter().filter(|s| s.enabled) {
             let job = Arc::new(SourceJob {
                 source: Arc::new(source.clone()),
@@ -161,19 +165,32 @@ impl Schedule {
                 jitter: config.daemon.jitter,
                 events: events.clone(),
             });
-            let for_cron = Arc::clone(&job);
-            let cron_job = Job::new_async(source.schedule.expression(), move |_, _| {
-                let job = Arc::clone(&for_cron);
-                Box::pin(job.run(true)) as JobFuture
+            if is_overdue(&source.schedule, last_polls.get(&source.name).copied(), now) {
+                tokio::spawn(Arc::clone(&job).run(false));
+            }
+            match groups
+                .iter_mut()
+                .find(|(s, _)| s.expression() == source.schedule.expression())
+            {
+                Some((_, jobs)) => jobs.push(job),
+                None => groups.push((source.schedule.clone(), vec![job])),
+            }
+        }
+        for (schedule, jobs) in groups {
+            let jobs: Arc<[Arc<SourceJob>]> = jobs.into();
+            let cron_job = Job::new_async(schedule.expression(), move |_, _| {
+                let jobs = Arc::clone(&jobs);
+                Box::pin(async move {
+                    for job in jobs.iter() {
+                        tokio::spawn(Arc::clone(job).run(true));
+                    }
+                }) as JobFuture
             })
-            .map_err(sched_err(format!("source \"{}\"", source.name)))?;
+            .map_err(sched_err(format!("schedule \"{}\"", schedule.expression())))?;
             scheduler
                 .add(cron_job)
                 .await
-                .map_err(sched_err(format!("source \"{}\"", source.name)))?;
-            if is_overdue(&source.schedule, last_polls.get(&source.name).copied(), now) {
-                tokio::spawn(job.run(false));
-            }
+                .map_err(sched_err(format!("schedule \"{}\"", schedule.expression())))?;
         }
         scheduler.start().await.map_err(sched_err("start"))?;
         Ok(Self {
