@@ -3,7 +3,7 @@
 
 mod common;
 
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 use claimwatch::loopback::Route;
@@ -24,25 +24,12 @@ fn run_polls_on_schedule_survives_a_bad_source_and_stops_on_sigterm() {
             feed_source("Down", &srv.url("/down")),
         ],
     );
-    let mut child = Command::new(bin())
-        .args(["--config", cfg.to_str().unwrap(), "run"])
-        .current_dir(dir.path())
-        .env("RUST_LOG", "info")
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let db_path = dir.path().join("cw.db");
+    let daemon = Daemon::start(dir.path(), &cfg, &[]);
     let fetches = |status: &str| {
-        rusqlite::Connection::open(&db_path)
-            .and_then(|c| {
-                c.query_row(
-                    &format!("SELECT count(*) FROM fetches WHERE http_status {status}"),
-                    [],
-                    |r| r.get::<_, i64>(0),
-                )
-            })
-            .unwrap_or(0)
+        query_or_zero(
+            dir.path(),
+            &format!("SELECT count(*) FROM fetches WHERE http_status {status}"),
+        )
     };
     // First poll at start, then cron polls every second answered 304; the 503 source keeps
     // failing without stopping the other.
@@ -54,27 +41,8 @@ fn run_polls_on_schedule_survives_a_bad_source_and_stops_on_sigterm() {
             .map(|d| d.count() > 0)
             .unwrap_or(false)
     });
-    let pid = child.id().to_string();
-    assert!(
-        Command::new("kill")
-            .args(["-TERM", &pid])
-            .status()
-            .unwrap()
-            .success()
-    );
-    let start = Instant::now();
-    let status = loop {
-        if let Some(s) = child.try_wait().unwrap() {
-            break s;
-        }
-        assert!(
-            start.elapsed() < Duration::from_secs(25),
-            "did not stop on SIGTERM"
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    };
-    let mut err = String::new();
-    std::io::Read::read_to_string(child.stderr.as_mut().unwrap(), &mut err).unwrap();
+    daemon.signal("-TERM");
+    let (status, err) = daemon.wait(Duration::from_secs(25));
     assert!(status.success(), "{err}");
     assert!(err.contains("SIGTERM: stopping"), "{err}");
     assert!(err.contains("server answered 503"), "{err}");
@@ -153,27 +121,13 @@ fn a_slow_source_is_never_polled_twice_at_once() {
         "default_schedule = \"* * * * * *\"",
         &[feed_source("Slow", &srv.url("/slow.xml"))],
     );
-    let child = Command::new(bin())
-        .args(["--config", cfg.to_str().unwrap(), "run"])
-        .current_dir(dir.path())
-        .env("RUST_LOG", "info")
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let daemon = Daemon::start(dir.path(), &cfg, &[]);
     let started = Instant::now();
     std::thread::sleep(Duration::from_millis(4200));
     let requests = srv.server.requests("/slow.xml").len();
     let elapsed = started.elapsed().as_secs_f64();
-    assert!(
-        Command::new("kill")
-            .args(["-TERM", &child.id().to_string()])
-            .status()
-            .unwrap()
-            .success()
-    );
-    let out = child.wait_with_output().unwrap();
-    let err = String::from_utf8_lossy(&out.stderr);
+    daemon.signal("-TERM");
+    let (status, err) = daemon.wait(Duration::from_secs(15));
     // One request at a time, each taking 1.5 s: at most elapsed / 1.5 + 1 of them, although
     // the cron line fires every second.
     assert!(requests >= 1, "{err}");
@@ -185,5 +139,5 @@ fn a_slow_source_is_never_polled_twice_at_once() {
         err.contains("previous poll still running; skipped"),
         "{err}"
     );
-    assert!(out.status.success(), "{err}");
+    assert!(status.success(), "{err}");
 }

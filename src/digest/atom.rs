@@ -6,24 +6,15 @@ use std::fmt::Write;
 use chrono::{DateTime, Utc};
 
 use super::Digest;
-use super::ledger::{claim_figure, figure_phrase};
 use crate::store::queries::MentionRow;
 
-fn xml(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            // Characters XML 1.0 forbids.
-            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
-            c => out.push(c),
-        }
-    }
-    out
+/// Text made safe for XML: characters XML 1.0 forbids dropped, markup characters escaped.
+pub(crate) fn xml(s: &str) -> String {
+    let allowed: String = s
+        .chars()
+        .filter(|c| (*c as u32) >= 0x20 || matches!(c, '\t' | '\n' | '\r'))
+        .collect();
+    html_escape::encode_quoted_attribute(&allowed).into_owned()
 }
 
 fn rfc3339(s: &str) -> String {
@@ -33,30 +24,13 @@ fn rfc3339(s: &str) -> String {
 
 /// One entry: a mention with its claims, sentence, source, link and time.
 pub fn entry(id: &str, m: &MentionRow, extra: &str) -> String {
-    let what = match m.kind.as_str() {
-        "ceasefire" => format!(
-            "Ceasefire {}",
-            m.ceasefire_status.as_deref().unwrap_or("mentioned")
-        ),
-        "clash" => m
-            .location
-            .as_ref()
-            .map_or_else(|| "Clash".to_owned(), |l| format!("Clash at {l}")),
-        _ => {
-            let figures: Vec<String> = m
-                .claims
-                .iter()
-                .map(|c| figure_phrase(&claim_figure(c)))
-                .collect();
-            format!("Casualties: {}", figures.join(", "))
-        }
-    };
+    let title = super::alerts::summary(m);
     let mut e = String::new();
     let _ = writeln!(
         e,
         "  <entry>\n    <id>{}</id>\n    <title>{}</title>",
         xml(id),
-        xml(&format!("{what} — {}", m.source))
+        xml(&title)
     );
     let _ = writeln!(
         e,
