@@ -548,6 +548,28 @@ fn eval(file: &Path) -> Result<(), Failure> {
         })
         .collect();
     println!("{}", tag::eval::score(&gold, &pred));
+    // Per language, when the set mixes them (dev-ru-uk holds Russian and Ukrainian).
+    let language = |g: &serde_json::Value| {
+        tag::detect_language(g.get("text").and_then(|t| t.as_str()).unwrap_or(""))
+    };
+    let mut languages: Vec<&str> = gold.iter().map(language).collect();
+    languages.sort_unstable();
+    languages.dedup();
+    if languages.len() > 1 {
+        for lang in languages {
+            let (g, p): (Vec<_>, Vec<_>) = gold
+                .iter()
+                .zip(&pred)
+                .filter(|(g, _)| language(g) == lang)
+                .map(|(g, p)| (g.clone(), p.clone()))
+                .unzip();
+            println!(
+                "\n[{lang}: {} passages]\n{}",
+                g.len(),
+                tag::eval::score(&g, &p)
+            );
+        }
+    }
     Ok(())
 }
 

@@ -234,6 +234,7 @@ fn row(i: i64, title: &str, url: Option<String>, sentence: &str) -> MentionRow {
         location: Some(sentence.chars().take(15).collect()),
         revision: 1,
         syndicated_from: None,
+        language: None,
         claims: vec![ClaimRow {
             category: "killed".into(),
             count: Some(1),

@@ -281,7 +281,7 @@ fn demo_runs_and_its_database_holds_items_mentions_and_claims() {
     let out = run(dir.path(), &["demo", "--dir", demo_dir.to_str().unwrap()]);
     assert!(out.status.success(), "{}", stderr(&out));
     let text = stdout(&out);
-    assert!(text.contains("polled 4 sample sources"), "{text}");
+    assert!(text.contains("polled 5 sample sources"), "{text}");
     let conn = rusqlite::Connection::open(demo_dir.join("claimwatch.db")).unwrap();
     assert!(count(&conn, "SELECT count(*) FROM items") >= 10);
     assert!(
@@ -299,13 +299,23 @@ fn demo_runs_and_its_database_holds_items_mentions_and_claims() {
     assert!(count(&conn, "SELECT count(*) FROM casualty_claims_view") >= 2);
     // Each source was polled at start and again by its cron job, which got a 304.
     let sources_with_304 = "SELECT count(DISTINCT source_id) FROM fetches WHERE http_status = 304";
-    assert_eq!(count(&conn, sources_with_304), 4);
+    assert_eq!(count(&conn, sources_with_304), 5);
     assert_eq!(
         count(
             &conn,
             "SELECT count(*) FROM fetches WHERE http_status = 200"
         ),
-        4
+        5
+    );
+    // The Russian-language statement's claims sit in the ledger with the English ones.
+    let ru: i64 = count(
+        &conn,
+        "SELECT count(*) FROM casualty_claims_view WHERE source = 'Sudmark MoD (ru)' AND category = 'killed' AND count = 9",
+    );
+    assert_eq!(ru, 1);
+    assert!(
+        text.contains("Sudmark (Sudmark MoD (ru)): 9 killed, 12 wounded"),
+        "{text}"
     );
     let digests: Vec<_> = std::fs::read_dir(demo_dir.join("digests"))
         .unwrap()

@@ -2,7 +2,8 @@
 //! against bundled sample statements served on a loopback HTTP server, with no network and
 //! no config. The samples (fictional states Norland, Sudmark and Ostravia) follow the seed
 //! case: two ministries with competing casualty claims after a border clash, a third capital
-//! announcing a mediated ceasefire, a news wire, and items of no interest.
+//! announcing a mediated ceasefire, a Russian-language statement of one ministry, a news
+//! wire, and items of no interest.
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -59,6 +60,11 @@ const SAMPLES: &[(&str, &str, &str)] = &[
         "/ostravia/mfa.atom",
         "application/atom+xml",
         include_str!("samples/ostravia-mfa.atom.xml"),
+    ),
+    (
+        "/sudmark/ru.rss",
+        "application/rss+xml; charset=utf-8",
+        include_str!("samples/sudmark-mod-ru.rss.xml"),
     ),
     (
         "/wire/world.rss",
@@ -126,6 +132,12 @@ fn demo_config(server: &LoopbackServer, dir: &Path) -> String {
             "party = \"Ostravia\", type = \"ministry\"",
         ),
         (
+            "Sudmark MoD (ru)",
+            "/sudmark/ru.rss",
+            "feed",
+            "party = \"Sudmark\", type = \"ministry\"",
+        ),
+        (
             "Continental Wire",
             "/wire/world.rss",
             "feed",
@@ -133,9 +145,10 @@ fn demo_config(server: &LoopbackServer, dir: &Path) -> String {
         ),
     ];
     for (name, path, kind, labels) in sources {
+        let language = if name.ends_with("(ru)") { "ru" } else { "en" };
         let _ = writeln!(
             t,
-            "[[source]]\nname = \"{name}\"\nurl = \"{}\"\nkind = \"{kind}\"\nlanguage = \"en\"\nlabels = {{ {labels} }}",
+            "[[source]]\nname = \"{name}\"\nurl = \"{}\"\nkind = \"{kind}\"\nlanguage = \"{language}\"\nlabels = {{ {labels} }}",
             server.url(path)
         );
         if kind == "page" {

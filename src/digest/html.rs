@@ -68,7 +68,17 @@ fn source_html(m: &MentionRow) -> String {
         Some(u) => format!("<a href=\"{}\">{}</a>", esc(u), esc(&m.title)),
         None => esc(&m.title),
     };
-    let mut s = format!("{} · {} · {title}", esc(&m.source), esc(&m.published_at));
+    let lang = m
+        .language
+        .as_deref()
+        .filter(|l| *l != "en")
+        .map(|l| format!(" · [{}]", esc(l)))
+        .unwrap_or_default();
+    let mut s = format!(
+        "{} · {}{lang} · {title}",
+        esc(&m.source),
+        esc(&m.published_at)
+    );
     if m.revision > 1 {
         let _ = write!(
             s,

@@ -176,6 +176,7 @@ pub(crate) mod tests {
             location: None,
             revision: 1,
             syndicated_from: None,
+            language: None,
             claims: Vec::new(),
         }
     }

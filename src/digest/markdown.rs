@@ -31,6 +31,9 @@ fn source_line(m: &MentionRow) -> String {
         let _ = write!(s, " ({})", inert(p));
     }
     let _ = write!(s, ", {}", m.published_at);
+    if let Some(lang) = m.language.as_deref().filter(|l| *l != "en") {
+        let _ = write!(s, " [{}]", inert(lang));
+    }
     match safe_url(m.url.as_deref()) {
         Some(u) => {
             let _ = write!(s, ", [{}]({u})", inert(&m.title));

@@ -114,11 +114,16 @@ pub fn tag_item(source: &SourceConfig, item: Item) -> TaggedItem {
         &item.text,
     );
     let content_hash = item.content_hash();
+    let language = match &source.language {
+        Some(l) => l.clone(),
+        None => tag::detect_language(&format!("{}\n{}", item.title, item.text)).to_owned(),
+    };
     TaggedItem {
         item,
         title_mentions,
         text_mentions,
         content_hash,
+        language,
     }
 }
 

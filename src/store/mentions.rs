@@ -72,6 +72,8 @@ pub struct MentionRow {
     /// When the same story (same word fingerprint) was stored earlier from another source:
     /// that source. Such a copy is not independent confirmation.
     pub syndicated_from: Option<String>,
+    /// The statement's language ("en", "ru", "uk"), when known.
+    pub language: Option<String>,
     /// Casualty claims of a casualty mention.
     pub claims: Vec<ClaimRow>,
 }
@@ -120,7 +122,8 @@ fn load(
                 m.ceasefire_status, m.mediator, m.location, i.revision, m.field,
                 (SELECT s2.name FROM items i2 JOIN sources s2 ON s2.id = i2.source_id
                   WHERE i2.fingerprint = i.fingerprint AND i2.source_id != i.source_id
-                    AND i2.id < i.id ORDER BY i2.id LIMIT 1)
+                    AND i2.id < i.id ORDER BY i2.id LIMIT 1),
+                i.language
          FROM mentions m
          JOIN items i ON i.id = m.item_id AND m.revision = i.revision
          JOIN sources s ON s.id = i.source_id
@@ -154,6 +157,7 @@ fn load(
                 location: r.get(12)?,
                 revision: r.get(13)?,
                 syndicated_from: r.get(15)?,
+                language: r.get(16)?,
                 claims: Vec::new(),
             },
         ))

@@ -10,6 +10,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0002_politeness.sql"),
     include_str!("migrations/0003_telegram.sql"),
     include_str!("migrations/0004_alerts.sql"),
+    include_str!("migrations/0005_language.sql"),
 ];
 
 /// The schema version this build writes.

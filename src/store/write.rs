@@ -40,6 +40,8 @@ pub struct TaggedItem {
     /// The hash that identifies this version of the item as its source lists it; differs
     /// from `item.content_hash()` when the text came from the item's own article page.
     pub content_hash: String,
+    /// The statement's language: the source's, else detected ("en", "ru", "uk").
+    pub language: String,
 }
 
 /// How a poll ended.
@@ -354,7 +356,7 @@ fn store_item(
             tx.execute(
                 "UPDATE items SET title = ?2, text = ?3, raw = ?4, content_hash = ?5, url = ?6,
                      published_at = COALESCE(?7, published_at), updated_at = ?8, revision = ?9,
-                     fingerprint = ?10
+                     fingerprint = ?10, language = ?11
                  WHERE id = ?1",
                 params![
                     id,
@@ -366,7 +368,8 @@ fn store_item(
                     published,
                     now,
                     rev + 1,
-                    it.fingerprint()
+                    it.fingerprint(),
+                    t.language
                 ],
             )?;
             summary.revised_items += 1;
@@ -375,8 +378,8 @@ fn store_item(
         None => {
             let id: i64 = tx.query_row(
                 "INSERT INTO items (source_id, guid, url, title, published_at, fetched_at,
-                     updated_at, text, raw, content_hash, fingerprint)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7, ?8, ?9, ?10) RETURNING id",
+                     updated_at, text, raw, content_hash, fingerprint, language)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7, ?8, ?9, ?10, ?11) RETURNING id",
                 params![
                     source_id,
                     it.guid,
@@ -387,7 +390,8 @@ fn store_item(
                     it.text,
                     it.raw,
                     hash,
-                    it.fingerprint()
+                    it.fingerprint(),
+                    t.language
                 ],
                 |r| r.get(0),
             )?;
