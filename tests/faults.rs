@@ -239,3 +239,47 @@ fn a_backing_off_source_is_not_polled_by_the_schedule_but_the_others_are() {
         "{listing}"
     );
 }
+
+#[test]
+fn robots_txt_is_respected_for_sources_that_ask_for_it() {
+    let srv = Server::start(vec![
+        (
+            "/robots.txt",
+            Route::ok("text/plain", "User-agent: *\nDisallow: /private/\n"),
+        ),
+        ("/private/feed.xml", Route::ok("application/rss+xml", RSS)),
+        (
+            "/public/feed.xml",
+            Route::ok("application/rss+xml", RSS.replace("t-", "p-")),
+        ),
+    ]);
+    let dir = tempfile::tempdir().unwrap();
+    let with_robots = |name: &str, path: &str| {
+        format!(
+            "{}\nrobots = true\n\n",
+            feed_source(name, &srv.url(path)).trim_end()
+        )
+    };
+    let cfg = write_config(
+        dir.path(),
+        "",
+        &[
+            with_robots("Private", "/private/feed.xml"),
+            with_robots("Public", "/public/feed.xml"),
+            // Without `robots = true` the file is not consulted.
+            feed_source("Ignoring", &srv.url("/private/feed.xml")),
+        ],
+    );
+    let out = run(dir.path(), &["--config", cfg.to_str().unwrap(), "poll"]);
+    let text = stdout(&out);
+    assert!(
+        text.contains("Private: FAILED") && text.contains("disallowed by robots.txt"),
+        "{text}"
+    );
+    assert!(text.contains("Public: 3 items, 3 new"), "{text}");
+    assert!(text.contains("Ignoring: 3 items, 3 new"), "{text}");
+    // robots.txt was fetched once for the host, and the disallowed feed only by the source
+    // that does not ask for robots.txt.
+    assert_eq!(srv.server.requests("/robots.txt").len(), 1);
+    assert_eq!(srv.server.requests("/private/feed.xml").len(), 1);
+}

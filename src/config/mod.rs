@@ -194,6 +194,8 @@ pub struct SourceConfig {
     pub schedule: CronSchedule,
     /// Disabled sources are checked but never polled.
     pub enabled: bool,
+    /// Respect the host's robots.txt for this source (its feed or page and article pages).
+    pub robots: bool,
     /// Language of its texts ("en", "ru", "uk"), if known.
     pub language: Option<String>,
     /// Time zone of dates printed without one on its pages ("Asia/Yerevan"); UTC if unset.

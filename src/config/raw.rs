@@ -103,6 +103,7 @@ pub(crate) struct RawSource {
     pub(crate) kind: Spanned<String>,
     pub(crate) schedule: Option<Spanned<String>>,
     pub(crate) enabled: Option<bool>,
+    pub(crate) robots: Option<bool>,
     pub(crate) language: Option<Spanned<String>>,
     pub(crate) timezone: Option<Spanned<String>>,
     #[serde(default)]

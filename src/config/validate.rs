@@ -464,6 +464,7 @@ fn source_config(
         kind: kind?,
         schedule: schedule?,
         enabled: s.enabled.unwrap_or(true),
+        robots: s.robots.unwrap_or(false),
         language,
         timezone,
         labels: s.labels.clone(),

@@ -6,12 +6,14 @@
 mod decode;
 mod error;
 mod politeness;
+mod robots;
 
 use std::time::Duration;
 
 pub use decode::{decode_feed, decode_html};
 pub use error::{FetchError, FetchErrorKind};
 pub use politeness::{HostLimits, host_key, retry_after};
+pub use robots::allows as robots_allows;
 
 use reqwest::header::{
     CONTENT_TYPE, ETAG, HeaderMap, HeaderValue, IF_MODIFIED_SINCE, IF_NONE_MATCH, LAST_MODIFIED,
@@ -71,6 +73,7 @@ pub struct Fetcher {
     client: reqwest::Client,
     settings: FetchSettings,
     hosts: std::sync::Arc<politeness::Hosts>,
+    robots: std::sync::Arc<robots::RobotsCache>,
 }
 
 /// Longest wait for the next chunk of a body before the server counts as stalled.
@@ -99,7 +102,40 @@ impl Fetcher {
             client,
             settings,
             hosts,
+            robots: std::sync::Arc::default(),
         })
+    }
+
+    /// Whether the host's robots.txt lets claimwatch fetch `url`. The file is fetched once a
+    /// day per host; a missing or unreachable robots.txt allows everything.
+    pub async fn allowed_by_robots(&self, url: &url::Url) -> bool {
+        let key = host_key(url);
+        if let Some(body) = self.robots.get(&key) {
+            return body.is_none_or(|b| robots::allows(&b, url.as_str()));
+        }
+        // One fetch per host even when its sources are polled at once.
+        let _fetching = self.robots.fetching.lock().await;
+        let body = match self.robots.get(&key) {
+            Some(body) => body,
+            None => {
+                let mut robots_url = url.clone();
+                robots_url.set_path("/robots.txt");
+                robots_url.set_query(None);
+                let body = match self
+                    .client
+                    .get(robots_url)
+                    .timeout(self.settings.connect_timeout * 3)
+                    .send()
+                    .await
+                {
+                    Ok(r) if r.status().is_success() => r.text().await.ok(),
+                    _ => None,
+                };
+                self.robots.put(&key, body.clone());
+                body
+            }
+        };
+        body.is_none_or(|b| robots::allows(&b, url.as_str()))
     }
 
     /// GETs `url` for source `source_name`, sending the validators; reads at most

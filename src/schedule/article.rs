@@ -30,6 +30,11 @@ pub(crate) async fn fill_from_article_pages(
     for mut item in items.into_iter().take(ctx.max_articles.max(1)) {
         let listing_hash = item.content_hash();
         let page = match item.url.as_deref().map(url::Url::parse) {
+            Some(Ok(url)) if source.robots && !ctx.fetcher.allowed_by_robots(&url).await => {
+                tracing::info!(source = %source.name, url = %url, "article page disallowed by robots.txt; keeping the listing text");
+                out.push((item, listing_hash));
+                continue;
+            }
             Some(Ok(url)) => {
                 ctx.fetcher
                     .fetch(&source.name, &url, &Validators::default())

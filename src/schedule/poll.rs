@@ -183,6 +183,15 @@ async fn fetch_and_tag(
     source: &Arc<SourceConfig>,
     state: &SourceState,
 ) -> Result<PollResult, Failure> {
+    if source.robots && !ctx.fetcher.allowed_by_robots(&source.url).await {
+        return Err(Failure::new(
+            None,
+            format!(
+                "source \"{}\": {}: disallowed by robots.txt for claimwatch",
+                source.name, source.url
+            ),
+        ));
+    }
     let fetched = match ctx
         .fetcher
         .fetch(&source.name, &source.url, &state.validators)
