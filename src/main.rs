@@ -85,6 +85,13 @@ enum Command {
         #[arg(long, value_name = "DIR")]
         dir: Option<PathBuf>,
     },
+    /// Delete statements older than a cutoff (with their mentions, claims, revisions and
+    /// alerts) and old poll log rows, and give the space back to the file system
+    Prune {
+        /// Age cutoff: 180d, 4320h, or an RFC 3339 time
+        #[arg(long, value_name = "AGE")]
+        older_than: String,
+    },
     /// Time the whole poll path over a loopback feed farm: cold, unchanged and incremental
     /// rounds; prints wall, CPU, peak RSS, items/s, 200/304 counts and database size
     Bench {
@@ -106,6 +113,16 @@ enum Command {
         /// Use an external farm (shared/bench/feedfarm.py) at this base URL
         #[arg(long, value_name = "URL")]
         farm: Option<String>,
+    },
+    /// Build a synthetic store of N statements (if DB does not exist) and time full-text
+    /// search, recent_mentions and a day's claims ledger over it
+    BenchStore {
+        /// Statements to generate
+        #[arg(long, default_value_t = 1_000_000)]
+        items: usize,
+        /// The database file (reused when it exists)
+        #[arg(long, value_name = "PATH")]
+        db: PathBuf,
     },
     /// The benchmark's feed farm (started by `bench`)
     #[command(hide = true)]
@@ -284,6 +301,41 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 .block_on(claimwatch::bench::run(&opts))
                 .context("benchmark failed")?;
             print!("{}", claimwatch::bench::report(&opts, &results));
+            Ok(())
+        }
+        Command::Prune { older_than } => {
+            let cfg = load_config(&cli, false)?;
+            let cutoff = digest::parse_since(older_than, chrono::Utc::now())
+                .map_err(|e| Failure::Usage(anyhow!(e)))?;
+            let store = open_existing(&cfg.daemon.database)?;
+            let pruned = store
+                .call_blocking(move |conn| store::prune(conn, cutoff))
+                .context("cannot prune")?;
+            store.close();
+            println!(
+                "pruned {} statements and {} poll log rows older than {}; the file shrank by {:.1} MiB",
+                pruned.items,
+                pruned.fetches,
+                cutoff.format("%Y-%m-%d %H:%M UTC"),
+                pruned.bytes_freed as f64 / 1_048_576.0
+            );
+            Ok(())
+        }
+        Command::BenchStore { items, db } => {
+            if !db.exists() {
+                let t = std::time::Instant::now();
+                claimwatch::bench::store::generate(db, *items)
+                    .context("cannot generate the store")?;
+                println!(
+                    "generated {items} statements in {:.1} s",
+                    t.elapsed().as_secs_f64()
+                );
+            }
+            for line in
+                claimwatch::bench::store::query_latency(db).context("cannot query the store")?
+            {
+                println!("{line}");
+            }
             Ok(())
         }
         Command::BenchFarm { feeds, items } => {

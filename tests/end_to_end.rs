@@ -358,3 +358,69 @@ fn the_readme_queries_run_against_the_demo_database() {
         );
     }
 }
+
+#[test]
+fn prune_deletes_old_statements_with_everything_hanging_off_them() {
+    let srv = Server::start(vec![("/feed.xml", Route::ok("application/rss+xml", RSS))]);
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = write_config(
+        dir.path(),
+        "",
+        &[feed_source("Feed MoD", &srv.url("/feed.xml"))],
+    );
+    let cfg = cfg.to_str().unwrap();
+    assert!(run(dir.path(), &["--config", cfg, "poll"]).status.success());
+    let conn = db(dir.path());
+    assert!(
+        count(
+            &conn,
+            "SELECT count(*) FROM mentions WHERE item_id = (SELECT id FROM items WHERE guid = 't-1')"
+        ) > 0
+    );
+    // Make two statements a year old.
+    conn.execute(
+        "UPDATE items SET published_at = '2025-11-01T00:00:00Z', fetched_at = '2025-11-01T00:00:00Z', updated_at = '2025-11-01T00:00:00Z' WHERE guid IN ('t-1', 't-2')",
+        [],
+    )
+    .unwrap();
+    let out = run(
+        dir.path(),
+        &["--config", cfg, "prune", "--older-than", "180d"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("pruned 2 statements"),
+        "{}",
+        stdout(&out)
+    );
+    assert_eq!(count(&conn, "SELECT count(*) FROM items"), 1);
+    assert_eq!(
+        count(
+            &conn,
+            "SELECT count(*) FROM mentions WHERE item_id NOT IN (SELECT id FROM items)"
+        ),
+        0
+    );
+    assert_eq!(
+        count(
+            &conn,
+            "SELECT count(*) FROM casualty_claims WHERE mention_id NOT IN (SELECT id FROM mentions)"
+        ),
+        0
+    );
+    assert_eq!(
+        count(
+            &conn,
+            "SELECT count(*) FROM items_fts WHERE items_fts MATCH 'servicemen'"
+        ),
+        0
+    );
+    let ok: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(ok, "ok");
+    let vacuum: i64 = conn
+        .query_row("PRAGMA auto_vacuum", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(vacuum, 2, "incremental vacuum is on");
+}

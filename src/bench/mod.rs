@@ -6,6 +6,7 @@
 //! items/s, 200/304 counts, database size; medians over the runs.
 
 pub mod farm;
+pub mod store;
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Write};

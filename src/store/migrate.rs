@@ -11,6 +11,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0003_telegram.sql"),
     include_str!("migrations/0004_alerts.sql"),
     include_str!("migrations/0005_language.sql"),
+    include_str!("migrations/0006_indexes.sql"),
 ];
 
 /// The schema version this build writes.

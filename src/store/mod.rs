@@ -9,6 +9,7 @@
 mod error;
 mod mentions;
 mod migrate;
+mod prune;
 pub mod queries;
 mod write;
 
@@ -20,6 +21,7 @@ use rusqlite::Connection;
 
 pub use error::StoreError;
 pub use migrate::SCHEMA_VERSION;
+pub use prune::{Pruned, prune};
 pub use write::{
     PollRecord, PollResult, PollSummary, SourceRecord, SourceState, TaggedItem, known_items,
     recent_guids, record_poll, register_sources, retag_items, source_state,
@@ -80,6 +82,10 @@ impl Store {
             })?;
         }
         let mut conn = connect(path)?;
+        // Only takes effect on a new, empty database: freed pages can then be returned to
+        // the file system by `prune` without a full VACUUM.
+        conn.execute_batch("PRAGMA auto_vacuum = INCREMENTAL")
+            .map_err(|e| StoreError::Migrate(e.to_string()))?;
         migrate::migrate(&mut conn)?;
         let (tx, rx) = mpsc::channel::<Job>();
         let thread = std::thread::Builder::new()
