@@ -57,15 +57,20 @@ fn main() {
     // The same mix with a fifth of its bytes in Russian and Ukrainian, shaped like the
     // English part: the Cyrillic news items of the corpus (Ukrainian feeds) as the bulk, and
     // real conflict passages (../shared/eval/dev-ru-uk.jsonl) as about 15% of those bytes.
-    let ru_uk_conflict: Vec<String> = std::fs::read_to_string(root.join("../shared/eval/dev-ru-uk.jsonl"))
-        .map(|t| {
-            t.lines()
-                .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
-                .filter_map(|v| v.get("text").and_then(|t| t.as_str()).map(str::to_owned))
-                .collect()
-        })
-        .unwrap_or_default();
-    let cyrillic: Vec<String> = docs.iter().filter(|d| claimwatch::tag::detect_language(d) != "en").cloned().collect();
+    let ru_uk_conflict: Vec<String> =
+        std::fs::read_to_string(root.join("../shared/eval/dev-ru-uk.jsonl"))
+            .map(|t| {
+                t.lines()
+                    .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+                    .filter_map(|v| v.get("text").and_then(|t| t.as_str()).map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default();
+    let cyrillic: Vec<String> = docs
+        .iter()
+        .filter(|d| claimwatch::tag::detect_language(d) != "en")
+        .cloned()
+        .collect();
     let bytes = |v: &[String]| v.iter().map(String::len).sum::<usize>().max(1);
     if !ru_uk_conflict.is_empty() && !cyrillic.is_empty() {
         let mut block = Vec::new();
@@ -77,8 +82,13 @@ fn main() {
         for _ in 0..(bytes(&docs) / 4 / bytes(&block)).max(1) {
             mixed.extend(block.iter().cloned());
         }
-        let with_ru_uk = measure(&mixed, "the same with a Russian/Ukrainian share (Ukrainian news feeds plus 15% real conflict passages)");
-        println!("tag throughput, one core: median {english_only:.1} MB/s on the feed mix, {with_ru_uk:.1} MB/s with a Russian/Ukrainian share");
+        let with_ru_uk = measure(
+            &mixed,
+            "the same with a Russian/Ukrainian share (Ukrainian news feeds plus 15% real conflict passages)",
+        );
+        println!(
+            "tag throughput, one core: median {english_only:.1} MB/s on the feed mix, {with_ru_uk:.1} MB/s with a Russian/Ukrainian share"
+        );
     }
 }
 
