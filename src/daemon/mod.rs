@@ -127,13 +127,12 @@ pub async fn scheduled_digest(
 ) -> Result<Vec<WrittenDigest>, DigestError> {
     let now = Utc::now();
     let req = digest_request(d, now);
-    let dir = dir.to_path_buf();
+    let target = dir.to_path_buf();
     let written = store
-        .call(move |conn| Ok(digest::write_digest(conn, &dir.clone(), &req, now).map(|w| (w, dir))))
+        .call(move |conn| Ok(digest::write_digest(conn, &target, &req, now)))
         .await??;
-    let (written, dir) = written;
     if let Some(cutoff) = std::time::SystemTime::now().checked_sub(retention) {
-        match digest::prune(&dir, cutoff) {
+        match digest::prune(dir, cutoff) {
             Ok(0) => {}
             Ok(n) => tracing::info!(removed = n, "old digests pruned"),
             Err(e) => tracing::warn!(error = %e, "cannot prune old digests"),

@@ -155,6 +155,8 @@ impl Schedule {
         // tick loop scans its jobs, and each job costs memory, so 10,000 sources on one cron
         // line are one job, not 10,000.
         let mut groups: Vec<(CronSchedule, Vec<Arc<SourceJob>>)> = Vec::new();
+        let mut group_of: std::collections::HashMap<String, usize> =
+            std::collections::HashMap::new();
         for source in config.sources.iter().filter(|s| s.enabled) {
             let job = Arc::new(SourceJob {
                 source: Arc::new(source.clone()),
@@ -168,12 +170,12 @@ impl Schedule {
             if is_overdue(&source.schedule, last_polls.get(&source.name).copied(), now) {
                 tokio::spawn(Arc::clone(&job).run(false));
             }
-            match groups
-                .iter_mut()
-                .find(|(s, _)| s.expression() == source.schedule.expression())
-            {
-                Some((_, jobs)) => jobs.push(job),
-                None => groups.push((source.schedule.clone(), vec![job])),
+            match group_of.get(source.schedule.expression()) {
+                Some(&i) => groups[i].1.push(job),
+                None => {
+                    group_of.insert(source.schedule.expression().to_owned(), groups.len());
+                    groups.push((source.schedule.clone(), vec![job]));
+                }
             }
         }
         for (schedule, jobs) in groups {
