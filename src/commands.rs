@@ -1,0 +1,378 @@
+//! The command implementations behind `main.rs`'s dispatch. Part of the binary, not the
+//! library: they print for people and map errors to exit codes with anyhow.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use anyhow::{Context, anyhow};
+
+use claimwatch::config::{self, Config};
+use claimwatch::{daemon, demo, digest, schedule, store, tag};
+
+use crate::{Failure, runtime};
+
+pub(crate) fn open_existing(path: &Path) -> Result<store::Store, Failure> {
+    if !path.exists() {
+        return Err(Failure::Runtime(anyhow!(
+            "no database at {}; run `claimwatch poll` or `claimwatch run` first, or pass --db",
+            path.display()
+        )));
+    }
+    Ok(store::Store::open(path).with_context(|| format!("cannot open {}", path.display()))?)
+}
+
+pub(crate) fn poll(cfg: &Config, only: Option<&str>) -> Result<(), Failure> {
+    let chosen: Vec<_> = cfg
+        .sources
+        .iter()
+        .filter(|s| only.map_or(s.enabled, |n| s.name == n))
+        .cloned()
+        .collect();
+    if let Some(name) = only.filter(|_| chosen.is_empty()) {
+        return Err(Failure::Usage(anyhow!(
+            "no source named \"{name}\" in {}",
+            cfg.path.display()
+        )));
+    }
+    let store = daemon::open_store(cfg).context("cannot open the database")?;
+    let ctx = daemon::poll_context(cfg, store.clone()).context("cannot build the HTTP client")?;
+    let concurrency = cfg.daemon.concurrency;
+    let outcomes = runtime()?.block_on(async move {
+        let permits = Arc::new(tokio::sync::Semaphore::new(concurrency.max(1)));
+        let mut tasks = Vec::new();
+        for source in chosen {
+            let (ctx, permits) = (ctx.clone(), Arc::clone(&permits));
+            tasks.push(tokio::spawn(async move {
+                let _permit = permits.acquire().await;
+                let name = source.name.clone();
+                (
+                    name,
+                    schedule::poll_source(&ctx, Arc::new(source), schedule::Backoff::Ignore).await,
+                )
+            }));
+        }
+        let mut outcomes = Vec::new();
+        for t in tasks {
+            match t.await {
+                Ok(o) => outcomes.push(o),
+                Err(e) => outcomes.push(("?".into(), schedule::PollOutcome::Failed(e.to_string()))),
+            }
+        }
+        outcomes
+    });
+    store.close();
+    let mut failed = 0;
+    for (name, outcome) in &outcomes {
+        if matches!(outcome, schedule::PollOutcome::Failed(_)) {
+            failed += 1;
+        }
+        println!("{name}: {outcome}");
+    }
+    if failed > 0 {
+        return Err(Failure::Runtime(anyhow!(
+            "{failed} of {} sources failed",
+            outcomes.len()
+        )));
+    }
+    Ok(())
+}
+
+pub(crate) fn sources(cfg: &Config) -> Result<(), Failure> {
+    let store = open_existing(&cfg.daemon.database)?;
+    let rows = store
+        .call_blocking(|conn| store::queries::source_statuses(conn, chrono::Utc::now()))
+        .context("cannot read sources")?;
+    store.close();
+    println!(
+        "{:<28} {:<5} {:<8} {:<21} {:>6} {:>6} {:>8}  why not ok",
+        "source", "kind", "health", "last poll", "status", "items", "mentions"
+    );
+    for r in rows {
+        println!(
+            "{:<28} {:<5} {:<8} {:<21} {:>6} {:>6} {:>8}  {}",
+            r.name,
+            r.kind,
+            r.health,
+            r.last_poll_at.as_deref().unwrap_or("never"),
+            r.last_status.map_or_else(|| "-".into(), |s| s.to_string()),
+            r.items,
+            r.mentions,
+            match (&r.health_reason, r.consecutive_errors) {
+                (Some(reason), 0) => reason.clone(),
+                (Some(reason), n) => format!("{reason} ({n} in a row)"),
+                (None, _) => String::new(),
+            },
+        );
+    }
+    Ok(())
+}
+
+pub(crate) fn status(cfg: &Config) -> Result<(), Failure> {
+    let store = open_existing(&cfg.daemon.database)?;
+    let st = store
+        .call_blocking(|conn| store::queries::store_status(conn, chrono::Utc::now()))
+        .context("cannot read the database")?;
+    store.close();
+    let c = st.counts;
+    println!("database: {}", cfg.daemon.database.display());
+    println!(
+        "sources:  {} ok, {} degraded, {} failing",
+        st.ok, st.degraded, st.failing
+    );
+    println!(
+        "last successful poll: {}",
+        st.last_success.as_deref().unwrap_or("never")
+    );
+    println!(
+        "stored:   {} items, {} mentions, {} casualty claims; {} polls, {} failed",
+        c.items, c.mentions, c.claims, c.fetches, c.failed_fetches
+    );
+    println!(
+        "digests:  last {}; {} mentions since",
+        st.last_digest_at.as_deref().unwrap_or("never"),
+        st.undigested_mentions
+    );
+    if !st.per_day.is_empty() {
+        println!("per day (first seen, UTC):");
+        for d in &st.per_day {
+            println!(
+                "  {}  {:>6} items  {:>6} mentions",
+                d.day, d.items, d.mentions
+            );
+        }
+    }
+    Ok(())
+}
+
+pub(crate) fn tag_jsonl() -> Result<(), Failure> {
+    use std::io::{BufRead, Write};
+    let stdin = std::io::stdin();
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut bad = 0;
+    for (n, line) in stdin.lock().lines().enumerate() {
+        let line = line.context("cannot read stdin as UTF-8 text")?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let record: serde_json::Value = match serde_json::from_str(&line) {
+            Ok(v) => v,
+            Err(e) => {
+                eprintln!("claimwatch: stdin line {}: not JSON: {e}", n + 1);
+                bad += 1;
+                continue;
+            }
+        };
+        let id = match record.get("id") {
+            Some(serde_json::Value::String(s)) => s.clone(),
+            Some(v) => v.to_string(),
+            None => (n + 1).to_string(),
+        };
+        let Some(text) = record.get("text").and_then(|t| t.as_str()) else {
+            eprintln!("claimwatch: stdin line {}: no \"text\" string", n + 1);
+            bad += 1;
+            continue;
+        };
+        writeln!(out, "{}", tag::eval::tag_record(&id, text)).context("cannot write stdout")?;
+    }
+    out.flush().context("cannot write stdout")?;
+    if bad > 0 {
+        return Err(Failure::Runtime(anyhow!("{bad} input lines skipped")));
+    }
+    Ok(())
+}
+
+pub(crate) fn eval(file: &Path) -> Result<(), Failure> {
+    let text = std::fs::read_to_string(file)
+        .with_context(|| format!("cannot read {}", file.display()))
+        .map_err(Failure::Usage)?;
+    let mut gold = Vec::new();
+    for (n, line) in text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
+        let v: serde_json::Value = serde_json::from_str(line)
+            .with_context(|| format!("{}:{}: not JSON", file.display(), n + 1))
+            .map_err(Failure::Usage)?;
+        gold.push(v);
+    }
+    let pred: Vec<serde_json::Value> = gold
+        .iter()
+        .map(|g| {
+            let id = match g.get("id") {
+                Some(serde_json::Value::String(s)) => s.clone(),
+                Some(v) => v.to_string(),
+                None => String::new(),
+            };
+            tag::eval::tag_record(&id, g.get("text").and_then(|t| t.as_str()).unwrap_or(""))
+        })
+        .collect();
+    println!("{}", tag::eval::score(&gold, &pred));
+    // Per language, when the set mixes them (dev-ru-uk holds Russian and Ukrainian).
+    let language = |g: &serde_json::Value| {
+        tag::detect_language(g.get("text").and_then(|t| t.as_str()).unwrap_or(""))
+    };
+    let mut languages: Vec<&str> = gold.iter().map(language).collect();
+    languages.sort_unstable();
+    languages.dedup();
+    if languages.len() > 1 {
+        for lang in languages {
+            let (g, p): (Vec<_>, Vec<_>) = gold
+                .iter()
+                .zip(&pred)
+                .filter(|(g, _)| language(g) == lang)
+                .map(|(g, p)| (g.clone(), p.clone()))
+                .unzip();
+            println!(
+                "\n[{lang}: {} passages]\n{}",
+                g.len(),
+                tag::eval::score(&g, &p)
+            );
+        }
+    }
+    Ok(())
+}
+
+pub(crate) fn retag(cfg: &Config, since: Option<&str>) -> Result<(), Failure> {
+    let since = since
+        .map(|s| digest::parse_since(s, chrono::Utc::now()))
+        .transpose()
+        .map_err(|e| Failure::Usage(anyhow!(e)))?;
+    let store = open_existing(&cfg.daemon.database)?;
+    let sources: std::collections::HashMap<String, config::SourceConfig> = cfg
+        .sources
+        .iter()
+        .map(|s| (s.name.clone(), s.clone()))
+        .collect();
+    let (items, mentions) = store
+        .call_blocking(move |conn| {
+            store::retag_items(
+                conn,
+                since,
+                tag::TAGGER_VERSION,
+                chrono::Utc::now(),
+                |name, title, text| match sources.get(name) {
+                    Some(s) => {
+                        schedule::tag_fields(&s.own_voice(), s.language.as_deref(), title, text)
+                    }
+                    None => schedule::tag_fields(name, None, title, text),
+                },
+            )
+        })
+        .context("cannot re-tag")?;
+    store.close();
+    println!(
+        "re-tagged {items} items with tagger {}: {mentions} mentions",
+        tag::TAGGER_VERSION
+    );
+    Ok(())
+}
+
+pub(crate) fn tag_stdin() -> Result<(), Failure> {
+    let mut text = String::new();
+    std::io::stdin()
+        .read_to_string(&mut text)
+        .context("cannot read stdin as UTF-8 text")?;
+    let mentions = tag::tag(&text, &tag::TagContext::default());
+    if mentions.is_empty() {
+        println!("no mentions");
+    }
+    for m in &mentions {
+        let sentence = text
+            .get(m.sentence.start..m.sentence.end)
+            .unwrap_or("")
+            .trim();
+        match &m.detail {
+            tag::MentionDetail::Ceasefire {
+                status, mediator, ..
+            } => {
+                print!("ceasefire [{}]", status.as_str());
+                if let Some(med) = mediator {
+                    print!(" mediator: {med}");
+                }
+                println!();
+            }
+            tag::MentionDetail::Clash { location, .. } => {
+                print!("clash");
+                if let Some(l) = location {
+                    print!(" at {l}");
+                }
+                println!();
+            }
+            tag::MentionDetail::Casualty { claims } => {
+                println!("casualty");
+                for c in claims {
+                    let count = c.count.map_or_else(|| "?".into(), |n| n.to_string());
+                    println!(
+                        "  {}{} {}{}{}{}",
+                        if c.approx { "~" } else { "" },
+                        count,
+                        c.category.as_str(),
+                        c.who
+                            .as_deref()
+                            .map(|w| format!(" ({w})"))
+                            .unwrap_or_default(),
+                        c.claimant
+                            .as_deref()
+                            .map(|w| format!(" claimed by {w}"))
+                            .unwrap_or_default(),
+                        if c.negated { " [negated]" } else { "" },
+                    );
+                }
+            }
+        }
+        println!("  > {sentence}");
+    }
+    Ok(())
+}
+
+pub(crate) fn run_demo(dir: Option<PathBuf>) -> Result<(), Failure> {
+    let dir = match dir {
+        Some(d) => d,
+        None => tempfile::Builder::new()
+            .prefix("claimwatch-demo-")
+            .tempdir()
+            .context("cannot create a temporary directory")?
+            .keep(),
+    };
+    let report = runtime()?
+        .block_on(demo::run(&dir))
+        .context("demo failed")?;
+    let c = report.counts;
+    println!(
+        "claimwatch demo: polled {} sample sources on a loopback server in {:.1} s",
+        c.sources,
+        report.elapsed.as_secs_f64()
+    );
+    println!(
+        "  stored {} items, {} mentions, {} casualty claims ({} fetches, {} failed)",
+        c.items, c.mentions, c.claims, c.fetches, c.failed_fetches
+    );
+    println!();
+    println!("Casualty claims side by side (syndicated copies not counted):");
+    for (day, sides) in &report.ledger {
+        println!("  {day}");
+        for (side, figures) in sides {
+            println!("    {side}: {figures}");
+        }
+    }
+    println!();
+    println!("database: {}", report.database.display());
+    for d in &report.digests {
+        println!("digest:   {}", d.display());
+    }
+    println!("config:   {}", report.config.display());
+    println!();
+    println!("Try:");
+    let db = report.database.display();
+    println!(
+        "  sqlite3 {db} \"SELECT kind, source, substr(sentence, 1, 70) FROM recent_mentions\""
+    );
+    println!(
+        "  sqlite3 {db} \"SELECT party, claimant, category, count, approx FROM casualty_claims_view\""
+    );
+    println!("  sqlite3 {db} \"SELECT title FROM items_fts WHERE items_fts MATCH 'ceasefire'\"");
+    println!("  claimwatch --db {db} sources");
+    Ok(())
+}
