@@ -157,13 +157,13 @@ fn is_age(s: &Sent, c: &Count, cues: &[Cue]) -> bool {
 /// Note a sentence the casualty rules did not look at: it carries an accident or disaster
 /// context over to the next sentence only when it names one.
 pub fn skip(s: &Sent, st: &mut PassageState) {
-    st.negative_prev = s.lang.casualty_negative.is_match(s.s());
+    st.negative_prev = s.is_match(&s.lang.casualty_negative);
 }
 
 /// The claims of one sentence.
 pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
     let lang = s.lang;
-    if !lang.any_cue.is_match(s.s()) {
+    if !s.is_match(&lang.any_cue) {
         skip(s, st);
         return Vec::new();
     }

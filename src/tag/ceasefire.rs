@@ -80,7 +80,7 @@ fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
 pub fn find(s: &Sent, triggers: &[(usize, usize)], sentence_has_clash: bool) -> Vec<RawCeasefire> {
     let lang = s.lang;
     let with_clash = s.matches(&lang.cf_with_clash);
-    if triggers.is_empty() && with_clash.is_empty() || lang.cf_figurative.is_match(s.s()) {
+    if triggers.is_empty() && with_clash.is_empty() || s.is_match(&lang.cf_figurative) {
         return Vec::new();
     }
     let negs = s.matches(&lang.cf_not);
@@ -123,7 +123,7 @@ pub fn find(s: &Sent, triggers: &[(usize, usize)], sentence_has_clash: bool) -> 
             clean.push(c);
         }
     }
-    let since = sentence_has_clash && lang.cf_since.is_match(s.s());
+    let since = sentence_has_clash && s.is_match(&lang.cf_since);
     let mediator = lang.cf_mediator.iter().find_map(|re| {
         re.captures(s.s())
             .and_then(|c| c.name("m"))

@@ -27,7 +27,7 @@ fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
 pub fn find(s: &Sent, ceasefire_only: &[(usize, usize)]) -> Option<RawClash> {
     let lang = s.lang;
     let triggers = s.matches(&lang.clash_triggers);
-    if triggers.is_empty() || lang.clash_negative.is_match(s.s()) {
+    if triggers.is_empty() || s.is_match(&lang.clash_negative) {
         return None;
     }
     let negs = s.matches(&lang.clash_not);

@@ -25,15 +25,101 @@ pub const SOURCES: &[(&str, &str)] = &[
     ("uk", include_str!("lexicon/uk.toml")),
 ];
 
-/// A compiled list: one case-insensitive regex over all its phrases (None when empty).
+/// A compiled list: one case-insensitive regex over all its phrases (None when empty), and,
+/// for lists with Cyrillic letters, the same regex lowercased and case-sensitive, matched
+/// against the lowercased text (see `fold`).
 #[derive(Debug, Default)]
-pub struct Phrases(Option<Regex>);
+pub struct Phrases(Option<Regex>, Option<Regex>);
+
+/// Lowercase `text` when that makes case-sensitive matching of lowercased patterns agree
+/// with case-insensitive matching of the originals, byte for byte: every character is ASCII,
+/// a letter of the basic Cyrillic block (whose case-folding partners are its upper and
+/// lowercase forms, of the same length) or has no case at all. None otherwise (a text with
+/// "ſ", the Kelvin sign, Greek or accented Latin letters keeps the case-insensitive regex).
+pub fn fold(text: &str) -> Option<String> {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else if is_basic_cyrillic(c) {
+            out.push(CYRILLIC_LOWER[c as usize - 0x400]?);
+        } else if is_uncased_fast(c) {
+            out.push(c);
+        } else {
+            return None;
+        }
+    }
+    Some(out)
+}
+
+/// `cyrillic_lower` of each character of the basic Cyrillic block.
+static CYRILLIC_LOWER: LazyLock<[Option<char>; 256]> = LazyLock::new(|| {
+    std::array::from_fn(|i| char::from_u32(0x400 + i as u32).and_then(cyrillic_lower))
+});
+
+/// `is_uncased`, with the punctuation of news text (general punctuation, Latin-1 marks)
+/// answered without the case tables.
+fn is_uncased_fast(c: char) -> bool {
+    matches!(c, '\u{A0}'..='\u{B4}' | '\u{B6}'..='\u{BF}' | '\u{2000}'..='\u{206F}' | '\u{2116}')
+        || is_uncased(c)
+}
+
+fn is_basic_cyrillic(c: char) -> bool {
+    ('\u{400}'..='\u{4FF}').contains(&c)
+}
+
+/// The lowercase form of a basic Cyrillic letter, when it is one character of the block and
+/// of the same length.
+fn cyrillic_lower(c: char) -> Option<char> {
+    let mut l = c.to_lowercase();
+    let x = l.next()?;
+    (l.next().is_none() && is_basic_cyrillic(x) && x.len_utf8() == c.len_utf8()).then_some(x)
+}
+
+/// True when `c` has no other case (so case-insensitive matching compares it as it is).
+fn is_uncased(c: char) -> bool {
+    let mut l = c.to_lowercase();
+    let mut u = c.to_uppercase();
+    l.next() == Some(c) && l.next().is_none() && u.next() == Some(c) && u.next().is_none()
+}
+
+/// The phrase-list regex source lowercased for `fold`ed text, when the list has Cyrillic
+/// letters and nothing the lowercasing would not keep equivalent (escapes are kept as they
+/// are; letters must be ASCII or basic Cyrillic; no inline flags or named groups).
+fn folded_source(src: &str) -> Option<String> {
+    if !src.chars().any(is_basic_cyrillic) || src.contains("(?") && !only_plain_groups(src) {
+        return None;
+    }
+    let mut out = String::with_capacity(src.len());
+    let mut chars = src.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            out.push(c);
+            out.push(chars.next()?);
+        } else if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else if is_basic_cyrillic(c) {
+            out.push(cyrillic_lower(c)?);
+        } else if is_uncased(c) {
+            out.push(c);
+        } else {
+            return None;
+        }
+    }
+    Some(out)
+}
+
+/// True when every `(?` of `src` opens a plain non-capturing group `(?:`.
+fn only_plain_groups(src: &str) -> bool {
+    src.match_indices("(?")
+        .all(|(i, _)| src[i..].starts_with("(?:"))
+}
 
 impl Phrases {
     /// Compile a list of phrases into one alternation between word boundaries.
     pub fn compile(list: &[String]) -> Result<Phrases, String> {
         if list.is_empty() {
-            return Ok(Phrases(None));
+            return Ok(Phrases(None, None));
         }
         let mut sorted: Vec<&String> = list.iter().collect();
         sorted.sort_by_key(|s| std::cmp::Reverse(s.len()));
@@ -45,21 +131,75 @@ impl Phrases {
         let src = format!(r"(?i)(?:{})(?:\W|\z)", alts.join("|"));
         // A large lazy-DFA cache keeps long alternations (all casualty cues) on the DFA
         // instead of falling back to the much slower PikeVM.
-        RegexBuilder::new(&src)
-            .dfa_size_limit(DFA_CACHE)
-            .build()
-            .map(|r| Phrases(Some(r)))
-            .map_err(|e| format!("bad phrase list {list:?}: {e}"))
+        let build = |src: &str| {
+            RegexBuilder::new(src)
+                .dfa_size_limit(DFA_CACHE)
+                .build()
+                .map_err(|e| format!("bad phrase list {list:?}: {e}"))
+        };
+        let re = build(&src)?;
+        // Case-insensitive Cyrillic makes large automata that thrash the lazy DFA's cache;
+        // the lowercased, case-sensitive regex is much smaller.
+        let body = format!("(?:{})", alts.join("|"));
+        let folded = match folded_source(&body) {
+            Some(low) => Some(build(&format!(r"{low}(?:\W|\z)"))?),
+            None => None,
+        };
+        Ok(Phrases(Some(re), folded))
+    }
+
+    /// The regex to run and the text to run it on: the lowercased regex on the lowercased
+    /// text when both exist, else the case-insensitive one on `text` (same byte offsets).
+    fn engine<'t>(&self, text: &'t str) -> Option<(&Regex, std::borrow::Cow<'t, str>)> {
+        let re = self.0.as_ref()?;
+        if let Some(low) = &self.1
+            && let Some(t) = fold(text)
+        {
+            return Some((low, std::borrow::Cow::Owned(t)));
+        }
+        Some((re, std::borrow::Cow::Borrowed(text)))
+    }
+
+    /// `engine` with the text already folded (`folded` is `fold(text)`, computed once).
+    fn engine_with<'t>(&self, text: &'t str, folded: Option<&'t str>) -> Option<(&Regex, &'t str)> {
+        let re = self.0.as_ref()?;
+        match (&self.1, folded) {
+            (Some(low), Some(t)) => Some((low, t)),
+            _ => Some((re, text)),
+        }
+    }
+
+    /// `find_all` with `folded` = `fold(text)` given (None when the text does not fold).
+    pub fn find_all_folded(&self, text: &str, folded: Option<&str>) -> Vec<(usize, usize)> {
+        let Some((re, hay)) = self.engine_with(text, folded) else {
+            return Vec::new();
+        };
+        self.scan(re, text, hay)
+    }
+
+    /// `is_match` with `folded` = `fold(text)` given (None when the text does not fold).
+    pub fn is_match_folded(&self, text: &str, folded: Option<&str>) -> bool {
+        let Some((re, hay)) = self.engine_with(text, folded) else {
+            return false;
+        };
+        re.is_match(hay) && !self.scan(re, text, hay).is_empty()
     }
 
     /// Byte spans of all non-overlapping matches in `text` that start and end on word
     /// boundaries (no letter or digit right outside them).
     pub fn find_all(&self, text: &str) -> Vec<(usize, usize)> {
+        let Some((re, hay)) = self.engine(text) else {
+            return Vec::new();
+        };
+        self.scan(re, text, &hay)
+    }
+
+    /// The bounded matches of `re` run on `hay` (`text` or its fold, of the same length).
+    fn scan(&self, re: &Regex, text: &str, hay: &str) -> Vec<(usize, usize)> {
         let mut out = Vec::new();
-        let Some(re) = &self.0 else { return out };
         let mut pos = 0;
         while pos <= text.len() {
-            let Some(m) = re.find_at(text, pos) else {
+            let Some(m) = re.find_at(hay, pos) else {
                 break;
             };
             // Drop the guard character.
@@ -83,8 +223,10 @@ impl Phrases {
 
     /// True when the list matches anywhere in `text` (on word boundaries).
     pub fn is_match(&self, text: &str) -> bool {
-        let Some(re) = &self.0 else { return false };
-        if !re.is_match(text) {
+        let Some((re, hay)) = self.engine(text) else {
+            return false;
+        };
+        if !re.is_match(&hay) {
             return false;
         }
         !self.find_all(text).is_empty()
@@ -92,19 +234,36 @@ impl Phrases {
 
     /// True when the whole of `word` is one of the phrases.
     pub fn is_exactly(&self, word: &str) -> bool {
-        self.0.as_ref().is_some_and(|re| {
-            re.find(word)
+        self.engine(word).is_some_and(|(re, hay)| {
+            re.find(&hay)
                 .is_some_and(|m| m.start() == 0 && m.end() == word.len())
                 || re
-                    .find_iter(word)
+                    .find_iter(&hay)
                     .any(|m| m.start() == 0 && m.end() == word.len())
         })
     }
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
+    is_alphanumeric(c) || c == '_'
 }
+
+/// `char::is_alphanumeric`, with the characters below U+0500 (Latin, Greek, basic
+/// Cyrillic) answered from a table instead of the slow Unicode lookup.
+pub fn is_alphanumeric(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else if let Some(&a) = LOW_ALNUM.get(c as usize) {
+        a
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
+/// `char::is_alphanumeric` of each character below U+0500.
+static LOW_ALNUM: LazyLock<[bool; 0x500]> = LazyLock::new(|| {
+    std::array::from_fn(|i| char::from_u32(i as u32).is_some_and(char::is_alphanumeric))
+});
 
 /// True when `text[a..b]` has no word character right before `a` nor right after `b`
 /// (a match that itself starts or ends with a non-word character is always bounded there).
@@ -212,6 +371,8 @@ pub struct Lang {
     pub claim_backward: Phrases,
     /// Lowercase word sets, for token tests.
     pub sets: WordSets,
+    /// True when some phrase lists have a lowercased regex: sentences are `fold`ed once.
+    pub folds: bool,
 }
 
 /// Lowercase word sets used token by token.
@@ -341,7 +502,7 @@ impl Lang {
             abstract_heads: set(&cl.abstract_heads),
             abstract_modifiers: set(&cl.abstract_modifiers),
         };
-        Ok(Lang {
+        let mut lang = Lang {
             code: code.to_string(),
             cf_triggers: Phrases::compile(&c.triggers)?,
             cf_with_clash: Phrases::compile(&c.triggers_with_clash)?,
@@ -381,7 +542,12 @@ impl Lang {
             claim_backward: Phrases::compile(&cl.backward)?,
             sets,
             data,
-        })
+            folds: false,
+        };
+        lang.folds = [&lang.any_cue, &lang.cf_triggers, &lang.clash_triggers]
+            .iter()
+            .any(|p| p.1.is_some());
+        Ok(lang)
     }
 }
 

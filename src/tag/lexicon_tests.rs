@@ -84,3 +84,113 @@ fn prefilter_covers_triggers() {
     }
     assert!(missing.is_empty(), "patterns no stem covers: {missing:#?}");
 }
+
+/// Within ASCII and the basic Cyrillic block, case-insensitive matching is equality of the
+/// `fold`ed characters.
+#[test]
+fn fold_is_case_insensitive_equality() {
+    let chars: Vec<char> = (0u32..0x80)
+        .chain(0x400..0x500)
+        .filter_map(char::from_u32)
+        .collect();
+    for &c in &chars {
+        let re = Regex::new(&format!("(?i)^{}$", regex::escape(&c.to_string()))).unwrap();
+        let fc = fold(&c.to_string());
+        assert!(
+            fc.as_ref().is_some_and(|f| f.len() == c.len_utf8()),
+            "{c:?} folds"
+        );
+        for &d in &chars {
+            let same = fc == fold(&d.to_string());
+            assert_eq!(re.is_match(&d.to_string()), same, "{c:?} vs {d:?}");
+        }
+    }
+}
+
+/// A character outside ASCII and the basic Cyrillic block that case-insensitively matches
+/// one inside them (the Kelvin sign, "ſ", old Cyrillic letter forms) does not fold: its text
+/// keeps the case-insensitive regexes. Uncased characters match only themselves.
+#[test]
+fn fold_refuses_other_case_partners() {
+    let inside = Regex::new(r"(?i)^[\x00-\x7F\x{400}-\x{4FF}]$").unwrap();
+    for c in (0u32..=0x10FFFF).filter_map(char::from_u32) {
+        if c.is_ascii() || ('\u{400}'..='\u{4FF}').contains(&c) {
+            continue;
+        }
+        let s = c.to_string();
+        if inside.is_match(&s) {
+            assert!(fold(&s).is_none(), "{c:?} must not fold");
+        }
+        assert_eq!(is_uncased_fast(c), is_uncased(c), "{c:?}");
+    }
+}
+
+/// The lowercased regexes on folded text find what the case-insensitive ones find.
+#[test]
+fn folded_phrases_agree() {
+    let texts = [
+        "Погибли 12 человек, ещё 30 РАНЕНЫ; Минобороны России сообщило об обстреле Донецка.",
+        "ВСУ заявили о прекращении огня. «Потери противника — 1200 человек», — сообщил Генштаб.",
+        "Внаслідок обстрілу ЗАГИНУЛИ двоє цивільних, ще п'ятеро поранені, повідомила ОВА.",
+        "Перемир'я порушено: бої тривають, у полон потрапили 40 військових, зникли безвісти 3.",
+        "За даними Генштабу ЗСУ, втрати ворога становлять 300 осіб; ДТП у Києві — травмовано 2.",
+        "СТОЛКНОВЕНИЯ В РАЙОНЕ; убито и ранено; Пропали без вести; взяты в плен; заложники.",
+    ];
+    let lx = load().unwrap();
+    let mut checked = 0;
+    for l in lx.langs() {
+        let mut lists: Vec<&Phrases> = vec![
+            &l.cf_triggers,
+            &l.cf_with_clash,
+            &l.cf_not,
+            &l.cf_figurative,
+            &l.cf_appeal,
+            &l.cf_since,
+            &l.clash_triggers,
+            &l.clash_not,
+            &l.clash_negative,
+            &l.any_cue,
+            &l.negators,
+            &l.negators_after,
+            &l.deniers,
+            &l.no_claim,
+            &l.casualty_negative,
+            &l.not_people,
+            &l.summary,
+            &l.governing,
+            &l.each,
+            &l.approx_before,
+            &l.vague,
+            &l.claim_verbs,
+            &l.according,
+            &l.relays,
+            &l.claim_backward,
+        ];
+        lists.extend(l.cf_status.iter().map(|(_, p)| p));
+        for set in [&l.cues, &l.numbered_cues, &l.singular_cues] {
+            lists.extend(set.0.iter().map(|(_, p)| p));
+        }
+        for p in lists {
+            let (Some(re), Some(low)) = (&p.0, &p.1) else {
+                continue;
+            };
+            checked += 1;
+            for t in texts {
+                let f = fold(t).unwrap();
+                assert_eq!(p.scan(re, t, t), p.scan(low, t, &f), "{}: {t}", l.code);
+            }
+        }
+    }
+    assert!(
+        checked > 40,
+        "the Russian and Ukrainian lists have lowercased regexes"
+    );
+}
+
+/// The table-backed `is_alphanumeric` agrees with the standard one.
+#[test]
+fn alphanumeric_table_agrees() {
+    for c in (0u32..0x600).filter_map(char::from_u32) {
+        assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+    }
+}

@@ -81,7 +81,7 @@ fn later_claimant(text: &str, spans: &[Span], lang: &Lang, i: usize) -> Option<S
     }
     spans.iter().skip(i + 1).take(3).find_map(|sp| {
         let s = Sent::new(text, *sp, lang);
-        if !lang.claim_backward.is_match(s.s()) {
+        if !s.is_match(&lang.claim_backward) {
             return None;
         }
         claimant::find(&s).filter(|f| !f.pronoun).map(|f| f.name)
@@ -225,7 +225,7 @@ fn tag_with(text: &str, ctx: &TagContext<'_>, lang: &Lang, hits: &[(usize, u8)])
         } else {
             Vec::new()
         };
-        let appeal = !cf.is_empty() && lang.cf_appeal.is_match(s.s());
+        let appeal = !cf.is_empty() && s.is_match(&lang.cf_appeal);
         let mut has_clash = clash_found.is_some();
         if let Some(c) = &clash_found {
             out.push(Mention {

@@ -3,7 +3,7 @@
 //! 12, "half a dozen" = 6), ordinals ("the sixth"), ranges ("10 to 15" = 10, approx),
 //! approximation markers ("at least", "до") and vague quantities ("dozens", "десятки").
 
-use super::lexicon::Lang;
+use super::lexicon::{Lang, fold, is_alphanumeric};
 
 /// One token of a sentence: a word (letters, digits and inner `-'’.,:`) or one other char.
 #[derive(Debug, Clone)]
@@ -20,9 +20,16 @@ pub struct Token {
 
 /// Split `text[start..end]` into tokens with absolute byte offsets.
 pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
+    tokenize_folded(text, start, end, None)
+}
+
+/// `tokenize`, with `folded` = `lexicon::fold(&text[start..end])` when known: a word's
+/// lowercase form is then its slice of `folded` (the same as `str::to_lowercase` there).
+pub fn tokenize_folded(text: &str, start: usize, end: usize, folded: Option<&str>) -> Vec<Token> {
     let Some(s) = text.get(start..end) else {
         return Vec::new();
     };
+    let folded = folded.filter(|f| f.len() == s.len());
     let at = |i: usize| s.get(i..).and_then(|r| r.chars().next());
     let mut out = Vec::with_capacity(s.len() / 5 + 1);
     let mut p = 0;
@@ -31,11 +38,11 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
             p += c.len_utf8();
             continue;
         }
-        if c.is_alphanumeric() {
+        if is_alphanumeric(c) {
             let mut prev = c;
             let mut j = p + c.len_utf8();
             while let Some(cj) = at(j) {
-                if cj.is_alphanumeric() {
+                if is_alphanumeric(cj) {
                     prev = cj;
                     j += cj.len_utf8();
                     continue;
@@ -45,7 +52,7 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
                 match at(k) {
                     Some(n)
                         if matches!(cj, '-' | '\'' | '’' | '.' | ',' | ':')
-                            && n.is_alphanumeric()
+                            && is_alphanumeric(n)
                             && (cj != ',' || (prev.is_ascii_digit() && n.is_ascii_digit())) =>
                     {
                         prev = n;
@@ -58,10 +65,12 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
             out.push(Token {
                 start: start + p,
                 end: start + j,
-                lower: if w.is_ascii() {
+                lower: if let Some(f) = folded.and_then(|f| f.get(p..j)) {
+                    f.to_string()
+                } else if w.is_ascii() {
                     w.to_ascii_lowercase()
                 } else {
-                    w.to_lowercase()
+                    fold(w).unwrap_or_else(|| w.to_lowercase())
                 },
                 word: true,
             });

@@ -1,9 +1,9 @@
 //! One sentence prepared for the rule families: its text, tokens and helpers that map the
 //! byte spans of phrase matches onto token ranges.
 
-use super::lexicon::{Lang, Phrases};
+use super::lexicon::{Lang, Phrases, fold};
 use super::mention::Span;
-use super::numbers::{Token, tokenize};
+use super::numbers::{Token, tokenize_folded};
 
 /// A sentence of the tagged text, tokenized.
 pub struct Sent<'a> {
@@ -15,16 +15,21 @@ pub struct Sent<'a> {
     pub toks: Vec<Token>,
     /// The language lexicon.
     pub lang: &'a Lang,
+    /// The sentence lowercased for the lowercased phrase regexes (`lexicon::fold`).
+    pub folded: Option<String>,
 }
 
 impl<'a> Sent<'a> {
     /// Prepare a sentence.
     pub fn new(text: &'a str, span: Span, lang: &'a Lang) -> Sent<'a> {
+        let s = text.get(span.start..span.end).unwrap_or("");
+        let folded = if lang.folds { fold(s) } else { None };
         Sent {
             text,
             span,
-            toks: tokenize(text, span.start, span.end),
+            toks: tokenize_folded(text, span.start, span.end, folded.as_deref()),
             lang,
+            folded,
         }
     }
 
@@ -51,11 +56,16 @@ impl<'a> Sent<'a> {
 
     /// Token ranges of every match of `p` in the sentence.
     pub fn matches(&self, p: &Phrases) -> Vec<(usize, usize)> {
-        p.find_all(self.s())
+        p.find_all_folded(self.s(), self.folded.as_deref())
             .into_iter()
             .map(|m| self.tok_range(m))
             .filter(|(a, b)| a < b)
             .collect()
+    }
+
+    /// True when `p` matches anywhere in the sentence (on word boundaries).
+    pub fn is_match(&self, p: &Phrases) -> bool {
+        p.is_match_folded(self.s(), self.folded.as_deref())
     }
 
     /// The original text of tokens `[a, b)`.
