@@ -258,3 +258,50 @@ fn bad_alert_rules_are_refused_by_check() {
         "{err}"
     );
 }
+
+#[test]
+fn at_most_once_delivery_never_resends_after_a_crash_between_sending_and_recording() {
+    let mut feed = Route::ok("application/rss+xml", FEED);
+    feed.etag = None;
+    let slow_hook = Route::status(200).with_behaviour(Behaviour::Delay(Duration::from_secs(4)));
+    let srv = Server::start(vec![("/feed.xml", feed), ("/hook", slow_hook)]);
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = alert_config(
+        dir.path(),
+        &srv.url("/feed.xml"),
+        &format!("webhook = \"{}\"", srv.url("/hook")),
+    );
+    let text = std::fs::read_to_string(&cfg).unwrap().replace(
+        "alert_retry_base_secs = 1",
+        "alert_retry_base_secs = 1\nalert_delivery = \"at-most-once\"",
+    );
+    std::fs::write(&cfg, text).unwrap();
+    let daemon = Daemon::start(dir.path(), &cfg, &[]);
+    wait_for("the webhook request", Duration::from_secs(15), || {
+        !srv.server.received("/hook").is_empty()
+    });
+    daemon.signal("-KILL");
+    let _ = daemon.wait(Duration::from_secs(5));
+
+    srv.server.set_route("/hook", Route::status(200));
+    let daemon = Daemon::start(dir.path(), &cfg, &[]);
+    // Several alert cycles pass (every 5 s) and new polls run; the interrupted alert is not resent.
+    std::thread::sleep(Duration::from_secs(12));
+    daemon.signal("-TERM");
+    let (status, err) = daemon.wait(Duration::from_secs(10));
+    assert!(status.success(), "{err}");
+    assert_eq!(
+        srv.server.received("/hook").len(),
+        1,
+        "sent once, never again"
+    );
+    assert!(err.contains("not resent (at-most-once)"), "{err}");
+    assert_eq!(
+        query_or_zero(
+            dir.path(),
+            "SELECT count(*) FROM alerts WHERE delivered_at IS NULL AND last_error LIKE 'interrupted%'"
+        ),
+        1
+    );
+    assert_eq!(query_or_zero(dir.path(), "SELECT count(*) FROM alerts"), 1);
+}

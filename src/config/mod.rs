@@ -83,6 +83,10 @@ pub struct DaemonConfig {
     pub digest_retention: Duration,
     /// First wait before retrying an undelivered alert; doubles per attempt, at most an hour.
     pub alert_retry_base: Duration,
+    /// `alert_delivery = "at-most-once"`: an alert whose send may have arrived (a crash or a
+    /// timeout mid-send) is never resent. The default, at least once, resends it with the
+    /// same idempotency key.
+    pub alert_at_most_once: bool,
     /// Log filter (`RUST_LOG` syntax) used when `RUST_LOG` is not set.
     pub log_filter: Option<String>,
     /// Loopback address of the Prometheus metrics endpoint; `None` (the default) disables it.

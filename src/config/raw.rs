@@ -91,6 +91,7 @@ pub(crate) struct RawDaemon {
     pub(crate) max_articles_per_poll: Option<Spanned<i64>>,
     pub(crate) digest_retention_days: Option<Spanned<i64>>,
     pub(crate) alert_retry_base_secs: Option<Spanned<i64>>,
+    pub(crate) alert_delivery: Option<Spanned<String>>,
     pub(crate) metrics_listen: Option<Spanned<String>>,
 }
 

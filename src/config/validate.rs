@@ -318,6 +318,15 @@ fn daemon_config(d: &RawDaemon, env: &Environment, c: &mut Collector<'_>) -> Opt
         max_articles_per_poll: usize::try_from(max_articles).unwrap_or(30),
         digest_retention: Duration::from_secs(retention.saturating_mul(86_400)),
         alert_retry_base: Duration::from_secs(alert_retry),
+        alert_at_most_once: match &d.alert_delivery {
+            None => false,
+            Some(v) if v.get_ref() == "at-least-once" => false,
+            Some(v) if v.get_ref() == "at-most-once" => true,
+            Some(v) => {
+                c.push(Some(v.span()), None, format!("daemon.alert_delivery \"{}\": expected \"at-least-once\" or \"at-most-once\"", v.get_ref()));
+                false
+            }
+        },
     })
 }
 

@@ -151,6 +151,15 @@ pub async fn start(config: &Config, store: Store) -> Result<Schedule, DaemonErro
     if !config.alerts.is_empty() {
         // Before any poll: mentions already stored when alerts are first configured don't alert.
         store.call(|c| alerts::init_watermark(c)).await?;
+        if config.daemon.alert_at_most_once {
+            let n = store.call(|c| alerts::settle_interrupted(c)).await?;
+            if n > 0 {
+                tracing::warn!(
+                    alerts = n,
+                    "alerts interrupted mid-send by the last stop are not resent (at-most-once)"
+                );
+            }
+        }
     }
     let schedule = Schedule::start(config, ctx).await?;
     for d in &config.digests {
@@ -178,6 +187,7 @@ pub async fn start(config: &Config, store: Store) -> Result<Schedule, DaemonErro
     if !config.alerts.is_empty() {
         let cycle = Arc::new(AlertCycle {
             retry_base: config.daemon.alert_retry_base,
+            at_most_once: config.daemon.alert_at_most_once,
             store: store.clone(),
             rules: config.alerts.clone(),
             client: reqwest::Client::builder()
@@ -236,6 +246,7 @@ struct AlertCycle {
     client: reqwest::Client,
     atom_path: std::path::PathBuf,
     retry_base: Duration,
+    at_most_once: bool,
 }
 
 impl AlertCycle {
@@ -260,29 +271,53 @@ impl AlertCycle {
             .unwrap_or_default();
         let attempted = due.len();
         for alert in due {
-            let result = match self.rules.iter().find(|r| r.name == alert.rule) {
-                Some(rule) => alerts::deliver_alert(&self.client, rule, &alert.payload)
+            let id = alert.id;
+            if self.at_most_once
+                && let Err(e) = self
+                    .store
+                    .call(move |c| alerts::mark_sending(c, id, Utc::now()))
                     .await
-                    .map_err(|e| e.to_string()),
-                None => Err(format!(
-                    "rule \"{}\" is no longer in the config",
-                    alert.rule
-                )),
+            {
+                tracing::error!(error = %e, "cannot mark the alert as sending; not sent");
+                continue;
+            }
+            let result = match self.rules.iter().find(|r| r.name == alert.rule) {
+                Some(rule) => alerts::deliver_alert(&self.client, rule, &alert.payload).await,
+                None => {
+                    tracing::warn!(rule = %alert.rule, "alert for a rule no longer in the config; will retry");
+                    let base = self.retry_base;
+                    let error = format!("rule \"{}\" is no longer in the config", alert.rule);
+                    let _ = self
+                        .store
+                        .call(move |c| alerts::record_attempt(c, id, Err(error), Utc::now(), base))
+                        .await;
+                    continue;
+                }
             };
-            match &result {
+            let recorded = match result {
                 Ok(()) => {
-                    tracing::info!(rule = %alert.rule, key = %alert.payload.idempotency_key, "alert delivered")
+                    tracing::info!(rule = %alert.rule, key = %alert.payload.idempotency_key, "alert delivered");
+                    let base = self.retry_base;
+                    self.store
+                        .call(move |c| alerts::record_attempt(c, id, Ok(()), Utc::now(), base))
+                        .await
+                }
+                Err(e) if self.at_most_once && e.may_have_arrived() => {
+                    tracing::warn!(rule = %alert.rule, error = %e, "alert may have arrived; not resent (at-most-once)");
+                    let error = e.to_string();
+                    self.store
+                        .call(move |c| alerts::record_uncertain(c, id, &error))
+                        .await
                 }
                 Err(e) => {
-                    tracing::warn!(rule = %alert.rule, attempt = alert.attempts + 1, error = %e, "alert not delivered; will retry")
+                    tracing::warn!(rule = %alert.rule, attempt = alert.attempts + 1, error = %e, "alert not delivered; will retry");
+                    let (base, error) = (self.retry_base, e.to_string());
+                    self.store
+                        .call(move |c| alerts::record_attempt(c, id, Err(error), Utc::now(), base))
+                        .await
                 }
-            }
-            let (id, base) = (alert.id, self.retry_base);
-            if let Err(e) = self
-                .store
-                .call(move |c| alerts::record_attempt(c, id, result, Utc::now(), base))
-                .await
-            {
+            };
+            if let Err(e) = recorded {
                 tracing::error!(error = %e, "cannot record alert delivery");
             }
         }

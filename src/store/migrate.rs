@@ -12,6 +12,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0004_alerts.sql"),
     include_str!("migrations/0005_language.sql"),
     include_str!("migrations/0006_indexes.sql"),
+    include_str!("migrations/0007_alert_sending.sql"),
 ];
 
 /// The schema version this build writes.

@@ -8,6 +8,22 @@ use tokio::io::AsyncWriteExt;
 use super::AlertPayload;
 use crate::config::{AlertRule, EmailConfig};
 
+impl DeliveryError {
+    /// True when the alert may have been received although it was not acknowledged; an
+    /// at-most-once delivery does not retry such an alert.
+    pub fn may_have_arrived(&self) -> bool {
+        match self {
+            DeliveryError::Webhook {
+                may_have_arrived, ..
+            }
+            | DeliveryError::Command {
+                may_have_arrived, ..
+            } => *may_have_arrived,
+            DeliveryError::Email { .. } => false,
+        }
+    }
+}
+
 /// Why a delivery was not acknowledged.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DeliveryError {
@@ -18,6 +34,8 @@ pub enum DeliveryError {
         url: String,
         /// What happened.
         message: String,
+        /// The request may have reached the receiver (a timeout after sending).
+        may_have_arrived: bool,
     },
     /// The command failed, timed out or could not start.
     #[error("command {program}: {message}")]
@@ -26,6 +44,8 @@ pub enum DeliveryError {
         program: String,
         /// What happened.
         message: String,
+        /// The command may have acted on the alert (it timed out).
+        may_have_arrived: bool,
     },
     /// The email was not accepted.
     #[error("email via {host}: {message}")]
@@ -43,9 +63,10 @@ async fn webhook(
     payload: &AlertPayload,
     body: &str,
 ) -> Result<(), DeliveryError> {
-    let err = |message: String| DeliveryError::Webhook {
+    let err = |message: String, may_have_arrived: bool| DeliveryError::Webhook {
         url: url.to_string(),
         message,
+        may_have_arrived,
     };
     let response = client
         .post(url.clone())
@@ -55,11 +76,15 @@ async fn webhook(
         .body(body.to_owned())
         .send()
         .await
-        .map_err(|e| err(e.to_string()))?;
+        // A connection that was never made cannot have delivered anything.
+        .map_err(|e| err(e.to_string(), !e.is_connect()))?;
     if response.status().is_success() {
         Ok(())
     } else {
-        Err(err(format!("answered {}", response.status().as_u16())))
+        Err(err(
+            format!("answered {}", response.status().as_u16()),
+            false,
+        ))
     }
 }
 
@@ -68,9 +93,10 @@ async fn command(argv: &[String], payload: &AlertPayload, body: &str) -> Result<
     let err = |message: String| DeliveryError::Command {
         program: program.clone(),
         message,
+        may_have_arrived: false,
     };
     let mut child = tokio::process::Command::new(&program)
-        .args(&argv[1..])
+        .args(argv.get(1..).unwrap_or_default())
         .env("CLAIMWATCH_IDEMPOTENCY_KEY", &payload.idempotency_key)
         .stdin(Stdio::piped())
         .stdout(Stdio::null())
@@ -85,7 +111,11 @@ async fn command(argv: &[String], payload: &AlertPayload, body: &str) -> Result<
             .map_err(|e| err(format!("cannot write stdin: {e}")))?;
     }
     match tokio::time::timeout(Duration::from_secs(30), child.wait_with_output()).await {
-        Err(_) => Err(err("timed out after 30 s".into())),
+        Err(_) => Err(DeliveryError::Command {
+            program: program.clone(),
+            message: "timed out after 30 s".into(),
+            may_have_arrived: true,
+        }),
         Ok(Err(e)) => Err(err(e.to_string())),
         Ok(Ok(out)) if out.status.success() => Ok(()),
         Ok(Ok(out)) => Err(err(format!(

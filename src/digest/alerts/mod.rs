@@ -210,7 +210,8 @@ pub fn due_alerts(
 ) -> Result<Vec<PendingAlert>, StoreError> {
     let mut stmt = conn.prepare(
         "SELECT id, rule, payload, attempts FROM alerts
-         WHERE delivered_at IS NULL AND next_attempt_at <= ?1 ORDER BY id LIMIT ?2",
+         WHERE delivered_at IS NULL AND sending_at IS NULL AND next_attempt_at <= ?1
+         ORDER BY id LIMIT ?2",
     )?;
     let rows = stmt.query_map(params![ts(now), i64::try_from(limit).unwrap_or(100)], |r| {
         Ok((
@@ -249,20 +250,74 @@ pub fn record_attempt(
 ) -> Result<(), StoreError> {
     match result {
         Ok(()) => conn.execute(
-            "UPDATE alerts SET delivered_at = ?2, attempts = attempts + 1, last_error = NULL WHERE id = ?1",
+            "UPDATE alerts SET delivered_at = ?2, attempts = attempts + 1, last_error = NULL,
+                 sending_at = NULL WHERE id = ?1",
             params![id, ts(now)],
         )?,
         Err(e) => {
-            let attempts: i64 = conn.query_row("SELECT attempts FROM alerts WHERE id = ?1", [id], |r| r.get(0))?;
+            let attempts: i64 =
+                conn.query_row("SELECT attempts FROM alerts WHERE id = ?1", [id], |r| {
+                    r.get(0)
+                })?;
             let base = i64::try_from(retry_base.as_secs()).unwrap_or(30).max(1);
             let wait = (base << attempts.clamp(0, 10)).min(3600);
             conn.execute(
-                "UPDATE alerts SET attempts = attempts + 1, last_error = ?2, next_attempt_at = ?3 WHERE id = ?1",
+                "UPDATE alerts SET attempts = attempts + 1, last_error = ?2, next_attempt_at = ?3,
+                     sending_at = NULL WHERE id = ?1",
                 params![id, e, ts(now + chrono::Duration::seconds(wait))],
             )?
         }
     };
     Ok(())
+}
+
+/// How alerts are delivered when a send's outcome is unknown (a crash or a timeout after
+/// the request went out).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Delivery {
+    /// Retry until acknowledged; an unknown outcome is resent with the same idempotency key.
+    AtLeastOnce,
+    /// Never send twice: an unknown outcome is not retried (it is recorded as interrupted);
+    /// failures that certainly did not reach the receiver are still retried.
+    AtMostOnce,
+}
+
+/// Marks an alert as being sent, in its own transaction, before an at-most-once attempt.
+///
+/// # Errors
+/// A database error.
+pub fn mark_sending(conn: &Connection, id: i64, now: DateTime<Utc>) -> Result<(), StoreError> {
+    conn.execute(
+        "UPDATE alerts SET sending_at = ?2 WHERE id = ?1",
+        params![id, ts(now)],
+    )?;
+    Ok(())
+}
+
+/// Records an attempt whose outcome is unknown under at-most-once delivery: never retried.
+///
+/// # Errors
+/// A database error.
+pub fn record_uncertain(conn: &Connection, id: i64, error: &str) -> Result<(), StoreError> {
+    conn.execute(
+        "UPDATE alerts SET attempts = attempts + 1, last_error = ?2 WHERE id = ?1",
+        params![id, format!("not resent (at-most-once): {error}")],
+    )?;
+    Ok(())
+}
+
+/// At start: alerts a crash interrupted mid-send (at-most-once) are recorded as such and
+/// never resent. Returns how many.
+///
+/// # Errors
+/// A database error.
+pub fn settle_interrupted(conn: &Connection) -> Result<usize, StoreError> {
+    Ok(conn.execute(
+        "UPDATE alerts SET last_error = 'interrupted while sending; not resent (at-most-once)'
+         WHERE delivered_at IS NULL AND sending_at IS NOT NULL
+           AND (last_error IS NULL OR last_error NOT LIKE 'not resent%' AND last_error NOT LIKE 'interrupted%')",
+        [],
+    )?)
 }
 
 /// The latest alerts (delivered or not) as an Atom feed, newest first.
