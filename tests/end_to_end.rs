@@ -121,6 +121,17 @@ fn without_validators_a_second_poll_adds_nothing_and_a_changed_item_is_a_revisio
         .query_row("SELECT text FROM item_revisions", [], |r| r.get(0))
         .unwrap();
     assert!(old.starts_with("Two servicemen"), "{old}");
+    // Full-text search finds the current text, not the replaced one.
+    let fts = |q: &str| {
+        count(
+            &conn,
+            &format!("SELECT count(*) FROM items_fts WHERE items_fts MATCH '{q}'"),
+        )
+    };
+    assert_eq!(fts("\"three servicemen\""), 1);
+    assert_eq!(fts("\"two servicemen\""), 0);
+    conn.execute_batch("INSERT INTO items_fts(items_fts) VALUES ('integrity-check')")
+        .unwrap();
 }
 
 #[test]

@@ -104,6 +104,8 @@ pub fn generate(path: &Path, n: usize) -> Result<(), StoreError> {
                 "INSERT INTO items (source_id, guid, url, title, published_at, fetched_at, updated_at, text, raw, content_hash, fingerprint, language)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?5, ?6, '', ?7, ?7, 'en') RETURNING id",
             )?;
+            let mut fts = tx
+                .prepare_cached("INSERT INTO items_fts (rowid, title, text) VALUES (?1, ?2, ?3)")?;
             let mut mention = tx.prepare_cached(
                 "INSERT INTO mentions (item_id, revision, field, kind, sentence, span_start, span_end, tagger_version, tagged_at)
                  VALUES (?1, 1, 'text', 'casualty', ?2, 0, 40, 'synthetic', ?3) RETURNING id",
@@ -116,19 +118,20 @@ pub fn generate(path: &Path, n: usize) -> Result<(), StoreError> {
                 let at = (start + chrono::Duration::seconds(i64::try_from(done).unwrap_or(0) * 30))
                     .format("%Y-%m-%dT%H:%M:%SZ")
                     .to_string();
-                let body = text(&mut rng, 60);
+                let (title, body) = (text(&mut rng, 8), text(&mut rng, 60));
                 let id: i64 = item.query_row(
                     params![
                         i64::try_from(done % 100).unwrap_or(0) + 1,
                         format!("g{done}"),
                         format!("https://x.example/{done}"),
-                        text(&mut rng, 8),
+                        title,
                         at,
                         body,
                         format!("h{done}")
                     ],
                     |r| r.get(0),
                 )?;
+                fts.execute(params![id, title, body])?;
                 if rng.below(100) < 15 {
                     let m: i64 = mention.query_row(
                         params![

@@ -397,10 +397,7 @@ pub async fn poll_source(
         result,
         tagger_version: tag::TAGGER_VERSION.to_owned(),
     };
-    let stored = ctx
-        .store
-        .call(move |conn| store::record_poll(conn, &record))
-        .await;
+    let stored = ctx.store.record_poll(record).await;
     let outcome = match (stored, failure, items_seen) {
         (Err(e), _, _) => PollOutcome::Failed(format!(
             "source \"{}\": cannot store poll: {e}",

@@ -13,6 +13,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0005_language.sql"),
     include_str!("migrations/0006_indexes.sql"),
     include_str!("migrations/0007_alert_sending.sql"),
+    include_str!("migrations/0008_fts_by_writer.sql"),
 ];
 
 /// The schema version this build writes.

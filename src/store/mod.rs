@@ -6,6 +6,7 @@
 //! poll's rows commit in one transaction. Types: [`Store`], [`StoreError`], [`PollRecord`],
 //! [`PollResult`], [`TaggedItem`], [`SourceRecord`], [`PollSummary`].
 
+mod batch;
 mod error;
 mod mentions;
 mod migrate;
@@ -29,8 +30,19 @@ pub use write::{
 
 type Job = Box<dyn FnOnce(&mut Connection) + Send>;
 
+/// Where a poll's outcome goes once it is committed.
+type PollReply = tokio::sync::oneshot::Sender<Result<PollSummary, StoreError>>;
+
+/// Work for the writer thread.
+enum WriterJob {
+    /// Any closure, run alone.
+    Run(Job),
+    /// A poll to record; queued polls are committed together (see `batch`).
+    Poll(Box<PollRecord>, PollReply),
+}
+
 struct Inner {
-    tx: Mutex<Option<mpsc::Sender<Job>>>,
+    tx: Mutex<Option<mpsc::Sender<WriterJob>>>,
     thread: Mutex<Option<JoinHandle<()>>>,
 }
 
@@ -59,6 +71,8 @@ pub fn connect(path: &Path) -> Result<Connection, StoreError> {
     let conn = Connection::open(path).map_err(open)?;
     conn.busy_timeout(std::time::Duration::from_secs(10))
         .map_err(open)?;
+    // The writer cycles through a few dozen statements; keep them all prepared.
+    conn.set_prepared_statement_cache_capacity(64);
     conn.execute_batch(
         "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
     )
@@ -87,14 +101,10 @@ impl Store {
         conn.execute_batch("PRAGMA auto_vacuum = INCREMENTAL")
             .map_err(|e| StoreError::Migrate(e.to_string()))?;
         migrate::migrate(&mut conn)?;
-        let (tx, rx) = mpsc::channel::<Job>();
+        let (tx, rx) = mpsc::channel::<WriterJob>();
         let thread = std::thread::Builder::new()
             .name("claimwatch-writer".into())
-            .spawn(move || {
-                while let Ok(job) = rx.recv() {
-                    job(&mut conn);
-                }
-            })
+            .spawn(move || run_writer(&mut conn, &rx))
             .map_err(|e| StoreError::Open {
                 path: path.to_path_buf(),
                 message: format!("cannot start writer thread: {e}"),
@@ -113,7 +123,7 @@ impl Store {
         &self.path
     }
 
-    fn send(&self, job: Job) -> Result<(), StoreError> {
+    fn send(&self, job: WriterJob) -> Result<(), StoreError> {
         let guard = self.inner.tx.lock().map_err(|_| StoreError::WriterGone)?;
         let tx = guard.as_ref().ok_or(StoreError::WriterGone)?;
         tx.send(job).map_err(|_| StoreError::WriterGone)
@@ -129,9 +139,21 @@ impl Store {
         F: FnOnce(&mut Connection) -> Result<R, StoreError> + Send + 'static,
     {
         let (reply, wait) = tokio::sync::oneshot::channel();
-        self.send(Box::new(move |conn| {
+        self.send(WriterJob::Run(Box::new(move |conn| {
             let _ = reply.send(f(conn));
-        }))?;
+        })))?;
+        wait.await.map_err(|_| StoreError::WriterGone)?
+    }
+
+    /// Records one poll (see [`record_poll`]) and waits for its commit without blocking the
+    /// executor. Polls that queue up while the writer is busy share one commit, each still
+    /// kept or rolled back on its own.
+    ///
+    /// # Errors
+    /// A database error for this poll, or [`StoreError::WriterGone`] after [`Store::close`].
+    pub async fn record_poll(&self, record: PollRecord) -> Result<PollSummary, StoreError> {
+        let (reply, wait) = tokio::sync::oneshot::channel();
+        self.send(WriterJob::Poll(Box::new(record), reply))?;
         wait.await.map_err(|_| StoreError::WriterGone)?
     }
 
@@ -145,9 +167,9 @@ impl Store {
         F: FnOnce(&mut Connection) -> Result<R, StoreError> + Send + 'static,
     {
         let (reply, wait) = mpsc::channel();
-        self.send(Box::new(move |conn| {
+        self.send(WriterJob::Run(Box::new(move |conn| {
             let _ = reply.send(f(conn));
-        }))?;
+        })))?;
         wait.recv().map_err(|_| StoreError::WriterGone)?
     }
 
@@ -159,6 +181,45 @@ impl Store {
         let handle = self.inner.thread.lock().ok().and_then(|mut t| t.take());
         if let Some(handle) = handle {
             let _ = handle.join();
+        }
+    }
+}
+
+/// The writer thread's loop: runs jobs in arrival order until every sender is gone, taking
+/// the polls queued behind a poll into the same commit.
+fn run_writer(conn: &mut Connection, rx: &mpsc::Receiver<WriterJob>) {
+    let mut next = None;
+    loop {
+        let job = match next.take() {
+            Some(job) => job,
+            None => match rx.recv() {
+                Ok(job) => job,
+                Err(_) => return,
+            },
+        };
+        match job {
+            WriterJob::Run(f) => f(conn),
+            WriterJob::Poll(record, reply) => {
+                let mut records = vec![*record];
+                let mut replies = vec![reply];
+                while records.len() < batch::MAX_BATCH {
+                    match rx.try_recv() {
+                        Ok(WriterJob::Poll(record, reply)) => {
+                            records.push(*record);
+                            replies.push(reply);
+                        }
+                        Ok(other) => {
+                            next = Some(other);
+                            break;
+                        }
+                        Err(_) => break,
+                    }
+                }
+                let outcomes = batch::record_polls(conn, &records);
+                for (reply, outcome) in replies.into_iter().zip(outcomes) {
+                    let _ = reply.send(outcome);
+                }
+            }
         }
     }
 }

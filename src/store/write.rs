@@ -118,14 +118,20 @@ pub struct PollSummary {
 
 fn upsert_source(tx: &Transaction<'_>, s: &SourceRecord) -> Result<i64, StoreError> {
     let labels = serde_json::to_string(&s.labels).unwrap_or_else(|_| "{}".into());
-    Ok(tx.query_row(
-        "INSERT INTO sources (name, url, kind, labels) VALUES (?1, ?2, ?3, ?4)
-         ON CONFLICT(name) DO UPDATE SET url = excluded.url, kind = excluded.kind,
-                                         labels = excluded.labels
-         RETURNING id",
-        params![s.name, s.url, s.kind, labels],
-        |r| r.get(0),
-    )?)
+    Ok(tx
+        .prepare_cached(
+            "INSERT INTO sources (name, url, kind, labels) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT(name) DO UPDATE SET url = excluded.url, kind = excluded.kind,
+                                             labels = excluded.labels
+             RETURNING id",
+        )?
+        .query_row(params![s.name, s.url, s.kind, labels], |r| r.get(0))?)
+}
+
+/// Runs one statement from the connection's statement cache: a poll repeats the same few
+/// statements thousands of times a round.
+fn exec(tx: &Transaction<'_>, sql: &str, args: impl rusqlite::Params) -> Result<usize, StoreError> {
+    Ok(tx.prepare_cached(sql)?.execute(args)?)
 }
 
 /// Registers the configured sources so `sources` lists them before their first poll.
@@ -338,16 +344,18 @@ fn store_item(
     let it = &t.item;
     let hash = t.content_hash.clone();
     let existing: Option<(i64, String, i64)> = tx
-        .query_row(
+        .prepare_cached(
             "SELECT id, content_hash, revision FROM items WHERE source_id = ?1 AND guid = ?2",
-            params![source_id, it.guid],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-        )
+        )?
+        .query_row(params![source_id, it.guid], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })
         .optional()?;
     let published = it.published.map(ts);
     let (item_id, revision) = match existing {
         Some((_, old_hash, _)) if old_hash == hash => return Ok(()),
         Some((id, _, rev)) => {
+            fts_forget(tx, id)?;
             tx.execute(
                 "INSERT INTO item_revisions (item_id, revision, title, text, raw, content_hash, seen_at)
                  SELECT id, revision, title, text, raw, content_hash, updated_at FROM items WHERE id = ?1",
@@ -376,29 +384,30 @@ fn store_item(
             (id, rev + 1)
         }
         None => {
-            let id: i64 = tx.query_row(
+            tx.prepare_cached(
                 "INSERT INTO items (source_id, guid, url, title, published_at, fetched_at,
                      updated_at, text, raw, content_hash, fingerprint, language)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7, ?8, ?9, ?10, ?11) RETURNING id",
-                params![
-                    source_id,
-                    it.guid,
-                    it.url,
-                    it.title,
-                    published,
-                    now,
-                    it.text,
-                    it.raw,
-                    hash,
-                    it.fingerprint(),
-                    t.language
-                ],
-                |r| r.get(0),
-            )?;
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7, ?8, ?9, ?10, ?11)",
+            )?
+            .execute(params![
+                source_id,
+                it.guid,
+                it.url,
+                it.title,
+                published,
+                now,
+                it.text,
+                it.raw,
+                hash,
+                it.fingerprint(),
+                t.language
+            ])?;
+            let id = tx.last_insert_rowid();
             summary.new_items += 1;
             (id, 1)
         }
     };
+    fts_index(tx, item_id, &it.title, &it.text)?;
     for (field, text, mentions) in [
         ("title", &it.title, &t.title_mentions),
         ("text", &it.text, &t.text_mentions),
@@ -416,6 +425,33 @@ fn store_item(
     Ok(())
 }
 
+/// Adds an item's current title and text to the full-text index. The writer does this itself
+/// rather than by trigger: a trigger makes every item insert a statement transaction, and
+/// FTS5 flushes its pending terms to a new segment at each one, which made indexing the
+/// costliest part of a poll.
+fn fts_index(
+    tx: &Transaction<'_>,
+    item_id: i64,
+    title: &str,
+    text: &str,
+) -> Result<(), StoreError> {
+    tx.prepare_cached("INSERT INTO items_fts (rowid, title, text) VALUES (?1, ?2, ?3)")?
+        .execute(params![item_id, title, text])?;
+    Ok(())
+}
+
+/// Removes an item's current title and text from the full-text index, before they change.
+fn fts_forget(tx: &Transaction<'_>, item_id: i64) -> Result<(), StoreError> {
+    let (title, text): (String, String) = tx
+        .prepare_cached("SELECT title, text FROM items WHERE id = ?1")?
+        .query_row(params![item_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    tx.prepare_cached(
+        "INSERT INTO items_fts (items_fts, rowid, title, text) VALUES ('delete', ?1, ?2, ?3)",
+    )?
+    .execute(params![item_id, title, text])?;
+    Ok(())
+}
+
 /// Records one poll in one transaction: the fetch log row, the source's state, and any new
 /// or revised items with their mentions. An item whose guid is known and whose content is
 /// unchanged is skipped, so polling twice stores nothing twice.
@@ -424,13 +460,25 @@ fn store_item(
 /// A database error; the transaction is rolled back and nothing of the poll is kept.
 pub fn record_poll(conn: &mut Connection, rec: &PollRecord) -> Result<PollSummary, StoreError> {
     let tx = conn.transaction()?;
-    let source_id = upsert_source(&tx, &rec.source)?;
+    let summary = record_poll_in(&tx, rec)?;
+    tx.commit()?;
+    Ok(summary)
+}
+
+/// Writes one poll's rows inside a transaction the caller owns and commits, so that several
+/// polls can share one commit (see `store::batch`).
+pub(crate) fn record_poll_in(
+    tx: &Transaction<'_>,
+    rec: &PollRecord,
+) -> Result<PollSummary, StoreError> {
+    let source_id = upsert_source(tx, &rec.source)?;
     let now = ts(rec.finished_at);
     let mut summary = PollSummary::default();
     let validators_sql = "UPDATE sources SET etag = ?2, last_modified = ?3 WHERE id = ?1";
     let (status, bytes, items_seen, error, next_attempt) = match &rec.result {
         PollResult::NotModified { validators } => {
-            tx.execute(
+            exec(
+                tx,
                 validators_sql,
                 params![source_id, validators.etag, validators.last_modified],
             )?;
@@ -441,7 +489,8 @@ pub fn record_poll(conn: &mut Connection, rec: &PollRecord) -> Result<PollSummar
             bytes,
             validators,
         } => {
-            tx.execute(
+            exec(
+                tx,
                 validators_sql,
                 params![source_id, validators.etag, validators.last_modified],
             )?;
@@ -456,13 +505,15 @@ pub fn record_poll(conn: &mut Connection, rec: &PollRecord) -> Result<PollSummar
             body_hash,
         } => {
             for t in items {
-                store_item(&tx, source_id, t, &rec.tagger_version, &now, &mut summary)?;
+                store_item(tx, source_id, t, &rec.tagger_version, &now, &mut summary)?;
             }
-            tx.execute(
+            exec(
+                tx,
                 validators_sql,
                 params![source_id, validators.etag, validators.last_modified],
             )?;
-            tx.execute(
+            exec(
+                tx,
                 "UPDATE sources SET body_hash = ?2 WHERE id = ?1",
                 params![source_id, body_hash],
             )?;
@@ -474,7 +525,8 @@ pub fn record_poll(conn: &mut Connection, rec: &PollRecord) -> Result<PollSummar
             next_attempt_at,
         } => (*status, 0, 0, Some(error.clone()), next_attempt_at.map(ts)),
     };
-    tx.execute(
+    exec(
+        tx,
         "INSERT INTO fetches (source_id, started_at, finished_at, http_status, bytes, items_seen,
              new_items, revised_items, error)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
@@ -491,19 +543,20 @@ pub fn record_poll(conn: &mut Connection, rec: &PollRecord) -> Result<PollSummar
         ],
     )?;
     if error.is_some() {
-        tx.execute(
+        exec(
+            tx,
             "UPDATE sources SET last_poll_at = ?2, last_status = ?3, last_error = ?4,
                  consecutive_errors = consecutive_errors + 1, next_attempt_at = ?5 WHERE id = ?1",
             params![source_id, now, status, error, next_attempt],
         )?;
     } else {
-        tx.execute(
+        exec(
+            tx,
             "UPDATE sources SET last_poll_at = ?2, last_ok_at = ?2, last_status = ?3,
                  last_error = NULL, consecutive_errors = 0, next_attempt_at = NULL WHERE id = ?1",
             params![source_id, now, status],
         )?;
     }
-    tx.commit()?;
     Ok(summary)
 }
 
