@@ -23,6 +23,7 @@ use crate::digest::{
     self, DigestError, DigestFilter, DigestRequest, Format, WrittenDigest, alerts,
 };
 use crate::fetch::{FetchError, FetchSettings, Fetcher};
+use crate::schedule::cpu::{self, CpuWorkers};
 use crate::schedule::{PollContext, Schedule, ScheduleError, source_record};
 use crate::store::{self, Store, StoreError};
 
@@ -67,14 +68,18 @@ pub fn fetch_settings(config: &Config) -> FetchSettings {
     }
 }
 
-/// The HTTP client and store a poll needs, with the config's backoff.
+/// The HTTP client, store and tagging threads a poll needs, with the config's backoff.
 ///
 /// # Errors
-/// When the HTTP client cannot be built.
-pub fn poll_context(config: &Config, store: Store) -> Result<PollContext, FetchError> {
+/// When the HTTP client cannot be built or the tagging threads cannot start.
+pub fn poll_context(config: &Config, store: Store) -> Result<PollContext, DaemonError> {
     Ok(PollContext {
         fetcher: Fetcher::new(fetch_settings(config))?,
         store,
+        cpu: CpuWorkers::start(cpu::default_threads()).map_err(|source| DaemonError::Io {
+            what: "the tagging threads".into(),
+            source,
+        })?,
         backoff_base: config.daemon.backoff_base,
         backoff_max: config.daemon.backoff_max,
         max_articles: config.daemon.max_articles_per_poll,

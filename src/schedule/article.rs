@@ -48,13 +48,15 @@ pub(crate) async fn fill_from_article_pages(
         match page {
             Ok(FetchOutcome::Fetched(page)) => {
                 let selector = selector.clone();
-                let body = tokio::task::spawn_blocking(move || {
-                    let html = decode_html(&page.body, page.content_type.as_deref());
-                    extract_article(&html, selector.as_ref())
-                })
-                .await
-                .ok()
-                .flatten();
+                let body = ctx
+                    .cpu
+                    .run(move || {
+                        let html = decode_html(&page.body, page.content_type.as_deref());
+                        extract_article(&html, selector.as_ref())
+                    })
+                    .await
+                    .ok()
+                    .flatten();
                 match body {
                     Some(body) => {
                         item.text = body.text;

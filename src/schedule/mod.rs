@@ -7,6 +7,7 @@
 
 mod article;
 pub mod backoff;
+pub mod cpu;
 mod poll;
 mod telegram;
 

@@ -20,6 +20,8 @@ pub struct PollContext {
     pub fetcher: Fetcher,
     /// The database.
     pub store: Store,
+    /// Where parsing and tagging run.
+    pub cpu: super::cpu::CpuWorkers,
     /// First wait after a failure (doubling after each further one); zero disables backoff.
     pub backoff_base: std::time::Duration,
     /// Longest wait.
@@ -230,20 +232,22 @@ async fn fetch_and_tag(
         });
     }
     let src = Arc::clone(source);
-    let parsed = tokio::task::spawn_blocking(move || {
-        let items = parse_body(
-            &src,
-            &fetched.body,
-            fetched.content_type.as_deref(),
-            &fetched.final_url,
-        );
-        (items, fetched)
-    })
-    .await;
+    let parsed = ctx
+        .cpu
+        .run(move || {
+            let items = parse_body(
+                &src,
+                &fetched.body,
+                fetched.content_type.as_deref(),
+                &fetched.final_url,
+            );
+            (items, fetched)
+        })
+        .await;
     let (items, fetched) = match parsed {
         Ok((Ok(items), fetched)) => (items, fetched),
         Ok((Err(e), _)) => return Err(Failure::new(status, format!("{here}: {e}"))),
-        Err(e) => return Err(Failure::new(status, format!("{here}: parser crashed: {e}"))),
+        Err(e) => return Err(Failure::new(status, format!("{here}: parser {e}"))),
     };
     if items.is_empty() && source.kind == SourceKind::Page {
         return Err(Failure::new(
@@ -306,17 +310,19 @@ async fn fetch_and_tag(
         }
     };
     let src = Arc::clone(source);
-    let tagged = tokio::task::spawn_blocking(move || {
-        fresh
-            .into_iter()
-            .map(|(item, listing_hash)| TaggedItem {
-                content_hash: listing_hash,
-                ..tag_item(&src, item)
-            })
-            .collect::<Vec<_>>()
-    })
-    .await
-    .map_err(|e| Failure::new(status, format!("{here}: tagger crashed: {e}")))?;
+    let tagged = ctx
+        .cpu
+        .run(move || {
+            fresh
+                .into_iter()
+                .map(|(item, listing_hash)| TaggedItem {
+                    content_hash: listing_hash,
+                    ..tag_item(&src, item)
+                })
+                .collect::<Vec<_>>()
+        })
+        .await
+        .map_err(|e| Failure::new(status, format!("{here}: tagger {e}")))?;
     Ok(PollResult::Fetched {
         status: fetched.status,
         bytes: fetched.body.len() as u64,
