@@ -115,6 +115,10 @@ enum Command {
         /// Use an external farm (shared/bench/feedfarm.py) at this base URL
         #[arg(long, value_name = "URL")]
         farm: Option<String>,
+        /// Do one run in this process and print its phases as JSON (each run of a benchmark
+        /// is such a child process)
+        #[arg(long, hide = true)]
+        one_run: bool,
     },
     /// Build a synthetic store of N statements (if DB does not exist) and time full-text
     /// search, recent_mentions and a day's claims ledger over it
@@ -169,6 +173,7 @@ impl From<anyhow::Error> for Failure {
 }
 
 fn main() -> ExitCode {
+    daemon::limit_malloc_arenas();
     let cli = Cli::parse();
     // `run` sets up logging itself once its config (and its log filter) is read.
     if !matches!(cli.command, Command::Run) {
@@ -286,6 +291,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             concurrency,
             dir,
             farm,
+            one_run,
         } => {
             let tmp = tempfile::Builder::new()
                 .prefix("claimwatch-bench-")
@@ -299,9 +305,19 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 dir: dir.clone().unwrap_or_else(|| tmp.path().to_path_buf()),
                 farm_url: farm.clone(),
             };
-            let results = runtime()?
-                .block_on(claimwatch::bench::run(&opts))
-                .context("benchmark failed")?;
+            if *one_run {
+                let opts = claimwatch::bench::BenchOptions { runs: 1, ..opts };
+                let results = runtime()?
+                    .block_on(claimwatch::bench::run(&opts))
+                    .context("benchmark failed")?;
+                let phases = results.into_iter().next().unwrap_or_default();
+                println!(
+                    "{}",
+                    serde_json::to_string(&phases).context("cannot print figures")?
+                );
+                return Ok(());
+            }
+            let results = claimwatch::bench::run_isolated(&opts).context("benchmark failed")?;
             print!("{}", claimwatch::bench::report(&opts, &results));
             Ok(())
         }

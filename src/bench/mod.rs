@@ -50,10 +50,10 @@ pub struct BenchOptions {
 }
 
 /// One phase's figures.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct Phase {
     /// cold, unchanged or incremental.
-    pub name: &'static str,
+    pub name: String,
     /// Wall seconds.
     pub wall: f64,
     /// CPU seconds of claimwatch (user + system).
@@ -285,7 +285,7 @@ pub async fn run(opts: &BenchOptions) -> Result<Vec<Vec<Phase>>, BenchError> {
             let size = |p: PathBuf| std::fs::metadata(p).map_or(0, |m| m.len());
             let db = size(dir.join("claimwatch.db")) + size(dir.join("claimwatch.db-wal"));
             phases.push(Phase {
-                name,
+                name: name.to_owned(),
                 wall,
                 cpu,
                 farm_cpu,
@@ -298,6 +298,44 @@ pub async fn run(opts: &BenchOptions) -> Result<Vec<Vec<Phase>>, BenchError> {
             });
         }
         tokio::task::block_in_place(|| store.close());
+        all.push(phases);
+    }
+    Ok(all)
+}
+
+/// Runs each run in a process of its own (this binary's `bench --one-run`), so that every
+/// run starts from a fresh heap, as a poll started by a timer would, and one run's
+/// leftovers never show in the next run's peak memory.
+///
+/// # Errors
+/// [`BenchError`] when a run cannot be started or fails.
+pub fn run_isolated(opts: &BenchOptions) -> Result<Vec<Vec<Phase>>, BenchError> {
+    let exe = std::env::current_exe().map_err(setup("cannot find the claimwatch binary"))?;
+    let mut all = Vec::new();
+    for run in 0..opts.runs.max(1) {
+        let mut cmd = Command::new(&exe);
+        cmd.arg("bench")
+            .arg("--one-run")
+            .args(["--feeds", &opts.feeds.to_string()])
+            .args(["--items", &opts.items.to_string()])
+            .args(["--concurrency", &opts.concurrency.to_string()])
+            .arg("--dir")
+            .arg(opts.dir.join(format!("run-{run}")));
+        if let Some(url) = &opts.farm_url {
+            cmd.args(["--farm", url]);
+        }
+        let out = cmd
+            .stderr(Stdio::inherit())
+            .output()
+            .map_err(setup("cannot start a bench run"))?;
+        if !out.status.success() {
+            return Err(BenchError::Setup(format!(
+                "run {run} failed ({})",
+                out.status
+            )));
+        }
+        let phases: Vec<Phase> =
+            serde_json::from_slice(&out.stdout).map_err(setup("a bench run printed no figures"))?;
         all.push(phases);
     }
     Ok(all)
@@ -330,7 +368,7 @@ pub fn report(opts: &BenchOptions, runs: &[Vec<Phase>]) -> String {
     );
     let names = runs
         .first()
-        .map(|r| r.iter().map(|p| p.name).collect::<Vec<_>>())
+        .map(|r| r.iter().map(|p| p.name.clone()).collect::<Vec<_>>())
         .unwrap_or_default();
     for (i, name) in names.iter().enumerate() {
         let col = |f: &dyn Fn(&Phase) -> f64| {

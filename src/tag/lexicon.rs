@@ -128,7 +128,7 @@ impl Phrases {
         // the regex engine off its fast DFA on any non-ASCII text.
         // A trailing guard (a non-word character or the end) lets the engine try a longer
         // alternative when a shorter one stops inside a word ("murder" in "murdered").
-        let src = format!(r"(?i)(?:{})(?:\W|\z)", alts.join("|"));
+        let src = format!(r"(?i)(?:{})(?:[^0-9A-Za-z_]|\z)", alts.join("|"));
         // A large lazy-DFA cache keeps long alternations (all casualty cues) on the DFA
         // instead of falling back to the much slower PikeVM.
         let build = |src: &str| {
@@ -142,7 +142,7 @@ impl Phrases {
         // the lowercased, case-sensitive regex is much smaller.
         let body = format!("(?:{})", alts.join("|"));
         let folded = match folded_source(&body) {
-            Some(low) => Some(build(&format!(r"{low}(?:\W|\z)"))?),
+            Some(low) => Some(build(&format!(r"{low}(?:[^0-9A-Za-z_]|\z)"))?),
             None => None,
         };
         Ok(Phrases(Some(re), folded))
