@@ -3,7 +3,6 @@
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 use anyhow::{Context, anyhow};
 
@@ -37,30 +36,7 @@ pub(crate) fn poll(cfg: &Config, only: Option<&str>) -> Result<(), Failure> {
     }
     let store = daemon::open_store(cfg).context("cannot open the database")?;
     let ctx = daemon::poll_context(cfg, store.clone()).context("cannot build the HTTP client")?;
-    let concurrency = cfg.daemon.concurrency;
-    let outcomes = runtime()?.block_on(async move {
-        let permits = Arc::new(tokio::sync::Semaphore::new(concurrency.max(1)));
-        let mut tasks = Vec::new();
-        for source in chosen {
-            let (ctx, permits) = (ctx.clone(), Arc::clone(&permits));
-            tasks.push(tokio::spawn(async move {
-                let _permit = permits.acquire().await;
-                let name = source.name.clone();
-                (
-                    name,
-                    schedule::poll_source(&ctx, Arc::new(source), schedule::Backoff::Ignore).await,
-                )
-            }));
-        }
-        let mut outcomes = Vec::new();
-        for t in tasks {
-            match t.await {
-                Ok(o) => outcomes.push(o),
-                Err(e) => outcomes.push(("?".into(), schedule::PollOutcome::Failed(e.to_string()))),
-            }
-        }
-        outcomes
-    });
+    let outcomes = runtime()?.block_on(schedule::poll_once(&ctx, chosen, cfg.daemon.concurrency));
     store.close();
     let mut failed = 0;
     for (name, outcome) in &outcomes {

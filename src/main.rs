@@ -106,8 +106,8 @@ enum Command {
         /// Runs (medians are reported)
         #[arg(long, default_value_t = 3)]
         runs: usize,
-        /// Polls at once
-        #[arg(long, default_value_t = 64)]
+        /// Polls at once (32, as many as the threads of the feedparser peer)
+        #[arg(long, default_value_t = 32)]
         concurrency: usize,
         /// Directory for the databases [default: a new temporary directory, removed after]
         #[arg(long, value_name = "DIR")]

@@ -12,12 +12,10 @@ use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
-use std::sync::Arc;
 use std::time::Instant;
 
 use crate::config::{self, Config, Environment};
 use crate::daemon;
-use crate::schedule::{Backoff, poll_source};
 
 /// A benchmark problem.
 #[derive(Debug, thiserror::Error)]
@@ -196,25 +194,9 @@ fn bench_config(dir: &Path, base: &str, opts: &BenchOptions) -> Result<Config, B
         .map_err(setup("bench config"))
 }
 
-/// Polls every source once, at most `concurrency` at a time. A task is spawned only when a
-/// permit is free, so 10,000 sources never mean 10,000 waiting futures in memory.
+/// Polls every source once, as `claimwatch poll` does.
 async fn poll_all(config: &Config, ctx: &crate::schedule::PollContext) {
-    let permits = Arc::new(tokio::sync::Semaphore::new(
-        config.daemon.concurrency.max(1),
-    ));
-    let mut tasks = tokio::task::JoinSet::new();
-    for s in &config.sources {
-        let Ok(permit) = Arc::clone(&permits).acquire_owned().await else {
-            break;
-        };
-        let (ctx, source) = (ctx.clone(), Arc::new(s.clone()));
-        tasks.spawn(async move {
-            let _permit = permit;
-            poll_source(&ctx, source, Backoff::Ignore).await
-        });
-        while tasks.try_join_next().is_some() {}
-    }
-    while tasks.join_next().await.is_some() {}
+    crate::schedule::poll_once(ctx, config.sources.clone(), config.daemon.concurrency).await;
 }
 
 /// Runs the benchmark and returns every run's phases.

@@ -423,3 +423,52 @@ pub async fn poll_source(
     }
     outcome
 }
+
+/// Polls each of `sources` once, at most `concurrency` at a time, and returns each source's
+/// name and outcome in the order given. A poll's task is spawned only when a slot is free,
+/// so ten thousand sources never mean ten thousand waiting futures in memory.
+pub async fn poll_once(
+    ctx: &PollContext,
+    sources: Vec<SourceConfig>,
+    concurrency: usize,
+) -> Vec<(String, PollOutcome)> {
+    let permits = Arc::new(tokio::sync::Semaphore::new(concurrency.max(1)));
+    let names: Vec<String> = sources.iter().map(|s| s.name.clone()).collect();
+    let mut outcomes: Vec<Option<PollOutcome>> = vec![None; sources.len()];
+    let mut tasks = tokio::task::JoinSet::new();
+    let mut record = |joined: Result<(usize, PollOutcome), tokio::task::JoinError>| {
+        if let Ok((i, outcome)) = joined
+            && let Some(slot) = outcomes.get_mut(i)
+        {
+            *slot = Some(outcome);
+        }
+    };
+    for (i, source) in sources.into_iter().enumerate() {
+        let Ok(permit) = Arc::clone(&permits).acquire_owned().await else {
+            break;
+        };
+        let ctx = ctx.clone();
+        tasks.spawn(async move {
+            let _permit = permit;
+            (
+                i,
+                poll_source(&ctx, Arc::new(source), Backoff::Ignore).await,
+            )
+        });
+        while let Some(joined) = tasks.try_join_next() {
+            record(joined);
+        }
+    }
+    while let Some(joined) = tasks.join_next().await {
+        record(joined);
+    }
+    names
+        .into_iter()
+        .zip(outcomes)
+        .map(|(name, outcome)| {
+            let outcome = outcome
+                .unwrap_or_else(|| PollOutcome::Failed(format!("source \"{name}\": poll crashed")));
+            (name, outcome)
+        })
+        .collect()
+}
