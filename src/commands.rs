@@ -216,7 +216,7 @@ pub(crate) fn retag(cfg: &Config, since: Option<&str>) -> Result<(), Failure> {
         .transpose()
         .map_err(|e| Failure::Usage(anyhow!(e)))?;
     let store = open_existing(&cfg.daemon.database)?;
-    let sources: std::collections::HashMap<String, config::SourceConfig> = cfg
+    let sources: std::collections::HashMap<String, std::sync::Arc<config::SourceConfig>> = cfg
         .sources
         .iter()
         .map(|s| (s.name.clone(), s.clone()))

@@ -274,7 +274,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 .with_context(|| file.display().to_string())
                 .map_err(Failure::Usage)?;
             let taken: Vec<String> = load_config(&cli, false)
-                .map(|c| c.sources.into_iter().map(|s| s.name).collect())
+                .map(|c| c.sources.into_iter().map(|s| s.name.clone()).collect())
                 .unwrap_or_default();
             print!("{}", config::opml::to_toml(&feeds, &taken));
             eprintln!(

@@ -36,8 +36,8 @@ pub struct Config {
     pub path: PathBuf,
     /// Settings of the daemon as a whole.
     pub daemon: DaemonConfig,
-    /// The sources, in file order.
-    pub sources: Vec<SourceConfig>,
+    /// The sources, in file order; shared with the schedule's jobs rather than copied.
+    pub sources: Vec<std::sync::Arc<SourceConfig>>,
     /// Scheduled digests (`[[digest]]`; one default digest when none is configured).
     pub digests: Vec<DigestConfig>,
     /// Alert rules (`[[alert]]`).

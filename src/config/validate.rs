@@ -106,7 +106,7 @@ pub fn validate(text: &str, path: &Path, env: &Environment) -> Result<Config, Co
             seen.insert(name.clone(), s.name.span().start);
         }
         if let Some(src) = source_config(s, &name, daemon.as_ref(), &mut c) {
-            sources.push(src);
+            sources.push(std::sync::Arc::new(src));
         }
     }
     let mut digests = super::outputs::digests(&raw.digest, &mut c);

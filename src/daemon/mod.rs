@@ -97,7 +97,7 @@ pub fn open_store(config: &Config) -> Result<Store, StoreError> {
 }
 
 fn register(store: &Store, config: &Config) -> Result<(), StoreError> {
-    let records: Vec<_> = config.sources.iter().map(source_record).collect();
+    let records: Vec<_> = config.sources.iter().map(|s| source_record(s)).collect();
     store.call_blocking(move |conn| store::register_sources(conn, &records))
 }
 

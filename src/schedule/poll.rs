@@ -429,7 +429,7 @@ pub async fn poll_source(
 /// so ten thousand sources never mean ten thousand waiting futures in memory.
 pub async fn poll_once(
     ctx: &PollContext,
-    sources: Vec<SourceConfig>,
+    sources: Vec<Arc<SourceConfig>>,
     concurrency: usize,
 ) -> Vec<(String, PollOutcome)> {
     let permits = Arc::new(tokio::sync::Semaphore::new(concurrency.max(1)));
@@ -450,10 +450,7 @@ pub async fn poll_once(
         let ctx = ctx.clone();
         tasks.spawn(async move {
             let _permit = permit;
-            (
-                i,
-                poll_source(&ctx, Arc::new(source), Backoff::Ignore).await,
-            )
+            (i, poll_source(&ctx, source, Backoff::Ignore).await)
         });
         while let Some(joined) = tasks.try_join_next() {
             record(joined);
