@@ -218,6 +218,32 @@ pub async fn start(config: &Config, store: Store) -> Result<Schedule, DaemonErro
             })
             .await?;
     }
+    // Hourly, merge the full-text index a little: twenty bounded steps at most, each its own
+    // writer job, so polls are never held up for long.
+    let hourly = crate::config::CronSchedule::parse("0 7 * * * *").map_err(|message| {
+        ScheduleError::Scheduler {
+            context: "search index upkeep".into(),
+            message,
+        }
+    })?;
+    let upkeep_store = store.clone();
+    schedule
+        .add_job("search index upkeep", &hourly, move || {
+            let store = upkeep_store.clone();
+            async move {
+                for _ in 0..20 {
+                    match store.call(|c| store::merge_search_index(c, 500)).await {
+                        Ok(true) => {}
+                        Ok(false) => break,
+                        Err(e) => {
+                            tracing::warn!(error = %e, "search index upkeep failed");
+                            break;
+                        }
+                    }
+                }
+            }
+        })
+        .await?;
     if let Some(interval) = notify::watchdog_interval() {
         // Keep-alives come from the scheduler's own loop and only after the writer answers,
         // so a stuck scheduler or writer gets the service restarted.

@@ -22,7 +22,7 @@ use rusqlite::Connection;
 
 pub use error::StoreError;
 pub use migrate::SCHEMA_VERSION;
-pub use prune::{Pruned, prune};
+pub use prune::{Pruned, merge_search_index, prune};
 pub use write::{
     PollRecord, PollResult, PollSummary, SourceRecord, SourceState, TaggedItem, known_items,
     recent_guids, record_poll, register_sources, retag_items, source_state,
