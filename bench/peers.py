@@ -8,7 +8,9 @@ per-host politeness is switched off here, as `claimwatch bench` does.
 
     python3 bench/peers.py --n 1000 --reps 3 --tools claimwatch,curl,rawfetch,fpfetch,newsboat32,r2e
 
-Needs ../shared/bench (or --shared DIR) and a release build (cargo build --release).
+Needs ../shared/bench (or --shared DIR) and a release build (cargo build --release); peers
+that are not installed are skipped (Debian: apt-get install newsboat rss2email curl;
+pip install feedparser).
 """
 import argparse
 import importlib.util
@@ -114,6 +116,14 @@ def main():
         }
         tools = []
         for t in a.tools.split(","):
+            missing = {"newsboat": "newsboat", "r2e": "r2e", "curl": "curl"}.get(
+                "newsboat" if t.startswith("newsboat") else t)
+            if missing and not shutil.which(missing):
+                print("skipping %s: %s is not installed" % (t, missing), file=sys.stderr)
+                continue
+            if t == "fpfetch" and importlib.util.find_spec("feedparser") is None:
+                print("skipping fpfetch: the feedparser package is not installed", file=sys.stderr)
+                continue
             if t.startswith("newsboat"):
                 tools.append(rp.Newsboat(work, a.n, int(t[8:] or "1")))
             elif t in makers:
