@@ -12,6 +12,7 @@ mod mentions;
 mod migrate;
 mod prune;
 pub mod queries;
+mod retag;
 mod write;
 
 use std::path::{Path, PathBuf};
@@ -23,9 +24,10 @@ use rusqlite::Connection;
 pub use error::StoreError;
 pub use migrate::SCHEMA_VERSION;
 pub use prune::{Pruned, merge_search_index, prune};
+pub use retag::retag_items;
 pub use write::{
     PollRecord, PollResult, PollSummary, SourceRecord, SourceState, TaggedItem, known_items,
-    recent_guids, record_poll, register_sources, retag_items, source_state,
+    recent_guids, record_poll, register_sources, source_state,
 };
 
 type Job = Box<dyn FnOnce(&mut Connection) + Send>;
