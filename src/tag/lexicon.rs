@@ -28,8 +28,25 @@ pub const SOURCES: &[(&str, &str)] = &[
 /// A compiled list: one case-insensitive regex over all its phrases (None when empty), and,
 /// for lists with Cyrillic letters, the same regex lowercased and case-sensitive, matched
 /// against the lowercased text (see `fold`).
+///
+/// When the lowercased regex exists, the case-insensitive one is only built the first time a
+/// text that does not fold needs it: case-insensitive Cyrillic automata are large (a process
+/// tagging Russian built them all for nothing, at 0.2 s and some 50 MB), and most text folds.
 #[derive(Debug, Default)]
-pub struct Phrases(Option<Regex>, Option<Regex>);
+pub struct Phrases {
+    /// The case-insensitive regex's source (None when the list is empty).
+    source: Option<String>,
+    /// The case-insensitive regex, built on first use when `folded` exists.
+    exact: std::sync::OnceLock<Option<Regex>>,
+    /// The lowercased, case-sensitive regex, for lists with Cyrillic letters.
+    folded: Option<Regex>,
+}
+
+/// Builds one phrase-list regex. A large lazy-DFA cache keeps long alternations (all
+/// casualty cues) on the DFA instead of falling back to the much slower PikeVM.
+fn build_phrase_regex(src: &str) -> Result<Regex, regex::Error> {
+    RegexBuilder::new(src).dfa_size_limit(DFA_CACHE).build()
+}
 
 /// Lowercase `text` when that makes case-sensitive matching of lowercased patterns agree
 /// with case-insensitive matching of the originals, byte for byte: every character is ASCII,
@@ -119,7 +136,7 @@ impl Phrases {
     /// Compile a list of phrases into one alternation between word boundaries.
     pub fn compile(list: &[String]) -> Result<Phrases, String> {
         if list.is_empty() {
-            return Ok(Phrases(None, None));
+            return Ok(Phrases::default());
         }
         let mut sorted: Vec<&String> = list.iter().collect();
         sorted.sort_by_key(|s| std::cmp::Reverse(s.len()));
@@ -129,43 +146,61 @@ impl Phrases {
         // A trailing guard (a non-word character or the end) lets the engine try a longer
         // alternative when a shorter one stops inside a word ("murder" in "murdered").
         let src = format!(r"(?i)(?:{})(?:[^0-9A-Za-z_]|\z)", alts.join("|"));
-        // A large lazy-DFA cache keeps long alternations (all casualty cues) on the DFA
-        // instead of falling back to the much slower PikeVM.
         let build = |src: &str| {
-            RegexBuilder::new(src)
-                .dfa_size_limit(DFA_CACHE)
-                .build()
-                .map_err(|e| format!("bad phrase list {list:?}: {e}"))
+            build_phrase_regex(src).map_err(|e| format!("bad phrase list {list:?}: {e}"))
         };
-        let re = build(&src)?;
         // Case-insensitive Cyrillic makes large automata that thrash the lazy DFA's cache;
         // the lowercased, case-sensitive regex is much smaller.
         let body = format!("(?:{})", alts.join("|"));
-        let folded = match folded_source(&body) {
-            Some(low) => Some(build(&format!(r"{low}(?:[^0-9A-Za-z_]|\z)"))?),
-            None => None,
+        // The tests load every lexicon: there, build the regex left for later as well, so a
+        // list that would not build case-insensitively fails a test instead of never matching.
+        #[cfg(test)]
+        build(&src)?;
+        let phrases = match folded_source(&body) {
+            Some(low) => Phrases {
+                source: Some(src),
+                exact: std::sync::OnceLock::new(),
+                folded: Some(build(&format!(r"{low}(?:[^0-9A-Za-z_]|\z)"))?),
+            },
+            None => {
+                let exact = std::sync::OnceLock::new();
+                let _ = exact.set(Some(build(&src)?));
+                Phrases {
+                    source: Some(src),
+                    exact,
+                    folded: None,
+                }
+            }
         };
-        Ok(Phrases(Some(re), folded))
+        Ok(phrases)
+    }
+
+    /// The case-insensitive regex, built now if it was left for later. None when the list is
+    /// empty, or (never seen: every list is compiled both ways in the tests) when it does not
+    /// build.
+    fn exact(&self) -> Option<&Regex> {
+        let src = self.source.as_deref()?;
+        self.exact
+            .get_or_init(|| build_phrase_regex(src).ok())
+            .as_ref()
     }
 
     /// The regex to run and the text to run it on: the lowercased regex on the lowercased
     /// text when both exist, else the case-insensitive one on `text` (same byte offsets).
     fn engine<'t>(&self, text: &'t str) -> Option<(&Regex, std::borrow::Cow<'t, str>)> {
-        let re = self.0.as_ref()?;
-        if let Some(low) = &self.1
+        if let Some(low) = &self.folded
             && let Some(t) = fold(text)
         {
             return Some((low, std::borrow::Cow::Owned(t)));
         }
-        Some((re, std::borrow::Cow::Borrowed(text)))
+        Some((self.exact()?, std::borrow::Cow::Borrowed(text)))
     }
 
     /// `engine` with the text already folded (`folded` is `fold(text)`, computed once).
     fn engine_with<'t>(&self, text: &'t str, folded: Option<&'t str>) -> Option<(&Regex, &'t str)> {
-        let re = self.0.as_ref()?;
-        match (&self.1, folded) {
+        match (&self.folded, folded) {
             (Some(low), Some(t)) => Some((low, t)),
-            _ => Some((re, text)),
+            _ => Some((self.exact()?, text)),
         }
     }
 
@@ -546,7 +581,7 @@ impl Lang {
         };
         lang.folds = [&lang.any_cue, &lang.cf_triggers, &lang.clash_triggers]
             .iter()
-            .any(|p| p.1.is_some());
+            .any(|p| p.folded.is_some());
         Ok(lang)
     }
 }
