@@ -306,11 +306,9 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 farm_url: farm.clone(),
             };
             if *one_run {
-                let opts = claimwatch::bench::BenchOptions { runs: 1, ..opts };
-                let results = runtime()?
-                    .block_on(claimwatch::bench::run(&opts))
+                let phases = runtime()?
+                    .block_on(claimwatch::bench::run_once(&opts))
                     .context("benchmark failed")?;
-                let phases = results.into_iter().next().unwrap_or_default();
                 println!(
                     "{}",
                     serde_json::to_string(&phases).context("cannot print figures")?

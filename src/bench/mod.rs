@@ -199,90 +199,87 @@ async fn poll_all(config: &Config, ctx: &crate::schedule::PollContext) {
     crate::schedule::poll_once(ctx, config.sources.clone(), config.daemon.concurrency).await;
 }
 
-/// Runs the benchmark and returns every run's phases.
+/// Runs the three phases once, in this process, with a fresh farm and database in
+/// `opts.dir` (`opts.runs` is not used: see [`run_isolated`]), and returns their figures.
 ///
 /// # Errors
 /// [`BenchError`] when the farm or database cannot be set up.
-pub async fn run(opts: &BenchOptions) -> Result<Vec<Vec<Phase>>, BenchError> {
-    let mut all = Vec::new();
-    for run in 0..opts.runs.max(1) {
-        let dir = opts.dir.join(format!("run-{run}"));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).map_err(setup("cannot create the bench directory"))?;
-        let mut farm = match &opts.farm_url {
-            Some(url) => {
-                external(url, "/_farm/set?round=0").await?;
-                None
-            }
-            None => Some(tokio::task::block_in_place(|| {
-                Farm::start(opts.feeds, opts.items)
-            })?),
-        };
-        let base = match (&farm, &opts.farm_url) {
-            (Some(f), _) => format!("http://127.0.0.1:{}", f.port),
-            (None, Some(url)) => url.trim_end_matches('/').to_owned(),
-            (None, None) => return Err(BenchError::Setup("no farm".into())),
-        };
-        let config = bench_config(&dir, &base, opts)?;
-        let store = tokio::task::block_in_place(|| daemon::open_store(&config))
-            .map_err(setup("database"))?;
-        let ctx = daemon::poll_context(&config, store.clone()).map_err(setup("HTTP client"))?;
-        let mut phases = Vec::new();
-        for name in ["cold", "unchanged", "incremental"] {
-            if name == "incremental" {
-                match (&mut farm, &opts.farm_url) {
-                    (Some(f), _) => tokio::task::block_in_place(|| f.advance())?,
-                    (None, Some(url)) => external(url, "/_farm/advance").await?,
-                    (None, None) => {}
-                }
-            }
-            let farm_cpu_of = |f: &Option<Farm>| f.as_ref().map_or(0.0, Farm::cpu);
-            let last_fetch: i64 = store
-                .call(|c| {
-                    Ok(c.query_row("SELECT COALESCE(max(id), 0) FROM fetches", [], |r| r.get(0))?)
-                })
-                .await
-                .unwrap_or(0);
-            reset_peak_rss();
-            let (cpu0, farm0, t0) = (proc_cpu_seconds("self"), farm_cpu_of(&farm), Instant::now());
-            poll_all(&config, &ctx).await;
-            let wall = t0.elapsed().as_secs_f64();
-            let (cpu, farm_cpu, peak) = (
-                proc_cpu_seconds("self") - cpu0,
-                farm_cpu_of(&farm) - farm0,
-                peak_rss_mib(),
-            );
-            let counts: (i64, i64, i64, i64) = store
-                .call(move |c| {
-                    Ok(c.query_row(
-                        "SELECT COALESCE(sum(new_items), 0), count(*) FILTER (WHERE http_status = 200 AND error IS NULL),
-                                count(*) FILTER (WHERE http_status = 304), count(*) FILTER (WHERE error IS NOT NULL)
-                         FROM fetches WHERE id > ?1",
-                        [last_fetch],
-                        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-                    )?)
-                })
-                .await
-                .unwrap_or_default();
-            let size = |p: PathBuf| std::fs::metadata(p).map_or(0, |m| m.len());
-            let db = size(dir.join("claimwatch.db")) + size(dir.join("claimwatch.db-wal"));
-            phases.push(Phase {
-                name: name.to_owned(),
-                wall,
-                cpu,
-                farm_cpu,
-                peak_rss_mib: peak,
-                new_items: counts.0,
-                ok_200: counts.1,
-                not_modified: counts.2,
-                failed: counts.3,
-                db_mib: db as f64 / (1024.0 * 1024.0),
-            });
+pub async fn run_once(opts: &BenchOptions) -> Result<Vec<Phase>, BenchError> {
+    let dir = opts.dir.clone();
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).map_err(setup("cannot create the bench directory"))?;
+    let mut farm = match &opts.farm_url {
+        Some(url) => {
+            external(url, "/_farm/set?round=0").await?;
+            None
         }
-        tokio::task::block_in_place(|| store.close());
-        all.push(phases);
+        None => Some(tokio::task::block_in_place(|| {
+            Farm::start(opts.feeds, opts.items)
+        })?),
+    };
+    let base = match (&farm, &opts.farm_url) {
+        (Some(f), _) => format!("http://127.0.0.1:{}", f.port),
+        (None, Some(url)) => url.trim_end_matches('/').to_owned(),
+        (None, None) => return Err(BenchError::Setup("no farm".into())),
+    };
+    let config = bench_config(&dir, &base, opts)?;
+    let store =
+        tokio::task::block_in_place(|| daemon::open_store(&config)).map_err(setup("database"))?;
+    let ctx = daemon::poll_context(&config, store.clone()).map_err(setup("HTTP client"))?;
+    let mut phases = Vec::new();
+    for name in ["cold", "unchanged", "incremental"] {
+        if name == "incremental" {
+            match (&mut farm, &opts.farm_url) {
+                (Some(f), _) => tokio::task::block_in_place(|| f.advance())?,
+                (None, Some(url)) => external(url, "/_farm/advance").await?,
+                (None, None) => {}
+            }
+        }
+        let farm_cpu_of = |f: &Option<Farm>| f.as_ref().map_or(0.0, Farm::cpu);
+        let last_fetch: i64 = store
+            .call(
+                |c| Ok(c.query_row("SELECT COALESCE(max(id), 0) FROM fetches", [], |r| r.get(0))?),
+            )
+            .await
+            .unwrap_or(0);
+        reset_peak_rss();
+        let (cpu0, farm0, t0) = (proc_cpu_seconds("self"), farm_cpu_of(&farm), Instant::now());
+        poll_all(&config, &ctx).await;
+        let wall = t0.elapsed().as_secs_f64();
+        let (cpu, farm_cpu, peak) = (
+            proc_cpu_seconds("self") - cpu0,
+            farm_cpu_of(&farm) - farm0,
+            peak_rss_mib(),
+        );
+        let counts: (i64, i64, i64, i64) = store
+            .call(move |c| {
+                Ok(c.query_row(
+                    "SELECT COALESCE(sum(new_items), 0), count(*) FILTER (WHERE http_status = 200 AND error IS NULL),
+                            count(*) FILTER (WHERE http_status = 304), count(*) FILTER (WHERE error IS NOT NULL)
+                     FROM fetches WHERE id > ?1",
+                    [last_fetch],
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+                )?)
+            })
+            .await
+            .unwrap_or_default();
+        let size = |p: PathBuf| std::fs::metadata(p).map_or(0, |m| m.len());
+        let db = size(dir.join("claimwatch.db")) + size(dir.join("claimwatch.db-wal"));
+        phases.push(Phase {
+            name: name.to_owned(),
+            wall,
+            cpu,
+            farm_cpu,
+            peak_rss_mib: peak,
+            new_items: counts.0,
+            ok_200: counts.1,
+            not_modified: counts.2,
+            failed: counts.3,
+            db_mib: db as f64 / (1024.0 * 1024.0),
+        });
     }
-    Ok(all)
+    tokio::task::block_in_place(|| store.close());
+    Ok(phases)
 }
 
 /// Runs each run in a process of its own (this binary's `bench --one-run`), so that every

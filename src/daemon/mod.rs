@@ -18,7 +18,7 @@ pub use health::Health;
 use std::path::Path;
 use std::sync::Arc;
 
-use crate::config::{Config, ConfigSource, DigestConfig};
+use crate::config::{Config, ConfigSource, CronSchedule, DigestConfig};
 use crate::digest::{
     self, DigestError, DigestFilter, DigestRequest, Format, WrittenDigest, alerts,
 };
@@ -205,12 +205,7 @@ pub async fn start(config: &Config, store: Store) -> Result<Schedule, DaemonErro
                 })?,
             atom_path: config.daemon.digest_dir.join("alerts.atom"),
         });
-        let every5 = crate::config::CronSchedule::parse("*/5 * * * * *").map_err(|message| {
-            ScheduleError::Scheduler {
-                context: "alerts".into(),
-                message,
-            }
-        })?;
+        let every5 = built_in_schedule("*/5 * * * * *", "alerts")?;
         schedule
             .add_job("alerts", &every5, move || {
                 let cycle = Arc::clone(&cycle);
@@ -220,12 +215,7 @@ pub async fn start(config: &Config, store: Store) -> Result<Schedule, DaemonErro
     }
     // Hourly, merge the full-text index a little: twenty bounded steps at most, each its own
     // writer job, so polls are never held up for long.
-    let hourly = crate::config::CronSchedule::parse("0 7 * * * *").map_err(|message| {
-        ScheduleError::Scheduler {
-            context: "search index upkeep".into(),
-            message,
-        }
-    })?;
+    let hourly = built_in_schedule("0 7 * * * *", "search index upkeep")?;
     let upkeep_store = store.clone();
     schedule
         .add_job("search index upkeep", &hourly, move || {
@@ -248,12 +238,7 @@ pub async fn start(config: &Config, store: Store) -> Result<Schedule, DaemonErro
         // Keep-alives come from the scheduler's own loop and only after the writer answers,
         // so a stuck scheduler or writer gets the service restarted.
         let every = (interval.as_secs() / 2).clamp(1, 59);
-        let cron = crate::config::CronSchedule::parse(&format!("*/{every} * * * * *")).map_err(
-            |message| ScheduleError::Scheduler {
-                context: "watchdog".into(),
-                message,
-            },
-        )?;
+        let cron = built_in_schedule(&format!("*/{every} * * * * *"), "watchdog")?;
         schedule
             .add_job("watchdog", &cron, move || {
                 let store = store.clone();
@@ -389,6 +374,14 @@ fn follow_health(schedule: &Schedule, health: &Health) -> tokio::task::JoinHandl
 
 fn enabled(config: &Config) -> usize {
     config.sources.iter().filter(|s| s.enabled).count()
+}
+
+/// A schedule of the daemon's own (alerts, index upkeep, watchdog), named in any error.
+fn built_in_schedule(expression: &str, what: &str) -> Result<CronSchedule, ScheduleError> {
+    CronSchedule::parse(expression).map_err(|message| ScheduleError::Scheduler {
+        context: what.into(),
+        message,
+    })
 }
 
 /// Caps glibc's malloc at two arenas. By default every thread that allocates may get an arena
