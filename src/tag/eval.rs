@@ -8,6 +8,9 @@ use serde_json::{Value, json};
 
 use super::{MentionDetail, MentionKind, TagContext, tag};
 
+#[path = "eval_split.rs"]
+pub mod split;
+
 /// Tag one passage with `TagContext::default()` and return its labelled-set record:
 /// `{"id", "tags", "ceasefire": [{status, mediator}], "clash": [{location}], "casualties": [...]}`.
 pub fn tag_record(id: &str, text: &str) -> Value {
