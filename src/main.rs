@@ -7,7 +7,8 @@ use anyhow::{Context, anyhow};
 use clap::{Parser, Subcommand};
 
 use claimwatch::config::{self, Config, Environment};
-use claimwatch::{daemon, digest, store};
+use claimwatch::tag::eval::split::Half;
+use claimwatch::{daemon, digest, store, tag};
 
 mod commands;
 
@@ -59,6 +60,14 @@ enum Command {
     Eval {
         /// The labelled set, one JSON object per line
         file: PathBuf,
+        /// After the overall score, score each group of passages with the same value of this
+        /// field ("(none)" when missing; lang falls back to the language detected in the text)
+        #[arg(long, value_enum, value_name = "FIELD")]
+        by: Option<EvalBy>,
+        /// Keep only the passages of this half of the dev2 split by conflict
+        /// (src/tag/eval_split.toml); passages without a `conflict` field are in neither
+        #[arg(long, value_enum)]
+        half: Option<EvalHalf>,
     },
     /// Re-tag stored items with this build's tagger, replacing their mentions
     Retag {
@@ -145,6 +154,21 @@ enum Command {
         /// The shell
         shell: clap_complete::Shell,
     },
+}
+
+/// `eval --by`: the labelled-set field to group passages by.
+#[derive(clap::ValueEnum, Clone, Copy, Debug)]
+enum EvalBy {
+    Conflict,
+    Register,
+    Lang,
+}
+
+/// `eval --half`: a half of the dev2 split.
+#[derive(clap::ValueEnum, Clone, Copy, Debug)]
+enum EvalHalf {
+    Tune,
+    Check,
 }
 
 #[derive(Subcommand, Debug)]
@@ -375,7 +399,18 @@ fn run(cli: Cli) -> Result<(), Failure> {
         }
         Command::Tag { jsonl: false } => tag_stdin(),
         Command::Tag { jsonl: true } => tag_jsonl(),
-        Command::Eval { file } => eval(file),
+        Command::Eval { file, by, half } => {
+            let by = by.map(|b| match b {
+                EvalBy::Conflict => tag::eval::GroupBy::Conflict,
+                EvalBy::Register => tag::eval::GroupBy::Register,
+                EvalBy::Lang => tag::eval::GroupBy::Lang,
+            });
+            let half = half.map(|h| match h {
+                EvalHalf::Tune => Half::Tune,
+                EvalHalf::Check => Half::Check,
+            });
+            eval(file, by, half)
+        }
         Command::Retag { since } => retag(&load_config(&cli, false)?, since.as_deref()),
         Command::Digest {
             since,

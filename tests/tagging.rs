@@ -1,5 +1,5 @@
-//! The tagger through the binary: `tag --jsonl`, `eval` (same figures as score.py), and
-//! `retag` replacing stored mentions in place.
+//! The tagger through the binary: `tag --jsonl`, `eval` (same figures as score.py; `--by`,
+//! `--half`, a closed stdout), and `retag` replacing stored mentions in place.
 
 mod common;
 
@@ -80,6 +80,78 @@ fn eval_gives_the_figures_score_py_gives() {
         stdout(&ours).trim(),
         String::from_utf8_lossy(&theirs.stdout).trim()
     );
+}
+
+#[test]
+fn eval_by_a_field_and_by_half_and_into_a_closed_pipe() {
+    let dir = tempfile::tempdir().unwrap();
+    let rows = [
+        r#"{"id": "a-1", "text": "Seven soldiers were killed in clashes near the border, the army said.", "tags": ["clash", "casualty"], "casualties": [{"category": "killed", "count": 7, "claimant": "the army"}], "conflict": "Afghanistan", "register": "news"}"#,
+        r#"{"id": "a-2", "text": "The truce held overnight.", "tags": ["ceasefire"], "ceasefire": [{"status": "holding"}], "conflict": "Syria", "register": "official"}"#,
+        r#"{"id": "a-4", "text": "Ministers clashed over the budget.", "tags": [], "conflict": "none (hard negative)", "register": "negative"}"#,
+        r#"{"id": "a-5", "text": "Two fishermen drowned.", "tags": []}"#,
+    ];
+    let set = dir.path().join("set.jsonl");
+    std::fs::write(&set, rows.join("\n") + "\n").unwrap();
+    let set = set.to_str().unwrap();
+
+    let by = run(dir.path(), &["eval", set, "--by", "register"]);
+    assert!(by.status.success(), "{}", stderr(&by));
+    let text = stdout(&by);
+    assert!(text.contains("passages=4 "), "{text}");
+    assert!(text.contains("by register:\ngroup "), "{text}");
+    let groups: Vec<&str> = text
+        .lines()
+        .filter_map(|l| l.strip_prefix("[register = "))
+        .collect();
+    assert_eq!(
+        groups,
+        [
+            "(none): 1 passages]",
+            "negative: 1 passages]",
+            "news: 1 passages]",
+            "official: 1 passages]"
+        ]
+    );
+
+    // Afghanistan is in the tuning half, Syria in the checking one; a-4 is an even hard
+    // negative (tune); a-5 has no conflict and is in neither.
+    let tune = run(dir.path(), &["eval", set, "--half", "tune"]);
+    assert!(stdout(&tune).contains("passages=2 "), "{}", stdout(&tune));
+    let check = run(
+        dir.path(),
+        &["eval", set, "--half", "check", "--by", "conflict"],
+    );
+    assert!(stdout(&check).contains("passages=1 "), "{}", stdout(&check));
+    assert!(stdout(&check).contains("[conflict = Syria: 1 passages]"));
+
+    let bad = run(dir.path(), &["eval", set, "--by", "colour"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(stderr(&bad).contains("possible values"), "{}", stderr(&bad));
+    let old = dir.path().join("old.jsonl");
+    std::fs::write(&old, rows[3]).unwrap();
+    let none = run(
+        dir.path(),
+        &["eval", old.to_str().unwrap(), "--half", "check"],
+    );
+    assert_eq!(none.status.code(), Some(2));
+    assert!(
+        stderr(&none).contains("no passage in the check half"),
+        "{}",
+        stderr(&none)
+    );
+
+    // `claimwatch eval f | head -3`: stdout closed before anything is written.
+    let mut child = std::process::Command::new(bin())
+        .args(["eval", set, "--by", "conflict"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("panicked"), "{}", stderr(&out));
 }
 
 #[test]

@@ -3,13 +3,180 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
+use std::path::{Path, PathBuf};
 
 use serde_json::{Value, json};
 
-use super::{MentionDetail, MentionKind, TagContext, tag};
+use super::{MentionDetail, MentionKind, TagContext, detect_language, tag};
 
 #[path = "eval_split.rs"]
 pub mod split;
+
+/// Why a labelled set (or the files that go with it) could not be used.
+#[derive(Debug, thiserror::Error)]
+pub enum EvalError {
+    /// The file or directory could not be read.
+    #[error("cannot read {}: {source}", path.display())]
+    Read {
+        /// The file or directory.
+        path: PathBuf,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+    /// A line is not a JSON value.
+    #[error("{}:{line}: not JSON: {source}", path.display())]
+    Json {
+        /// The file.
+        path: PathBuf,
+        /// The line number, from 1.
+        line: usize,
+        /// The parse error.
+        source: serde_json::Error,
+    },
+    /// The split file is broken.
+    #[error(transparent)]
+    Split(#[from] split::SplitError),
+}
+
+/// Parse a labelled set: one JSON object per non-blank line. `path` only names it in errors.
+pub fn parse_set(text: &str, path: &Path) -> Result<Vec<Value>, EvalError> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(n, l)| {
+            serde_json::from_str(l).map_err(|source| EvalError::Json {
+                path: path.to_path_buf(),
+                line: n + 1,
+                source,
+            })
+        })
+        .collect()
+}
+
+/// Read and parse a labelled set file.
+pub fn load_set(path: &Path) -> Result<Vec<Value>, EvalError> {
+    let text = std::fs::read_to_string(path).map_err(|source| EvalError::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    parse_set(&text, path)
+}
+
+/// A passage's `text`, or "" when it has none.
+fn text_of(record: &Value) -> &str {
+    record.get("text").and_then(Value::as_str).unwrap_or("")
+}
+
+/// Tag every passage of a labelled set: one [`tag_record`] per passage, in the same order
+/// (an id that is not a string is used as its JSON text; no id gives "").
+pub fn tag_all(gold: &[Value]) -> Vec<Value> {
+    gold.iter()
+        .map(|g| {
+            let id = match g.get("id") {
+                Some(Value::String(s)) => s.clone(),
+                Some(v) => v.to_string(),
+                None => String::new(),
+            };
+            tag_record(&id, text_of(g))
+        })
+        .collect()
+}
+
+/// The group of the passages that lack the field grouped by.
+pub const NO_GROUP: &str = "(none)";
+
+/// A field of the labelled-set records to group passages by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GroupBy {
+    /// The conflict the passage is about (dev2 sets).
+    Conflict,
+    /// news, official, un-ngo, negative (dev2 sets).
+    Register,
+    /// The language; detected from the text when the record does not say.
+    Lang,
+}
+
+impl GroupBy {
+    /// The record field: "conflict", "register" or "lang".
+    pub fn field(self) -> &'static str {
+        match self {
+            GroupBy::Conflict => "conflict",
+            GroupBy::Register => "register",
+            GroupBy::Lang => "lang",
+        }
+    }
+
+    /// The group of a record: its field's value; when the field is missing, null or empty,
+    /// [`NO_GROUP`], or for [`GroupBy::Lang`] the language detected in its text.
+    pub fn group_of(self, record: &Value) -> String {
+        match record.get(self.field()) {
+            Some(Value::String(s)) if !s.is_empty() => s.clone(),
+            Some(v) if !v.is_null() && !v.is_string() => v.to_string(),
+            _ if self == GroupBy::Lang => detect_language(text_of(record)).to_string(),
+            _ => NO_GROUP.to_string(),
+        }
+    }
+}
+
+/// Score each group of passages (`gold` and `pred` in the same order, as [`tag_all`] gives
+/// them), groups sorted by their value.
+pub fn score_groups(
+    gold: &[Value],
+    pred: &[Value],
+    group_of: impl Fn(&Value) -> String,
+) -> Vec<(String, Scores)> {
+    let mut groups: BTreeMap<String, (Vec<Value>, Vec<Value>)> = BTreeMap::new();
+    for (g, p) in gold.iter().zip(pred) {
+        let entry = groups.entry(group_of(g)).or_default();
+        entry.0.push(g.clone());
+        entry.1.push(p.clone());
+    }
+    groups
+        .into_iter()
+        .map(|(k, (g, p))| {
+            let s = score(&g, &p);
+            (k, s)
+        })
+        .collect()
+}
+
+/// One line per group: passages, the three kinds' F1, claims F1, claimant and ceasefire-status
+/// accuracy ("-" when undefined), under a header line ("F1 of" and "accuracy" left implied).
+/// Where a group has no passage or claim of a kind but some were tagged, its F1 (0 by
+/// score.py's convention) is shown as "fp=N" instead: hard negatives are read that way.
+pub fn group_table(groups: &[(String, Scores)]) -> String {
+    let w = groups
+        .iter()
+        .map(|(k, _)| k.chars().count())
+        .max()
+        .unwrap_or(0)
+        .max("group".len());
+    let acc = |v: Option<f64>| v.map_or_else(|| "-".to_string(), |x| format!("{x:.3}"));
+    let f1 = |v: &Prf| {
+        if v.tp + v.fn_ == 0 && v.fp > 0 {
+            format!("fp={}", v.fp)
+        } else {
+            format!("{:.3}", v.f1)
+        }
+    };
+    let mut out = format!(
+        "{:w$}  {:>8}  {:>9}  {:>6}  {:>8}  {:>6}  {:>8}  {:>6}\n",
+        "group", "passages", "ceasefire", "clash", "casualty", "claims", "claimant", "status"
+    );
+    for (k, s) in groups {
+        out.push_str(&format!(
+            "{k:w$}  {:>8}  {:>9}  {:>6}  {:>8}  {:>6}  {:>8}  {:>6}\n",
+            s.passages,
+            f1(&s.ceasefire),
+            f1(&s.clash),
+            f1(&s.casualty),
+            f1(&s.claims),
+            acc(s.claimant_acc),
+            acc(s.ceasefire_status_acc),
+        ));
+    }
+    out
+}
 
 /// Tag one passage with `TagContext::default()` and return its labelled-set record:
 /// `{"id", "tags", "ceasefire": [{status, mediator}], "clash": [{location}], "casualties": [...]}`.

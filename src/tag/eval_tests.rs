@@ -162,3 +162,42 @@ fn parity_with_score_py() {
         );
     }
 }
+
+#[test]
+fn groups() {
+    let rec = json!({"id": "a", "text": "Сегодня погибли трое военных.", "conflict": "X"});
+    assert_eq!(GroupBy::Conflict.group_of(&rec), "X");
+    assert_eq!(GroupBy::Register.group_of(&rec), NO_GROUP);
+    assert_eq!(GroupBy::Lang.group_of(&rec), "ru");
+    assert_eq!(
+        GroupBy::Lang.group_of(&json!({"lang": "uk", "text": "x"})),
+        "uk"
+    );
+    assert_eq!(
+        GroupBy::Register.group_of(&json!({"register": ""})),
+        NO_GROUP
+    );
+    let gold = vec![
+        json!({"id": "1", "tags": ["clash"], "register": "news"}),
+        json!({"id": "2", "tags": [], "register": "negative"}),
+        json!({"id": "3", "tags": ["clash"]}),
+    ];
+    let pred = vec![
+        json!({"id": "1", "tags": ["clash"]}),
+        json!({"id": "2", "tags": ["clash"]}),
+        json!({"id": "3", "tags": []}),
+    ];
+    let g = score_groups(&gold, &pred, |r| GroupBy::Register.group_of(r));
+    let names: Vec<&str> = g.iter().map(|(k, _)| k.as_str()).collect();
+    assert_eq!(names, ["(none)", "negative", "news"]);
+    assert_eq!(
+        (g[0].1.clash.fn_, g[1].1.clash.fp, g[2].1.clash.tp),
+        (1, 1, 1)
+    );
+    let table = group_table(&g);
+    assert_eq!(table.lines().count(), 4, "{table}");
+    assert!(
+        table.lines().nth(2).is_some_and(|l| l.contains("fp=1")),
+        "{table}"
+    );
+}
