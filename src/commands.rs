@@ -221,6 +221,13 @@ pub(crate) fn eval(
     })
 }
 
+pub(crate) fn record_figures(dir: &Path) -> Result<(), Failure> {
+    let figures =
+        tag::eval::figures::measure_dir(dir).map_err(|e| Failure::Usage(anyhow!("{e}")))?;
+    let text = tag::eval::figures::to_toml(&figures);
+    write_stdout(|out| out.write_all(text.as_bytes()))
+}
+
 pub(crate) fn retag(cfg: &Config, since: Option<&str>) -> Result<(), Failure> {
     let since = since
         .map(|s| digest::parse_since(s, chrono::Utc::now()))

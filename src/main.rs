@@ -12,7 +12,10 @@ use claimwatch::{daemon, digest, store, tag};
 
 mod commands;
 
-use commands::{eval, open_existing, poll, retag, run_demo, sources, status, tag_jsonl, tag_stdin};
+use commands::{
+    eval, open_existing, poll, record_figures, retag, run_demo, sources, status, tag_jsonl,
+    tag_stdin,
+};
 
 /// Watch ministries, governments and news outlets for ceasefires, clashes and casualty claims.
 #[derive(Parser, Debug)]
@@ -59,7 +62,8 @@ enum Command {
     /// casualty-claims F1, claimant and ceasefire-status accuracy
     Eval {
         /// The labelled set, one JSON object per line
-        file: PathBuf,
+        #[arg(required_unless_present = "record_figures")]
+        file: Option<PathBuf>,
         /// After the overall score, score each group of passages with the same value of this
         /// field ("(none)" when missing; lang falls back to the language detected in the text)
         #[arg(long, value_enum, value_name = "FIELD")]
@@ -68,6 +72,10 @@ enum Command {
         /// (src/tag/eval_split.toml); passages without a `conflict` field are in neither
         #[arg(long, value_enum)]
         half: Option<EvalHalf>,
+        /// Instead, tag every *.jsonl set in DIR and print the figures of each (and of the
+        /// dev2 halves) as TOML: the content of src/tag/eval_figures.toml
+        #[arg(long, value_name = "DIR", conflicts_with_all = ["file", "by", "half"])]
+        record_figures: Option<PathBuf>,
     },
     /// Re-tag stored items with this build's tagger, replacing their mentions
     Retag {
@@ -399,7 +407,14 @@ fn run(cli: Cli) -> Result<(), Failure> {
         }
         Command::Tag { jsonl: false } => tag_stdin(),
         Command::Tag { jsonl: true } => tag_jsonl(),
-        Command::Eval { file, by, half } => {
+        Command::Eval {
+            record_figures: Some(dir),
+            ..
+        } => record_figures(dir),
+        Command::Eval { file, by, half, .. } => {
+            let Some(file) = file else {
+                return Err(Failure::Usage(anyhow!("eval needs a FILE")));
+            };
             let by = by.map(|b| match b {
                 EvalBy::Conflict => tag::eval::GroupBy::Conflict,
                 EvalBy::Register => tag::eval::GroupBy::Register,

@@ -141,6 +141,24 @@ fn eval_by_a_field_and_by_half_and_into_a_closed_pipe() {
         stderr(&none)
     );
 
+    // The figures file of a directory of sets: the set, and its halves as it has conflicts.
+    let rec = run(dir.path(), &["eval", "--record-figures", "."]);
+    assert!(rec.status.success(), "{}", stderr(&rec));
+    let figures = claimwatch::tag::eval::figures::parse(&stdout(&rec)).unwrap();
+    let names: Vec<&str> = figures.keys().map(String::as_str).collect();
+    assert_eq!(
+        names,
+        [
+            "old.jsonl",
+            "set.jsonl",
+            "set.jsonl#check",
+            "set.jsonl#tune"
+        ]
+    );
+    assert_eq!(figures["set.jsonl#tune"].casualty_f1, 1.0);
+    let both = run(dir.path(), &["eval", set, "--record-figures", "."]);
+    assert_eq!(both.status.code(), Some(2));
+
     // `claimwatch eval f | head -3`: stdout closed before anything is written.
     let mut child = std::process::Command::new(bin())
         .args(["eval", set, "--by", "conflict"])

@@ -9,6 +9,8 @@ use serde_json::{Value, json};
 
 use super::{MentionDetail, MentionKind, TagContext, detect_language, tag};
 
+#[path = "eval_figures.rs"]
+pub mod figures;
 #[path = "eval_split.rs"]
 pub mod split;
 
@@ -33,9 +35,15 @@ pub enum EvalError {
         /// The parse error.
         source: serde_json::Error,
     },
+    /// A directory holds no `*.jsonl` set.
+    #[error("no *.jsonl labelled set in {}", .0.display())]
+    NoSets(PathBuf),
     /// The split file is broken.
     #[error(transparent)]
     Split(#[from] split::SplitError),
+    /// A figures file is not what `figures::to_toml` writes.
+    #[error("figures file: {0}")]
+    Figures(#[from] toml::de::Error),
 }
 
 /// Parse a labelled set: one JSON object per non-blank line. `path` only names it in errors.

@@ -201,3 +201,71 @@ fn groups() {
         "{table}"
     );
 }
+
+#[test]
+fn figures_round_trip_and_shortfalls() {
+    let f = figures::Figures {
+        ceasefire_f1: 0.95,
+        clash_f1: 0.9,
+        casualty_f1: 1.0,
+        claims_f1: 0.7344,
+        claimant_acc: None,
+        status_acc: Some(0.881),
+    };
+    let text = figures::to_toml(&[("dev2.jsonl".into(), f), ("dev2.jsonl#tune".into(), f)]);
+    assert!(
+        text.contains("[\"dev2.jsonl#tune\"]\nceasefire_f1 = 0.9500\n"),
+        "{text}"
+    );
+    assert!(!text.contains("claimant_acc"), "{text}");
+    let back = figures::parse(&text).expect("parse");
+    assert_eq!(back.get("dev2.jsonl"), Some(&f));
+    let worse = figures::Figures {
+        clash_f1: 0.879,
+        casualty_f1: 0.98,
+        status_acc: None,
+        claimant_acc: Some(0.5),
+        ..f
+    };
+    let bad = figures::shortfalls(&back, &[("dev2.jsonl".into(), worse)], 0.02);
+    assert_eq!(
+        bad,
+        [
+            "dev2.jsonl clash_f1: 0.8790, recorded 0.9000 (-0.0210)",
+            "dev2.jsonl status_acc: undefined, recorded 0.8810",
+            "dev2.jsonl#tune: recorded, but not measured (set missing?)",
+        ]
+    );
+    assert!(figures::parse("[x]\nclash_f1 = 1.0").is_err());
+}
+
+/// Tags every shared labelled set (and the dev2 halves) and fails when a figure falls more
+/// than `figures::TOLERANCE` below `eval_figures.toml`.
+#[test]
+fn figures_do_not_regress() {
+    let dir = std::path::PathBuf::from(gold_path(""));
+    if !dir.is_dir() {
+        println!("skipped: {} missing", dir.display());
+        return;
+    }
+    let recorded = figures::parse(figures::RECORDED).expect("src/tag/eval_figures.toml");
+    let started = std::time::Instant::now();
+    let current = figures::measure_dir(&dir).expect("the shared sets");
+    println!(
+        "tagged and scored {} sets and halves in {:.1} s",
+        current.len(),
+        started.elapsed().as_secs_f64()
+    );
+    for (name, _) in current.iter().filter(|(n, _)| !recorded.contains_key(n)) {
+        println!("note: no recorded figures for {name}");
+    }
+    let bad = figures::shortfalls(&recorded, &current, figures::TOLERANCE);
+    assert!(
+        bad.is_empty(),
+        "figures more than {} below src/tag/eval_figures.toml:\n  {}\n\
+         If the change is intended, regenerate the file:\n  \
+         cargo run -- eval --record-figures ../shared/eval > src/tag/eval_figures.toml",
+        figures::TOLERANCE,
+        bad.join("\n  ")
+    );
+}
