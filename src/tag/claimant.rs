@@ -51,7 +51,15 @@ fn subject_before(s: &Sent, v: usize) -> Option<(usize, usize)> {
         end -= 1;
     }
     if end > 0 && s.w(end - 1) == "," {
-        // "X, an investigative journalist …, was quoted": take X.
+        // "…, The African Union Mission (AMISOM), said": a name right before the comma is
+        // the subject; "X, an investigative journalist …, was quoted": take X.
+        if let Some((x, y)) = back_to_boundary(s, end - 1).and_then(|(x, y)| trim(s, x, y))
+            && (!s.lang.sets.claim_article.contains(s.w(x)) || s.is_cap(x + 1))
+            && s.is_cap(x)
+            && plain_speaker(s, x, y)
+        {
+            return Some((x, y));
+        }
         let mut k = end - 1;
         while k > 0 && s.w(k - 1) != "," && end - k < 25 {
             k -= 1;
@@ -62,6 +70,22 @@ fn subject_before(s: &Sent, v: usize) -> Option<(usize, usize)> {
             return None;
         }
     }
+    let (a, end) = back_to_boundary(s, end)?;
+    // "News agency ANI, which on Tuesday reported": the relative's antecedent.
+    // "…, which Kabul said": the name after the relative is the subject.
+    if s.lang.sets.claim_relative.contains(s.w(a))
+        && a > 0
+        && s.w(a - 1) == ","
+        && !plain_speaker(s, a + 1, end)
+        && let Some(r) = back_to_boundary(s, a - 1).and_then(|(x, y)| trim(s, x, y))
+    {
+        return Some(r);
+    }
+    trim(s, a, end)
+}
+
+/// The tokens from the previous boundary (outside parentheses) up to `end`, at most 13.
+fn back_to_boundary(s: &Sent, end: usize) -> Option<(usize, usize)> {
     let mut a = end;
     let mut depth = 0i32;
     while a > 0 && end - a < 14 {
@@ -75,10 +99,7 @@ fn subject_before(s: &Sent, v: usize) -> Option<(usize, usize)> {
         }
         a -= 1;
     }
-    if end - a >= 14 {
-        return None;
-    }
-    trim(s, a, end)
+    (end - a < 14).then_some((a, end))
 }
 
 /// The subject after a verb at token range ending `vb`: up to a stop word or boundary.
@@ -108,13 +129,32 @@ fn subject_after(s: &Sent, vb: usize) -> Option<(usize, usize)> {
                 || w == ","
                 || w == ";"
                 || is_boundary(w)
-                || (b > vb && (sets.claim_stop.contains(w) || verbs.contains(&b))))
+                || (b > vb
+                    && ((sets.claim_stop.contains(w) && !acronym(s, b)) || verbs.contains(&b))))
         {
             break;
         }
         b += 1;
     }
+    // "said the regional divisional commander, Gen. Juan Pablo Amaya": the name in
+    // apposition belongs to the speaker.
+    if s.w(b) == "," && depth == 0 {
+        let mut e = b + 1;
+        while e < s.toks.len() && (s.is_cap(e) || s.w(e) == ".") && e - b < 8 {
+            e += 1;
+        }
+        let closes = e >= s.toks.len() || matches!(s.w(e), "." | "," | ";");
+        if e > b + 1 && closes && s.is_cap(b + 1) && !s.is_cap(vb.min(b.saturating_sub(1))) {
+            return trim(s, vb, e);
+        }
+    }
     trim(s, vb, b)
+}
+
+/// True when token `k` is written in capitals ("WHO", not "who").
+fn acronym(s: &Sent, k: usize) -> bool {
+    let w = s.text_of(k, k + 1);
+    w.chars().count() > 1 && w.chars().all(|c| c.is_uppercase())
 }
 
 /// A claimant is an agent: "preliminary data", "reports", "official estimates" name no
@@ -134,6 +174,12 @@ fn agent(s: &Sent, (a, mut b): (usize, usize)) -> Option<(usize, usize, bool)> {
 
 fn found(s: &Sent, range: (usize, usize)) -> Option<Found> {
     let (a, b, owner) = agent(s, range)?;
+    let lone_pronoun = b - a == 1 && s.lang.sets.pronouns.contains(s.w(a));
+    let (a, b) = if lone_pronoun {
+        (a, b)
+    } else {
+        speaker_phrase(s, a, b)?
+    };
     let mut name = s.text_of(a, b).trim().to_string();
     if owner {
         for suffix in ["'s", "’s"] {
@@ -142,22 +188,83 @@ fn found(s: &Sent, range: (usize, usize)) -> Option<Found> {
             }
         }
     }
-    if name.is_empty() {
-        return None;
-    }
-    let lower = name.to_lowercase();
-    let pronoun = b - a == 1 && s.lang.sets.pronouns.contains(&lower);
-    // A claimant is a name or a noun phrase, not a clause: reject lowercase-only long runs
-    // that start with a verb-like word is beyond us; reject bare determiners.
-    if !pronoun && lower.chars().all(|c| !c.is_alphabetic()) {
+    if name.is_empty() || name.chars().all(|c| !c.is_alphabetic()) {
         return None;
     }
     let relay = s.lang.relays.is_exactly(&name);
     Some(Found {
         name,
-        pronoun,
+        pronoun: lone_pronoun,
         relay,
     })
+}
+
+/// A claimant is a speaker's noun phrase (TAGS.md): it never starts with a relative,
+/// preposition, negation, conjunction or pronoun, is never a clause ("Twitter it had left"),
+/// a date or a dateline ("MOGADISHU, Aug 12"), and it holds a name (a capitalised word that
+/// is no weekday, month or determiner), a speaker's noun ("local officials") or is a noun
+/// phrase with its article ("a local teacher"). A phrase that fails is repaired where a
+/// speaker sits inside it: a relative before a name ("which Moscow said" → "Moscow"), the
+/// subject before a clause ("Santos was cited as saying" → "Santos"), the name after a clause
+/// ("… raised the risk and Abdul Latif Fazly said" → "Abdul Latif Fazly").
+fn speaker_phrase(s: &Sent, a: usize, b: usize) -> Option<(usize, usize)> {
+    let sets = &s.lang.sets;
+    if a >= b {
+        return None;
+    }
+    if sets.claim_relative.contains(s.w(a)) && b - a > 1 {
+        return speaker_phrase(s, a + 1, b);
+    }
+    if let Some(k) = (a..b).find(|&k| sets.claim_clause.contains(s.w(k))) {
+        let last = (a..b)
+            .rev()
+            .find(|&k| sets.claim_clause.contains(s.w(k)) || sets.conj.contains(s.w(k)))
+            .unwrap_or(k);
+        return plain_speaker(s, last + 1, b)
+            .then_some((last + 1, b))
+            .or_else(|| plain_speaker(s, a, k).then_some((a, k)));
+    }
+    plain_speaker(s, a, b).then_some((a, b))
+}
+
+/// `speaker_phrase` without repairs.
+fn plain_speaker(s: &Sent, a: usize, b: usize) -> bool {
+    let sets = &s.lang.sets;
+    if a >= b || sets.claim_bad_start.contains(s.w(a)) {
+        return false;
+    }
+    if (a..b).any(|k| sets.claim_clause.contains(s.w(k))) {
+        return false;
+    }
+    let dateline = a == 0
+        && b == 1
+        && s.w(1) == ","
+        && (sets.claim_not_name.contains(s.w(2)) || s.is_cap(2) && s.w(2).len() <= 4)
+        && s.text_of(0, 1).chars().all(|c| !c.is_lowercase());
+    if dateline {
+        return false;
+    }
+    let named = (a..b).any(|k| {
+        s.toks[k].word && !sets.claim_not_name.contains(s.w(k)) && has_capital(s.text_of(k, k + 1))
+    });
+    let with_article = b - a >= 2 && sets.claim_article.contains(s.w(a));
+    named
+        || with_article
+        || s.matches(&s.lang.claim_speakers)
+            .iter()
+            .any(|&(x, y)| a <= x && y <= b)
+}
+
+/// A word that starts with a capital, or has one after a hyphen or apostrophe ("al-Jabouri").
+fn has_capital(w: &str) -> bool {
+    let mut prev: Option<char> = None;
+    for c in w.chars() {
+        if c.is_uppercase() && prev.is_none_or(|p| matches!(p, '-' | '\'' | '’')) {
+            return true;
+        }
+        prev = Some(c);
+    }
+    false
 }
 
 /// True when the segment that ends at the verb `v` starts with one of `words`.
@@ -220,7 +327,7 @@ pub fn candidates(s: &Sent) -> Vec<(usize, Found)> {
             None
         };
         let appositive = a > 0 && s.w(a - 1) == "," && before.is_some();
-        let pick = if s.lang.data.claimant.verb_first {
+        let (pick, other) = if s.lang.data.claimant.verb_first {
             // "сообщает пресс-служба …" vs "Минобороны озвучило потери": a capitalised
             // name (or a preposition before one) after the verb wins, else the subject before.
             let cap_after = after.is_some_and(|(x, _)| {
@@ -230,17 +337,22 @@ pub fn candidates(s: &Sent) -> Vec<(usize, Found)> {
             // "…, повідомив голова ОВА": after a comma the subject follows the verb.
             let after_comma = a > 0 && matches!(s.w(a - 1), "," | "—" | "–" | "-");
             if cap_after || after_comma {
-                after
+                (after, None)
             } else {
-                before.or(after)
+                (before.or(after), after)
             }
         } else if before_is_word || quoted || appositive {
-            before
+            // "…, said Interior Minister X" after a quoted word: the subject follows.
+            (before, after.filter(|_| appositive))
         } else {
             // "“…,” said the representative" or ", said X".
-            after.or(before)
+            (after.or(before), before)
         };
-        if let Some(f) = pick.and_then(|r| found(s, r)) {
+        // The first of the two that names a speaker.
+        if let Some(f) = pick
+            .and_then(|r| found(s, r))
+            .or_else(|| other.and_then(|r| found(s, r)))
+        {
             out.push((a, f));
         }
     }

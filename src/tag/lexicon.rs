@@ -384,6 +384,12 @@ pub struct Lang {
     pub no_claim: Phrases,
     /// Casualty sentence negatives.
     pub casualty_negative: Phrases,
+    /// Non-violent causes an armed event overrides (casualty context).
+    pub nonviolent: Phrases,
+    /// Armed attack and fighting words (casualty context).
+    pub armed_events: Phrases,
+    /// Background of a war long over (casualty context).
+    pub history: Phrases,
     /// Not-people nouns.
     pub not_people: Phrases,
     /// Summary nouns.
@@ -404,6 +410,8 @@ pub struct Lang {
     pub relays: Phrases,
     /// Backward-pointing claimant phrases.
     pub claim_backward: Phrases,
+    /// Speaker nouns.
+    pub claim_speakers: Phrases,
     /// Lowercase word sets, for token tests.
     pub sets: WordSets,
     /// True when some phrase lists have a lowercased regex: sentences are `fold`ed once.
@@ -475,6 +483,16 @@ pub struct WordSets {
     pub abstract_heads: HashSet<String>,
     /// Modifiers that, alone, name no speaker.
     pub abstract_modifiers: HashSet<String>,
+    /// Words a claimant never starts with.
+    pub claim_bad_start: HashSet<String>,
+    /// Words that make a claimant phrase a clause.
+    pub claim_clause: HashSet<String>,
+    /// Capitalised words that are no name.
+    pub claim_not_name: HashSet<String>,
+    /// Relatives that may open an object clause before its subject.
+    pub claim_relative: HashSet<String>,
+    /// Articles of a common noun phrase.
+    pub claim_article: HashSet<String>,
 }
 
 fn set(list: &[String]) -> HashSet<String> {
@@ -536,6 +554,11 @@ impl Lang {
             range_open: set(&n.range_open),
             abstract_heads: set(&cl.abstract_heads),
             abstract_modifiers: set(&cl.abstract_modifiers),
+            claim_bad_start: set(&cl.bad_start),
+            claim_clause: set(&cl.clause_words),
+            claim_not_name: set(&cl.not_name),
+            claim_relative: set(&cl.relatives),
+            claim_article: set(&cl.articles),
         };
         let mut lang = Lang {
             code: code.to_string(),
@@ -565,6 +588,9 @@ impl Lang {
             deniers: Phrases::compile(&k.deniers)?,
             no_claim: Phrases::compile(&k.no_claim)?,
             casualty_negative: Phrases::compile(&k.negative)?,
+            nonviolent: Phrases::compile(&k.nonviolent)?,
+            armed_events: Phrases::compile(&k.armed_events)?,
+            history: Phrases::compile(&k.history)?,
             not_people: Phrases::compile(&k.not_people)?,
             summary: Phrases::compile(&k.summary)?,
             governing: Phrases::compile(&k.governing)?,
@@ -575,6 +601,7 @@ impl Lang {
             according: Phrases::compile(&cl.according)?,
             relays: Phrases::compile(&cl.relays)?,
             claim_backward: Phrases::compile(&cl.backward)?,
+            claim_speakers: Phrases::compile(&cl.speakers)?,
             sets,
             data,
             folds: false,

@@ -105,6 +105,15 @@ pub struct CasualtyData {
     pub no_claim: Vec<String>,
     /// Sentence contexts of accidents, disasters and disease: no claim at all.
     pub negative: Vec<String>,
+    /// Non-violent causes of death (fire, collapse, crime) that an armed event in the same
+    /// sentence overrides ("a fire broke out after the strike").
+    pub nonviolent: Vec<String>,
+    /// Words of an armed attack or fighting ("ambush", "shelling", "airstrike"): a sentence
+    /// with one blames its casualties on armed violence, whatever else it names.
+    pub armed_events: Vec<String>,
+    /// Background of a war long over ("anniversary", "the 1992-95 war", "World War II"): its
+    /// tolls are no claims.
+    pub history: Vec<String>,
     /// Nouns after a number that are not people (equipment, time and distance units).
     pub not_people: Vec<String>,
     /// Words that may sit between a cue and the number it governs ("killed at least 5").
@@ -199,6 +208,20 @@ pub struct ClaimantData {
     pub abstract_modifiers: Vec<String>,
     /// Verbs that put the claimant after them in this language ("сообщили в Минобороны").
     pub verb_first: bool,
+    /// Words a claimant never starts with: relatives, prepositions, negations, conjunctions
+    /// ("which", "or", "о", "не").
+    pub bad_start: Vec<String>,
+    /// Relatives that may open an object clause before its subject ("which Moscow said").
+    pub relatives: Vec<String>,
+    /// Articles that open a common noun phrase of a speaker ("a local teacher").
+    pub articles: Vec<String>,
+    /// Words that make a phrase a clause, not a speaker ("had", "it", "were").
+    pub clause_words: Vec<String>,
+    /// Capitalised words that are no name: weekdays, months, determiners ("Monday", "The").
+    pub not_name: Vec<String>,
+    /// Nouns of a speaker ("ministry", "spokesman", "пресс-служба"): a claimant holds one
+    /// of these or a name.
+    pub speakers: Vec<String>,
 }
 
 /// Literal lowercase stems per rule family: a sentence is looked at by a family only when

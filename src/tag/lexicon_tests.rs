@@ -155,6 +155,9 @@ fn folded_phrases_agree() {
             &l.deniers,
             &l.no_claim,
             &l.casualty_negative,
+            &l.nonviolent,
+            &l.armed_events,
+            &l.history,
             &l.not_people,
             &l.summary,
             &l.governing,
@@ -165,6 +168,7 @@ fn folded_phrases_agree() {
             &l.according,
             &l.relays,
             &l.claim_backward,
+            &l.claim_speakers,
         ];
         lists.extend(l.cf_status.iter().map(|(_, p)| p));
         for set in [&l.cues, &l.numbered_cues, &l.singular_cues] {

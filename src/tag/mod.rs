@@ -26,6 +26,7 @@ pub mod casualty_single;
 pub mod ceasefire;
 pub mod claimant;
 pub mod clash;
+pub mod context;
 pub mod eval;
 pub mod lexicon;
 pub mod lexicon_data;
@@ -344,6 +345,7 @@ fn tag_with(text: &str, ctx: &TagContext<'_>, lang: &Lang, hits: &[(usize, u8)])
     }
 
     out.retain(|m| !matches!(&m.detail, MentionDetail::Casualty { claims } if claims.is_empty()));
+    context::keep_armed_casualties(text, &spans, lang, &mut out);
     ceasefire::resolve(&mut cfs, passage_has_clash);
     for ((c, _, _), (sentence, trigger)) in cfs.into_iter().zip(cf_spans) {
         out.push(Mention {

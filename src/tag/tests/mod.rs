@@ -1,5 +1,7 @@
 //! Unit tests of the tagger, one module per rule family.
 
+mod armed_context;
+mod claimant_shape;
 mod claimants;
 mod examples;
 mod fresh;

@@ -1,0 +1,86 @@
+//! Casualties outside armed violence (issue #12, error kind 1): a toll needs an armed cause
+//! in its sentence or the nearest sentence that names a cause; accidents, disasters, crime
+//! and the background of a war long over veto it. Sentences written for these tests.
+
+use crate::tag::CasualtyCategory::*;
+use crate::tag::test_util::{claims, keys};
+
+#[test]
+fn accidents_and_disasters_are_no_claims() {
+    for text in [
+        "Eleven workers died and four were hurt when a gas explosion tore through a coal mine in the north, the governor said.",
+        "A blaze swept through the crowded market hall overnight, killing 23 shoppers, firefighters said.",
+        "Nine pilgrims were crushed to death in a stampede at the shrine gates on Friday.",
+        "A passenger train derailed near the river crossing, leaving six dead and 40 injured.",
+        "Rescuers searched the rubble for 30 people still missing after the apartment block collapse.",
+        "The ferry capsized in rough seas; 14 passengers drowned and 20 are missing.",
+    ] {
+        assert!(claims(text).is_empty(), "{text}: {:?}", claims(text));
+    }
+}
+
+#[test]
+fn a_non_violent_cause_carries_to_the_next_sentence() {
+    let text = "A fuel tanker overturned and burst into flames on the highway outside the port. \
+                Seven people were killed and twelve were taken to hospital.";
+    assert!(keys(text).is_empty(), "{:?}", keys(text));
+}
+
+#[test]
+fn crime_is_no_claim() {
+    assert!(
+        keys("Police said two men were shot dead during an armed robbery at a petrol station.")
+            .is_empty()
+    );
+}
+
+#[test]
+fn an_attack_word_outweighs_a_fire_in_its_sentence() {
+    assert_eq!(
+        keys(
+            "A fire broke out after the drone strike on the depot, killing three workers, the regional governor said."
+        ),
+        vec![(Killed, Some(3))]
+    );
+}
+
+#[test]
+fn an_attack_in_the_passage_carries_forward() {
+    let text = "Insurgents ambushed a patrol on the road to the garrison town at dawn. \
+                Four soldiers were killed and six others were wounded, an army spokesman said.";
+    assert_eq!(keys(text), vec![(Killed, Some(4)), (Wounded, Some(6))]);
+}
+
+#[test]
+fn a_bare_toll_in_a_conflict_feed_stays() {
+    // No cause named anywhere: the source is about conflict, the toll stays a claim.
+    assert_eq!(
+        keys("Five villagers were killed overnight, local officials said."),
+        vec![(Killed, Some(5))]
+    );
+}
+
+#[test]
+fn tolls_of_a_war_long_over_are_background() {
+    for text in [
+        "Veterans gathered for the anniversary of the landing, in which 2,500 soldiers were killed.",
+        "The 1971 war killed tens of thousands, historians say.",
+        "The documentary recalls the siege, when 300 defenders died in a single week.",
+    ] {
+        assert!(keys(text).is_empty(), "{text}: {:?}", keys(text));
+    }
+    // A running toll of a war still going on is a claim; its background sentence is not.
+    let text = "The country's civil war, which ended in 2003, cost 200,000 lives. \
+                At least 40 civilians died in fighting between rival militias last week, the UN said.";
+    assert_eq!(keys(text), vec![(Killed, Some(40))]);
+}
+
+#[test]
+fn russian_and_ukrainian_accidents_are_no_claims() {
+    assert!(keys("В результате взрыва бытового газа в жилом доме погибли три человека, сообщили спасатели.").is_empty());
+    assert!(keys("Під час пожежі на складі загинули двоє працівників.").is_empty());
+    assert_eq!(
+        keys("В результате обстрела погибли три человека, сообщили в администрации."),
+        vec![(Killed, Some(3))]
+    );
+}
