@@ -15,6 +15,9 @@ pub struct Found {
     pub pronoun: bool,
     /// True when it is only a relaying outlet ("Reuters").
     pub relay: bool,
+    /// True when it is an issuer naming itself ("The Chairperson condemns …"): used only
+    /// when no reporting verb or "according to" names a source.
+    pub issuer: bool,
 }
 
 const BOUNDARY: &[&str] = &[
@@ -196,6 +199,7 @@ fn found(s: &Sent, range: (usize, usize)) -> Option<Found> {
         name,
         pronoun: lone_pronoun,
         relay,
+        issuer: false,
     })
 }
 
@@ -356,6 +360,19 @@ pub fn candidates(s: &Sent) -> Vec<(usize, Found)> {
             out.push((a, f));
         }
     }
+    // "The members of the Security Council condemned the attack, which killed …": the
+    // issuer of a statement that names itself.
+    for (a, _) in s.matches(&s.lang.claim_issuer_verbs) {
+        if a == 0 {
+            continue;
+        }
+        if let Some(mut f) = subject_before(s, a).and_then(|r| found(s, r))
+            && !f.pronoun
+        {
+            f.issuer = true;
+            out.push((a, f));
+        }
+    }
     out.sort_by_key(|(p, _)| *p);
     out
 }
@@ -409,12 +426,22 @@ pub fn find_near(s: &Sent, claim: Option<usize>) -> Option<Found> {
     }
     let q = quoted(s);
     let outside = |p: &usize| !q.get(*p).copied().unwrap_or(false);
+    // "… reports TRT World, citing the Health Ministry": the cited source.
+    let citing: Vec<usize> = s
+        .matches(&s.lang.claim_citing)
+        .iter()
+        .map(|m| m.0)
+        .collect();
+    let (sources, issuers): (Vec<_>, Vec<_>) = c.into_iter().partition(|(_, f)| !f.issuer);
+    let c = sources;
     c.iter()
-        .find(|(p, f)| !f.pronoun && !f.relay && outside(p))
+        .find(|(p, f)| !f.pronoun && !f.relay && citing.contains(p))
+        .or_else(|| c.iter().find(|(p, f)| !f.pronoun && !f.relay && outside(p)))
         .or_else(|| c.iter().find(|(p, f)| f.pronoun && outside(p)))
         .or_else(|| c.iter().find(|(_, f)| !f.pronoun && !f.relay))
         .or_else(|| c.iter().find(|(_, f)| f.pronoun))
         .or_else(|| c.first())
+        .or_else(|| issuers.first())
         .map(|(_, f)| f.clone())
 }
 

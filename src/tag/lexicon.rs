@@ -412,6 +412,10 @@ pub struct Lang {
     pub claim_backward: Phrases,
     /// Speaker nouns.
     pub claim_speakers: Phrases,
+    /// Phrases that name a cited source.
+    pub claim_citing: Phrases,
+    /// Verbs of an issuer's own statement.
+    pub claim_issuer_verbs: Phrases,
     /// Lowercase word sets, for token tests.
     pub sets: WordSets,
     /// True when some phrase lists have a lowercased regex: sentences are `fold`ed once.
@@ -602,6 +606,8 @@ impl Lang {
             relays: Phrases::compile(&cl.relays)?,
             claim_backward: Phrases::compile(&cl.backward)?,
             claim_speakers: Phrases::compile(&cl.speakers)?,
+            claim_citing: Phrases::compile(&cl.citing)?,
+            claim_issuer_verbs: Phrases::compile(&cl.issuer_verbs)?,
             sets,
             data,
             folds: false,

@@ -211,6 +211,12 @@ pub struct ClaimantData {
     /// Words a claimant never starts with: relatives, prepositions, negations, conjunctions
     /// ("which", "or", "о", "не").
     pub bad_start: Vec<String>,
+    /// Phrases that name the source an outlet cites ("citing", "со ссылкой на"): their
+    /// object is the claimant, before the outlet that relays it.
+    pub citing: Vec<String>,
+    /// Verbs of an issuer's own statement ("condemns", "pays tribute"): their subject is the
+    /// claimant when no reporting verb names one.
+    pub issuer_verbs: Vec<String>,
     /// Relatives that may open an object clause before its subject ("which Moscow said").
     pub relatives: Vec<String>,
     /// Articles that open a common noun phrase of a speaker ("a local teacher").

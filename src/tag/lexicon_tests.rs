@@ -169,6 +169,8 @@ fn folded_phrases_agree() {
             &l.relays,
             &l.claim_backward,
             &l.claim_speakers,
+            &l.claim_citing,
+            &l.claim_issuer_verbs,
         ];
         lists.extend(l.cf_status.iter().map(|(_, p)| p));
         for set in [&l.cues, &l.numbered_cues, &l.singular_cues] {

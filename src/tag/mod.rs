@@ -89,6 +89,23 @@ fn later_claimant(text: &str, spans: &[Span], lang: &Lang, i: usize) -> Option<S
     })
 }
 
+/// An attribution given right after the claims, by a sentence that continues the same report
+/// without figures of its own ("Three soldiers were wounded near the bridge. The governor told
+/// reporters the shelling began at dawn." → the governor): the next two sentences, stopping
+/// at one that holds casualty cues (a report of its own).
+fn next_claimant(text: &str, spans: &[Span], lang: &Lang, i: usize) -> Option<String> {
+    for sp in spans.iter().skip(i + 1).take(2) {
+        let s = Sent::new(text, *sp, lang);
+        if s.is_match(&lang.any_cue) {
+            return None;
+        }
+        if let Some(f) = claimant::find(&s).filter(|f| !f.pronoun) {
+            return Some(f.name);
+        }
+    }
+    None
+}
+
 /// The last named claimant of the sentences before `upto`. `cache` remembers each
 /// sentence's answer, so a long passage is scanned once however many claims it holds.
 fn passage_claimant(
@@ -292,6 +309,7 @@ fn tag_with(text: &str, ctx: &TagContext<'_>, lang: &Lang, hits: &[(usize, u8)])
             },
             None => match last_named(&mut claimant_cache)
                 .or_else(|| passage_claimant(text, &spans, lang, i, &mut claimant_cache))
+                .or_else(|| next_claimant(text, &spans, lang, i))
             {
                 Some(n) => (Some(n), Some(ClaimantOrigin::Passage)),
                 None => match ctx.own_voice {

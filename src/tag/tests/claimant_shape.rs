@@ -86,3 +86,46 @@ fn russian_topic_object_is_no_claimant() {
         assert!(c.as_deref().is_none_or(|c| !c.starts_with('о')), "{c:?}");
     }
 }
+
+#[test]
+fn an_attribution_right_after_the_claims_covers_them() {
+    let text = "Four fishermen were wounded by mortar fire near the lake shore. \
+                The district governor told reporters the shelling began at dawn.";
+    assert_eq!(first(text).as_deref(), Some("The district governor"));
+    let uk = "Унаслідок обстрілу селища загинули двоє людей. Голова громади наголосив, що обстріл тривав годину.";
+    assert!(
+        first(uk).is_some_and(|c| c.contains("Голова громади")),
+        "{:?}",
+        first(uk)
+    );
+}
+
+#[test]
+fn the_cited_source_outranks_the_outlet() {
+    let ru = "Не менее 12 человек погибли при обстреле рынка, сообщает телеканал Север со ссылкой на министерство здравоохранения.";
+    assert!(
+        first(ru).is_some_and(|c| c.contains("министерство здравоохранения")),
+        "{:?}",
+        first(ru)
+    );
+    let en = "Nine civilians were killed in the airstrike, the broadcaster reported, citing the provincial health office.";
+    assert!(
+        first(en).is_some_and(|c| c.contains("provincial health office")),
+        "{:?}",
+        first(en)
+    );
+}
+
+#[test]
+fn a_self_named_issuer_is_the_claimant() {
+    let text = "The Council of Elders condemns the raid on the market. \
+                The Council pays tribute to the six traders who lost their lives.";
+    assert!(
+        first(text).is_some_and(|c| c.contains("Council")),
+        "{:?}",
+        first(text)
+    );
+    // A reporting verb in the same sentence outranks the issuer.
+    let text = "The Commission condemned the attack, which the army said killed eight recruits.";
+    assert_eq!(first(text).as_deref(), Some("the army"));
+}
