@@ -490,7 +490,21 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
         ));
     }
     out.sort_by_key(|(p, _)| *p);
-    let claims: Vec<RawClaim> = out.into_iter().map(|(_, r)| r).collect();
+    let mut claims: Vec<RawClaim> = out.into_iter().map(|(_, r)| r).collect();
+    // "lost 1 fighter and 2 sustained injuries": a loss named beside the wounded is the dead.
+    if claims
+        .iter()
+        .any(|c| c.category == CasualtyCategory::Wounded)
+    {
+        for c in &mut claims {
+            let numbered_loss = cues.iter().any(|q| {
+                q.numbered_only && q.a == c.cue.0 && q.cat == CasualtyCategory::KilledOrWounded
+            });
+            if numbered_loss && c.category == CasualtyCategory::KilledOrWounded {
+                c.category = CasualtyCategory::Killed;
+            }
+        }
+    }
     if let Some(last) = claims.iter().rev().find(|c| !c.negated) {
         st.last_category = Some(last.category);
     }

@@ -17,7 +17,7 @@
 //!   saved false ones.
 
 use super::lexicon::Lang;
-use super::mention::{Mention, MentionDetail, Span};
+use super::mention::{CasualtyCategory, Mention, MentionDetail, Span};
 use super::sentence::Sent;
 
 /// What a sentence blames its casualties on.
@@ -93,6 +93,49 @@ pub fn keep_armed_casualties(text: &str, spans: &[Span], lang: &Lang, out: &mut 
         };
         matches!(governing(&causes, i), Some(Cause::Armed) | None)
     });
+}
+
+/// Drop the passage's unnumbered claims that count again people it has already counted
+/// (TAGS.md: "the same people counted again in the same passage by the same claimant are
+/// one claim"): a claim with no number and no people named ("The terrorists were killed
+/// after …", "the scale of the death toll", "casualty figures are often different") when the
+/// passage holds a numbered claim of the same category by the same claimant — for bare
+/// "casualties" (killed or wounded), a numbered claim of any category.
+pub fn drop_recounts(out: &mut [Mention]) {
+    let numbered: Vec<(CasualtyCategory, Option<String>)> = out
+        .iter()
+        .filter_map(|m| match &m.detail {
+            MentionDetail::Casualty { claims } => Some(claims),
+            _ => None,
+        })
+        .flatten()
+        .filter(|c| c.count.is_some() && !c.negated)
+        .map(|c| (c.category, c.claimant.clone()))
+        .collect();
+    if numbered.is_empty() {
+        return;
+    }
+    for m in out.iter_mut() {
+        if let MentionDetail::Casualty { claims } = &mut m.detail {
+            claims.retain(|c| {
+                let bare = c.count.is_none() && !c.negated && c.who.is_none();
+                !(bare
+                    && numbered.iter().any(|(cat, who)| {
+                        (*cat == c.category || c.category == CasualtyCategory::KilledOrWounded)
+                            && same_name(who.as_deref(), c.claimant.as_deref())
+                    }))
+            });
+        }
+    }
+}
+
+/// Two claimants are the same when equal but for case ("Officials", "officials").
+fn same_name(a: Option<&str>, b: Option<&str>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => a.to_lowercase() == b.to_lowercase(),
+        (None, None) => true,
+        _ => false,
+    }
 }
 
 #[cfg(test)]

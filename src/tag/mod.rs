@@ -362,8 +362,9 @@ fn tag_with(text: &str, ctx: &TagContext<'_>, lang: &Lang, hits: &[(usize, u8)])
         });
     }
 
-    out.retain(|m| !matches!(&m.detail, MentionDetail::Casualty { claims } if claims.is_empty()));
     context::keep_armed_casualties(text, &spans, lang, &mut out);
+    context::drop_recounts(&mut out);
+    out.retain(|m| !matches!(&m.detail, MentionDetail::Casualty { claims } if claims.is_empty()));
     ceasefire::resolve(&mut cfs, passage_has_clash);
     for ((c, _, _), (sentence, trigger)) in cfs.into_iter().zip(cf_spans) {
         out.push(Mention {

@@ -84,3 +84,26 @@ fn russian_and_ukrainian_accidents_are_no_claims() {
         vec![(Killed, Some(3))]
     );
 }
+
+#[test]
+fn the_same_people_counted_again_are_one_claim() {
+    let text = "Government troops killed nine rebels in a raid on their camp, the army said. \
+                The rebels were killed after they attacked a checkpoint, the army said.";
+    assert_eq!(keys(text), vec![(Killed, Some(9))]);
+    // Unnumbered talk of figures beside numbered claims is no claim of its own.
+    let text = "Twelve soldiers were wounded in the ambush, officials said. \
+                Officials said casualty figures are often disputed.";
+    assert_eq!(keys(text), vec![(Wounded, Some(12))]);
+}
+
+#[test]
+fn a_numbered_loss_is_dead_and_wounded_unless_the_wounded_stand_beside_it() {
+    assert_eq!(
+        keys("The battalion lost 40 soldiers in the battle for the ridge, the opposition claimed."),
+        vec![(KilledOrWounded, Some(40))]
+    );
+    assert_eq!(
+        keys("\"The rebels lost 3 fighters and 5 were wounded in the clash,\" the commander said."),
+        vec![(Killed, Some(3)), (Wounded, Some(5))]
+    );
+}
