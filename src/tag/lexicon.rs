@@ -483,6 +483,8 @@ pub struct WordSets {
     pub location_not: HashSet<String>,
     /// Range openers ("between").
     pub range_open: HashSet<String>,
+    /// Words before "from" that make "from X to Y" a range.
+    pub range_from: HashSet<String>,
     /// Nouns that name no speaker.
     pub abstract_heads: HashSet<String>,
     /// Modifiers that, alone, name no speaker.
@@ -556,6 +558,7 @@ impl Lang {
             location_nouns: set(&data.clash.location_nouns),
             location_not: set(&data.clash.location_not),
             range_open: set(&n.range_open),
+            range_from: set(&n.range_from),
             abstract_heads: set(&cl.abstract_heads),
             abstract_modifiers: set(&cl.abstract_modifiers),
             claim_bad_start: set(&cl.bad_start),

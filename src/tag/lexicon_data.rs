@@ -168,6 +168,9 @@ pub struct NumberData {
     pub range_not_after: Vec<String>,
     /// Words before a number that open a range joined by a conjunction ("between 30 and 40").
     pub range_open: Vec<String>,
+    /// Words before "from" that make "from X to Y" a range ("anywhere from two to 25"),
+    /// where it would otherwise be a change ("rose from 12 to 15").
+    pub range_from: Vec<String>,
     /// Month names: a number next to one is a date.
     pub months: Vec<String>,
     /// Words after a number that make it a time or a year ("p.m.", "року").

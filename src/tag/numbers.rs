@@ -380,7 +380,9 @@ pub fn find_counts(lang: &Lang, text: &str, toks: &[Token], sent: (usize, usize)
             continue;
         }
         // Ranges: "10 to 15", "10 or 15" → lower bound, approximate; not "rose from 12 to 15".
-        let from = prev.is_some_and(|p| lang.sets.range_not_after.contains(p));
+        let before_from = i.checked_sub(2).map(|p| toks[p].lower.as_str());
+        let from = prev.is_some_and(|p| lang.sets.range_not_after.contains(p))
+            && !before_from.is_some_and(|p| lang.sets.range_from.contains(p));
         if let Some(j) = toks
             .get(last)
             .filter(|t| !from && lang.sets.range.contains(&t.lower))

@@ -107,3 +107,20 @@ fn a_numbered_loss_is_dead_and_wounded_unless_the_wounded_stand_beside_it() {
         vec![(Killed, Some(3)), (Wounded, Some(5))]
     );
 }
+
+#[test]
+fn counts_of_dozens_and_open_ranges() {
+    assert_eq!(
+        keys("The rebels said the airstrike had killed nearly two dozen villagers."),
+        vec![(Killed, Some(24))]
+    );
+    assert_eq!(
+        keys("Reports put the toll of the ambush anywhere from three to 30 soldiers killed."),
+        vec![(Killed, Some(3))]
+    );
+    // A change of figure is two claims, not a range.
+    assert_eq!(
+        keys("The toll of the shelling rose from 12 to 15, officials said."),
+        vec![(Killed, Some(12)), (Killed, Some(15))]
+    );
+}
