@@ -3,9 +3,12 @@
 //! Every trigger occurrence ("ceasefire", "truce", "the fire has been stopped", "stop the
 //! fighting") is one mention, unless the sentence is about a trade or price war (figurative)
 //! or the trigger sits in a negative phrase ("a ceasefire was not part of it"). Its status
-//! comes from the nearest status cue in the sentence, measured in tokens, with collapsed and
-//! violated cues weighed slightly nearer and agreed cues slightly further (background such as
-//! "the truce that took effect in May" is usually agreed). Special rules from TAGS.md:
+//! comes from the predicates that govern the trigger in its clause (`predicate`: "broke the
+//! ceasefire", "the truce collapsed", "a truce that has held", "the truce proposal"); when
+//! none says one, from the nearest status cue in the sentence, measured in tokens, with
+//! collapsed and violated cues weighed slightly nearer and agreed cues slightly further
+//! (background such as "the truce that took effect in May" is usually agreed). Special rules
+//! from TAGS.md:
 //! fighting reported in a sentence that says "since the truce" is `violated`; an appeal to
 //! observe a ceasefire is `violated` when the passage reports fighting. With no cue, a
 //! mention takes the status of the previous ceasefire mention of the passage, else
@@ -14,6 +17,9 @@
 use super::mention::CeasefireStatus;
 use super::parties;
 use super::sentence::Sent;
+
+/// The predicate that governs a trigger.
+pub mod predicate;
 
 /// Words that end a mediator ("Malaysia on Monday", "Qatar came into force").
 const MEDIATOR_STOP: &[&str] = &[
@@ -138,8 +144,10 @@ pub fn find(s: &Sent, triggers: &[(usize, usize)], sentence_has_clash: bool) -> 
         .find(|((_, b), _)| *b <= first)
         .map(|((a, _), _)| *a);
     let parties = parties::find(s, verb);
+    let trig_ranges: Vec<(usize, usize)> = kept.iter().map(|(t, _)| *t).collect();
     kept.into_iter()
         .map(|(t, with_clash)| {
+            let governed = predicate::governing(s, t, &clean, &trig_ranges);
             let mut best: Option<(i64, u8, CeasefireStatus)> = None;
             for ((a, b), st) in &clean {
                 let after = *a >= t.1;
@@ -182,7 +190,7 @@ pub fn find(s: &Sent, triggers: &[(usize, usize)], sentence_has_clash: bool) -> 
                     best = Some(key);
                 }
             }
-            let mut status = best.map(|b| b.2);
+            let mut status = governed.or(best.map(|b| b.2));
             if since
                 && !matches!(
                     status,
