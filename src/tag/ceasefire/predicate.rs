@@ -135,8 +135,8 @@ fn under_irrealis(s: &Sent, c: (usize, usize), cues: &[Cue]) -> bool {
 /// govern it ("broke", "despite"), up to the first noun or proposal that heads the phrase
 /// it sits in: the words before that govern the noun, not the trigger ("despite calls for a
 /// truce"). A verbal trigger takes the nearest governing verb only.
-/// Each status comes with whether it is a modifier right before the trigger (the trigger
-/// may still be the subject of a predicate after it: "a fragile truce collapsed").
+/// Each status comes with whether the trigger may still be the subject of a predicate after
+/// it (a modifier right before it: "a fragile truce collapsed").
 fn left(
     s: &Sent,
     t: (usize, usize),
@@ -159,6 +159,12 @@ fn left(
             break;
         }
         if other_trigger(triggers, t, k) || is_break(s, k) {
+            break;
+        }
+        // A word of wish or effort that governs the trigger itself ("efforts for a truce"):
+        // the phrase may still be the subject of a predicate ("an attempt at a truce failed").
+        if words > 0 && out.is_empty() && s.lang.sets.cf_irrealis.contains(s.w(k)) {
+            out.push((CeasefireStatus::Proposed, true));
             break;
         }
         if let Some(&(c, st)) = cue_at(cues, k) {
