@@ -10,7 +10,8 @@
 //! (background such as "the truce that took effect in May" is usually agreed). Special rules
 //! from TAGS.md:
 //! fighting reported in a sentence that says "since the truce" is `violated`; an appeal to
-//! observe a ceasefire is `violated` when the passage reports fighting. With no cue, a
+//! observe a ceasefire is `violated` when the passage reports fighting; fighting reported in a
+//! later sentence that points back ("since then") makes the earlier mentions `violated`. With no cue, a
 //! mention takes the status of the previous ceasefire mention of the passage, else
 //! `proposed` after an indefinite article ("a ceasefire"), else `agreed`.
 
@@ -208,6 +209,23 @@ pub fn find(s: &Sent, triggers: &[(usize, usize)], sentence_has_clash: bool) -> 
             }
         })
         .collect()
+}
+
+/// Passage evidence: fighting reported in a later sentence that points back to the truce
+/// ("Since then, shelling has continued") makes the earlier mentions that are agreed,
+/// holding or still open `violated`. `earlier` are the mentions before sentence `s`.
+pub fn fighting_since(s: &Sent, has_clash: bool, earlier: &mut [(RawCeasefire, bool, bool)]) {
+    if !has_clash || earlier.is_empty() || !s.is_match(&s.lang.cf_since_then) {
+        return;
+    }
+    for (cf, _, _) in earlier.iter_mut() {
+        if matches!(
+            cf.status,
+            None | Some(CeasefireStatus::Agreed | CeasefireStatus::Holding)
+        ) {
+            cf.status = Some(CeasefireStatus::Violated);
+        }
+    }
 }
 
 /// Resolve the statuses left open, in passage order. `passage_has_clash` drives the

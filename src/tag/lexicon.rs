@@ -358,6 +358,8 @@ pub struct Lang {
     pub cf_appeal: Phrases,
     /// Since-the-truce contexts.
     pub cf_since: Phrases,
+    /// Since-then contexts: fighting reported after an earlier sentence's truce.
+    pub cf_since_then: Phrases,
     /// Ceasefire: endings of an infinitive ("ть"), lowercase.
     pub cf_inf_endings: Vec<String>,
     /// Ceasefire: endings of verbal nouns ("ние"), lowercase.
@@ -591,6 +593,7 @@ impl Lang {
             cf_status,
             cf_appeal: Phrases::compile(&c.appeal_to_observe)?,
             cf_since: Phrases::compile(&c.violated_if_fighting)?,
+            cf_since_then: Phrases::compile(&c.violated_if_fighting_after)?,
             cf_inf_endings: c
                 .infinitive_endings
                 .iter()

@@ -31,6 +31,9 @@ pub struct CeasefireData {
     /// Contexts that make a ceasefire `violated` when the sentence also reports fighting
     /// ("since the ceasefire began").
     pub violated_if_fighting: Vec<String>,
+    /// Phrases that point back to a truce of an earlier sentence ("since then"): fighting
+    /// reported with one makes the earlier mentions `violated`.
+    pub violated_if_fighting_after: Vec<String>,
     /// Words right before a trigger that mark an indefinite ("a", "an"): default `proposed`.
     pub indefinite: Vec<String>,
     /// Status cues that weigh less than the others (a single lowercase word, "despite").
