@@ -3,17 +3,24 @@
 //! Every trigger occurrence ("ceasefire", "truce", "the fire has been stopped", "stop the
 //! fighting") is one mention, unless the sentence is about a trade or price war (figurative)
 //! or the trigger sits in a negative phrase ("a ceasefire was not part of it"). Its status
-//! comes from the nearest status cue in the sentence, measured in tokens, with collapsed and
-//! violated cues weighed slightly nearer and agreed cues slightly further (background such as
-//! "the truce that took effect in May" is usually agreed). Special rules from TAGS.md:
+//! comes from the predicates that govern the trigger in its clause (`predicate`: "broke the
+//! ceasefire", "the truce collapsed", "a truce that has held", "the truce proposal"); when
+//! none says one, from the nearest status cue in the sentence, measured in tokens, with
+//! collapsed and violated cues weighed slightly nearer and agreed cues slightly further
+//! (background such as "the truce that took effect in May" is usually agreed). Special rules
+//! from TAGS.md:
 //! fighting reported in a sentence that says "since the truce" is `violated`; an appeal to
-//! observe a ceasefire is `violated` when the passage reports fighting. With no cue, a
+//! observe a ceasefire is `violated` when the passage reports fighting; fighting reported in a
+//! later sentence that points back ("since then") makes the earlier mentions `violated`. With no cue, a
 //! mention takes the status of the previous ceasefire mention of the passage, else
 //! `proposed` after an indefinite article ("a ceasefire"), else `agreed`.
 
 use super::mention::CeasefireStatus;
 use super::parties;
 use super::sentence::Sent;
+
+/// The predicate that governs a trigger.
+pub mod predicate;
 
 /// Words that end a mediator ("Malaysia on Monday", "Qatar came into force").
 const MEDIATOR_STOP: &[&str] = &[
@@ -138,8 +145,10 @@ pub fn find(s: &Sent, triggers: &[(usize, usize)], sentence_has_clash: bool) -> 
         .find(|((_, b), _)| *b <= first)
         .map(|((a, _), _)| *a);
     let parties = parties::find(s, verb);
+    let trig_ranges: Vec<(usize, usize)> = kept.iter().map(|(t, _)| *t).collect();
     kept.into_iter()
         .map(|(t, with_clash)| {
+            let governed = predicate::governing(s, t, &clean, &trig_ranges);
             let mut best: Option<(i64, u8, CeasefireStatus)> = None;
             for ((a, b), st) in &clean {
                 let after = *a >= t.1;
@@ -182,7 +191,7 @@ pub fn find(s: &Sent, triggers: &[(usize, usize)], sentence_has_clash: bool) -> 
                     best = Some(key);
                 }
             }
-            let mut status = best.map(|b| b.2);
+            let mut status = governed.or(best.map(|b| b.2));
             if since
                 && !matches!(
                     status,
@@ -200,6 +209,23 @@ pub fn find(s: &Sent, triggers: &[(usize, usize)], sentence_has_clash: bool) -> 
             }
         })
         .collect()
+}
+
+/// Passage evidence: fighting reported in a later sentence that points back to the truce
+/// ("Since then, shelling has continued") makes the earlier mentions that are agreed,
+/// holding or still open `violated`. `earlier` are the mentions before sentence `s`.
+pub fn fighting_since(s: &Sent, has_clash: bool, earlier: &mut [(RawCeasefire, bool, bool)]) {
+    if !has_clash || earlier.is_empty() || !s.is_match(&s.lang.cf_since_then) {
+        return;
+    }
+    for (cf, _, _) in earlier.iter_mut() {
+        if matches!(
+            cf.status,
+            None | Some(CeasefireStatus::Agreed | CeasefireStatus::Holding)
+        ) {
+            cf.status = Some(CeasefireStatus::Violated);
+        }
+    }
 }
 
 /// Resolve the statuses left open, in passage order. `passage_has_clash` drives the

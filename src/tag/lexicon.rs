@@ -358,6 +358,12 @@ pub struct Lang {
     pub cf_appeal: Phrases,
     /// Since-the-truce contexts.
     pub cf_since: Phrases,
+    /// Since-then contexts: fighting reported after an earlier sentence's truce.
+    pub cf_since_then: Phrases,
+    /// Ceasefire: endings of an infinitive ("ть"), lowercase.
+    pub cf_inf_endings: Vec<String>,
+    /// Ceasefire: endings of verbal nouns ("ние"), lowercase.
+    pub cf_noun_endings: Vec<String>,
     /// Mediator patterns.
     pub cf_mediator: Vec<Regex>,
     /// Clash triggers.
@@ -453,6 +459,18 @@ pub struct WordSets {
     pub not_subject_start: HashSet<String>,
     /// Ceasefire cues that weigh less ("despite").
     pub cf_weak: HashSet<String>,
+    /// Ceasefire: first words of verbal triggers.
+    pub cf_verb_heads: HashSet<String>,
+    /// Ceasefire: words that end a trigger's clause.
+    pub cf_breaks: HashSet<String>,
+    /// Ceasefire: relative words.
+    pub cf_relatives: HashSet<String>,
+    /// Ceasefire: pronouns that take up a trigger.
+    pub cf_pronouns: HashSet<String>,
+    /// Ceasefire: words of wish, effort or failure over an agreed infinitive.
+    pub cf_irrealis: HashSet<String>,
+    /// Ceasefire: infinitive markers ("to").
+    pub cf_infinitive: HashSet<String>,
     /// "more" words.
     pub more: HashSet<String>,
     /// Range joiners.
@@ -543,6 +561,12 @@ impl Lang {
             claim_not_before: set(&cl.not_before),
             not_subject_start: set(&cl.not_subject_start),
             cf_weak: set(&c.weak),
+            cf_verb_heads: set(&c.verb_heads),
+            cf_breaks: set(&c.clause_breaks),
+            cf_relatives: set(&c.relatives),
+            cf_pronouns: set(&c.pronouns),
+            cf_irrealis: set(&c.irrealis),
+            cf_infinitive: set(&c.infinitive_marks),
             more: set(&n.more),
             range: set(&n.range),
             range_not_after: set(&n.range_not_after),
@@ -576,6 +600,13 @@ impl Lang {
             cf_status,
             cf_appeal: Phrases::compile(&c.appeal_to_observe)?,
             cf_since: Phrases::compile(&c.violated_if_fighting)?,
+            cf_since_then: Phrases::compile(&c.violated_if_fighting_after)?,
+            cf_inf_endings: c
+                .infinitive_endings
+                .iter()
+                .map(|e| e.to_lowercase())
+                .collect(),
+            cf_noun_endings: c.noun_endings.iter().map(|e| e.to_lowercase()).collect(),
             cf_mediator,
             clash_triggers: Phrases::compile(&data.clash.triggers)?,
             clash_not: Phrases::compile(&data.clash.not_clash)?,

@@ -31,12 +31,33 @@ pub struct CeasefireData {
     /// Contexts that make a ceasefire `violated` when the sentence also reports fighting
     /// ("since the ceasefire began").
     pub violated_if_fighting: Vec<String>,
+    /// Phrases that point back to a truce of an earlier sentence ("since then"): fighting
+    /// reported with one makes the earlier mentions `violated`.
+    pub violated_if_fighting_after: Vec<String>,
     /// Words right before a trigger that mark an indefinite ("a", "an"): default `proposed`.
     pub indefinite: Vec<String>,
     /// Status cues that weigh less than the others (a single lowercase word, "despite").
     pub weak: Vec<String>,
     /// Mediator patterns; the capture group named `m` holds the mediator.
     pub mediator: Vec<String>,
+    /// First words of triggers that are verbs ("cease hostilities", "stop firing"): their
+    /// status comes from the predicate before them ("called on both sides to cease …").
+    pub verb_heads: Vec<String>,
+    /// Words that end the clause of a trigger ("but", "while", "after").
+    pub clause_breaks: Vec<String>,
+    /// Relative words: after a comma they open a clause about the trigger ("which").
+    pub relatives: Vec<String>,
+    /// Pronouns that take up a trigger of the same sentence ("it", "оно").
+    pub pronouns: Vec<String>,
+    /// Words of wish, effort or failure that make an agreed infinitive under them a proposal
+    /// ("efforts to reach a truce", "failed to sign").
+    pub irrealis: Vec<String>,
+    /// Words that mark the next word as an infinitive ("to").
+    pub infinitive_marks: Vec<String>,
+    /// Endings of an infinitive ("ть", "ти").
+    pub infinitive_endings: Vec<String>,
+    /// Endings of verbal nouns ("ние", "ння"): such a cue after a trigger is no predicate.
+    pub noun_endings: Vec<String>,
 }
 
 /// Clash word lists of one language.

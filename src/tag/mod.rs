@@ -266,6 +266,7 @@ fn tag_with(text: &str, ctx: &TagContext<'_>, lang: &Lang, hits: &[(usize, u8)])
             });
         }
         passage_has_clash |= has_clash;
+        ceasefire::fighting_since(s, has_clash, &mut cfs);
         for c in cf.drain(..) {
             let indef = ceasefire::indefinite(s, c.trigger);
             cf_spans.push((s.span, s.span_of(c.trigger.0, c.trigger.1)));

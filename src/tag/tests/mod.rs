@@ -1,6 +1,7 @@
 //! Unit tests of the tagger, one module per rule family.
 
 mod armed_context;
+mod ceasefire_predicates;
 mod claimant_shape;
 mod claimants;
 mod examples;
