@@ -124,3 +124,25 @@ fn counts_of_dozens_and_open_ranges() {
         vec![(Killed, Some(12)), (Killed, Some(15))]
     );
 }
+
+#[test]
+fn ceasefire_words_of_the_register() {
+    use crate::tag::MentionKind;
+    use crate::tag::test_util::kinds;
+    assert!(
+        kinds("The two governments announced the cessation of all fighting along the river.")
+            .contains(&MentionKind::Ceasefire)
+    );
+    assert!(
+        kinds("The rebel command ordered its units to suspend all offensive military actions for a month.")
+            .contains(&MentionKind::Ceasefire)
+    );
+    assert!(
+        !kinds("The army said there would be no ceasefire during the talks.")
+            .contains(&MentionKind::Ceasefire)
+    );
+    assert!(
+        kinds("Евакуацію перенесли, бо окупанти порушили режим «тиші» біля міста.")
+            .contains(&MentionKind::Ceasefire)
+    );
+}
