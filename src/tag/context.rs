@@ -29,6 +29,10 @@ pub enum Cause {
     NonViolent,
     /// The background of a war long over (anniversary, history, film).
     History,
+    /// A fire, collapse or crime word with no attack word: non-violent, unless an earlier
+    /// sentence of the passage names an attack ("Houses were damaged, fires broke out, no one
+    /// was killed" after the shelling).
+    Aftermath,
 }
 
 /// The cause a sentence names, if any.
@@ -43,8 +47,11 @@ pub fn sentence_cause(s: &Sent, has_clash: bool) -> Option<Cause> {
     if has_clash || s.is_match(&lang.armed_events) {
         return Some(Cause::Armed);
     }
-    if s.is_match(&lang.casualty_negative) || s.is_match(&lang.nonviolent) {
+    if s.is_match(&lang.casualty_negative) {
         return Some(Cause::NonViolent);
+    }
+    if s.is_match(&lang.nonviolent) {
+        return Some(Cause::Aftermath);
     }
     None
 }
@@ -80,9 +87,18 @@ pub fn keep_armed_casualties(text: &str, spans: &[Span], lang: &Lang, out: &mut 
         })
         .map(|m| m.sentence.start)
         .collect();
+    let mut armed_before = false;
     let causes: Vec<Option<Cause>> = spans
         .iter()
-        .map(|sp| sentence_cause(&Sent::new(text, *sp, lang), clash_at.contains(&sp.start)))
+        .map(|sp| {
+            let c = sentence_cause(&Sent::new(text, *sp, lang), clash_at.contains(&sp.start));
+            armed_before |= c == Some(Cause::Armed);
+            match c {
+                Some(Cause::Aftermath) if armed_before => None,
+                Some(Cause::Aftermath) => Some(Cause::NonViolent),
+                c => c,
+            }
+        })
         .collect();
     out.retain(|m| {
         if !matches!(m.detail, MentionDetail::Casualty { .. }) {

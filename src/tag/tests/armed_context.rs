@@ -146,3 +146,13 @@ fn ceasefire_words_of_the_register() {
             .contains(&MentionKind::Ceasefire)
     );
 }
+
+#[test]
+fn fires_after_an_attack_are_its_aftermath() {
+    let text = "Russian troops shelled the town three times overnight. \
+                Houses were damaged and fires broke out; two residents were wounded, the mayor said.";
+    assert_eq!(keys(text), vec![(Wounded, Some(2))]);
+    let uk = "Окупанти обстріляли громаду п'ять разів. Виникли пожежі, загиблих немає, повідомила голова громади.";
+    assert_eq!(claims(uk).len(), 1, "{:?}", claims(uk));
+    assert!(claims(uk)[0].4, "negated: {:?}", claims(uk));
+}
