@@ -66,9 +66,15 @@ const ARG_AFTER: usize = 7;
 /// inside a negative or ceasefire-only phrase.
 fn attack_predicate(s: &Sent, free: &dyn Fn(&(usize, usize)) -> bool) -> Option<(usize, usize)> {
     let lang = s.lang;
+    // A possessive qualifies the noun after it ("targeted the army's budget").
+    let possessive = |a: &(usize, usize)| {
+        let w = s.w(a.1.saturating_sub(1));
+        w.ends_with("'s") || w.ends_with("’s")
+    };
     let near = |p: (usize, usize), args: &[(usize, usize)], before: usize| {
         args.iter().any(|a| {
             !overlaps(*a, p)
+                && !possessive(a)
                 && (a.0 >= p.1 && a.0 - p.1 <= ARG_AFTER
                     || before > 0 && a.1 <= p.0 && p.0 - a.1 <= before)
         })

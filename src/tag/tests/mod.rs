@@ -3,6 +3,7 @@
 mod armed_context;
 mod claimant_shape;
 mod claimants;
+mod clash_official;
 mod examples;
 mod fresh;
 mod fresh_cases;
