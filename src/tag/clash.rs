@@ -1,6 +1,8 @@
 //! Clash mentions: one per sentence, on the first trigger that survives the negatives.
 //!
-//! A sentence with a sport, drill, cyber, strike-action or animal context has no clash.
+//! A sentence with a sport, drill, cyber, strike-action or animal context has no clash, nor
+//! one told as history (an anniversary, a film, a war long over), nor one after a drill
+//! scenario or a film named earlier in the passage.
 //! A trigger inside a negative phrase ("ministers clashed", "heart attack", "trade battle")
 //! or inside a ceasefire-only phrase ("cessation of hostilities") is skipped. The location
 //! is the capitalised noun phrase after a location preposition following the trigger.
@@ -36,6 +38,8 @@ pub fn find(s: &Sent, ceasefire_only: &[(usize, usize)]) -> Option<RawClash> {
         && !s.is_match(&lang.clash_predicates)
         && !s.is_match(&lang.clash_instrument_predicates)
         || s.is_match(&lang.clash_negative)
+        || s.is_match(&lang.history)
+        || lang.clash_passage_negative.is_match(before(s))
     {
         return None;
     }
@@ -52,6 +56,19 @@ pub fn find(s: &Sent, ceasefire_only: &[(usize, usize)]) -> Option<RawClash> {
         location: location(s, trigger),
         parties: parties::find(s, None),
     })
+}
+
+/// How far back, in bytes, a drill or film context holds for a sentence.
+const PASSAGE_BACK: usize = 1500;
+
+/// The text of the passage before the sentence, at most `PASSAGE_BACK` bytes of it.
+fn before<'a>(s: &Sent<'a>) -> &'a str {
+    let end = s.span.start.min(s.text.len());
+    let mut start = end.saturating_sub(PASSAGE_BACK);
+    while start < end && !s.text.is_char_boundary(start) {
+        start += 1;
+    }
+    s.text.get(start..end).unwrap_or("")
 }
 
 /// Tokens an armed argument may end before its predicate ("enemy units | fired at").

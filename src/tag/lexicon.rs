@@ -374,6 +374,8 @@ pub struct Lang {
     pub clash_armed: Phrases,
     /// Weapons only.
     pub clash_weapons: Phrases,
+    /// Drill, film and book contexts that hold for the rest of the passage.
+    pub clash_passage_negative: Phrases,
     /// Casualty cues.
     pub cues: CueSet,
     /// Numbered-only casualty cues.
@@ -587,6 +589,7 @@ impl Lang {
                 &[&data.clash.armed[..], &data.clash.weapons[..]].concat(),
             )?,
             clash_weapons: Phrases::compile(&data.clash.weapons)?,
+            clash_passage_negative: Phrases::compile(&data.clash.passage_negative)?,
             cues: CueSet::compile(&k.cues)?,
             numbered_cues: CueSet::compile(&k.numbered_cues)?,
             singular_cues: CueSet::compile(&k.singular_cues)?,

@@ -59,6 +59,9 @@ pub struct ClashData {
     pub armed: Vec<String>,
     /// Weapons, munitions and firing points (also armed arguments).
     pub weapons: Vec<String>,
+    /// Contexts that make the sentences after them, in the same passage, no clash: a drill
+    /// scenario, a film or a book ("по сценарию учений", "the film").
+    pub passage_negative: Vec<String>,
     /// Prepositions that introduce a location after a trigger ("in", "near").
     pub location_preps: Vec<String>,
     /// Lowercase place nouns that close or open a location ("region", "the city of").

@@ -297,3 +297,22 @@ fn prefilter_covers_predicates() {
     }
     assert!(missing.is_empty(), "predicates no stem covers: {missing:?}");
 }
+
+/// A drill scenario or a film named earlier in the passage, and a battle dated to a war long
+/// over, make no clash; the same attack words in a report do.
+#[test]
+fn drills_films_and_history() {
+    check(
+        &[
+            "The commander briefed reporters in the morning. Later, insurgents stormed an army checkpoint near the river.",
+            "Командование подвело итоги недели. Противник пошел на штурм опорного пункта.",
+        ],
+        &[
+            "The navies held joint exercises off the coast. Destroyers unleashed a barrage of missiles at floating targets.",
+            "The film follows a platoon in the desert. The ambush scene is shot with great care.",
+            "In May 1940 the division came under heavy fire from German artillery.",
+            "По сценарию учений диверсанты захватили узел связи. Спецназ пошел на штурм здания.",
+            "За сценарієм навчань диверсанти захопили штаб. Бійці пішли на штурм будівлі.",
+        ],
+    );
+}
