@@ -86,6 +86,12 @@ const EN_ATTACKS: &[&str] = &[
     "Hezbollah fighters fired anti-tank missiles at an Israeli post.",
     "A patrol was ambushed by unknown gunmen near the village.",
     "Our positions were hit by enemy drones.",
+    "Four projectiles struck the civilian part of the airport.",
+    "Mortar rounds slammed into the market on Friday.",
+    "Government aircraft bombarded rebel-held villages.",
+    "Helicopter gunships strafed the convoy.",
+    "Sniping continued along the front overnight.",
+    "Gunfire erupted near the presidential palace as rival units fought.",
 ];
 
 /// EN_NOT: English sentences with the same verbs and no armed argument, or only planned.
@@ -121,6 +127,7 @@ const EN_NOT: &[&str] = &[
     "The peace agreement put an end to five decades of confrontation.",
     "The troops engaged in reconstruction work after the earthquake.",
     "The government engaged with the military on reforms.",
+    "The film director was fired after the bombardment of criticism.",
 ];
 
 /// RU_ATTACKS: Russian official-register attacks.
@@ -151,6 +158,10 @@ const RU_ATTACKS: &[&str] = &[
     "ВСУ, применив беспилотники, атаковали подстанцию.",
     "Боевики предприняли попытку проникновения на территорию района.",
     "Противник вел обстрел из РСЗО.",
+    "Ночью зафиксирован прилет по зданию администрации.",
+    "Россия запустила по Украине 80 ударных дронов.",
+    "Противник запустил по городу шахеды.",
+    "ДРГ противника проникла на территорию области.",
 ];
 
 /// RU_NOT: Russian negatives.
@@ -168,6 +179,7 @@ const RU_NOT: &[&str] = &[
     "Россия выпустила 50 военнопленных.",
     "Ведомство обсуждает планы ударов по инфраструктуре.",
     "Угроза атак дронов сохраняется.",
+    "Прилет президента в Минск запланирован на среду.",
 ];
 
 /// UK_ATTACKS: Ukrainian official-register attacks.
@@ -191,6 +203,9 @@ const UK_ATTACKS: &[&str] = &[
     "Наші підрозділи вели бій з диверсійною групою.",
     "Ворог завдав ракетного удару по місту.",
     "Ворог вів вогонь із важкого озброєння.",
+    "Уночі приліт по житловому будинку.",
+    "Ворог запустив по області 40 шахедів.",
+    "Диверсанти противника проникли на територію громади.",
 ];
 
 /// UK_NOT: Ukrainian negatives.
