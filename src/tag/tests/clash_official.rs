@@ -92,6 +92,13 @@ const EN_ATTACKS: &[&str] = &[
     "Helicopter gunships strafed the convoy.",
     "Sniping continued along the front overnight.",
     "Gunfire erupted near the presidential palace as rival units fought.",
+    "Terrorists opened harassment fire on a base area in northern Iraq.",
+    "Inter-communal violence flared in Jonglei as armed youth attacked cattle camps.",
+    "Two mortar shells landed near the UN compound.",
+    "Our guerrillas carried out a sabotage action against the Turkish army.",
+    "The occupiers struck the city with multiple rocket launchers.",
+    "Russia launched 60 Shahed drones and five missiles overnight.",
+    "Combats between the ELN and FARC dissidents displaced hundreds of families.",
 ];
 
 /// EN_NOT: English sentences with the same verbs and no armed argument, or only planned.
@@ -128,6 +135,10 @@ const EN_NOT: &[&str] = &[
     "The troops engaged in reconstruction work after the earthquake.",
     "The government engaged with the military on reforms.",
     "The film director was fired after the bombardment of criticism.",
+    "North Korea launched a ballistic missile into the sea.",
+    "The court struck down the military service law.",
+    "SpaceX launched a rocket carrying 20 satellites.",
+    "The army opened a fire station in the capital.",
 ];
 
 /// RU_ATTACKS: Russian official-register attacks.
