@@ -139,6 +139,8 @@ const EN_NOT: &[&str] = &[
     "The court struck down the military service law.",
     "SpaceX launched a rocket carrying 20 satellites.",
     "The army opened a fire station in the capital.",
+    "The United States will send 155mm artillery shells to Ukraine in the next aid package.",
+    "Shell production in Europe has tripled since last year.",
 ];
 
 /// RU_ATTACKS: Russian official-register attacks.
@@ -191,6 +193,8 @@ const RU_NOT: &[&str] = &[
     "Ведомство обсуждает планы ударов по инфраструктуре.",
     "Угроза атак дронов сохраняется.",
     "Прилет президента в Минск запланирован на среду.",
+    "США передадут Украине снаряды и беспилотники.",
+    "Завод увеличил производство беспилотников вдвое.",
 ];
 
 /// UK_ATTACKS: Ukrainian official-register attacks.
@@ -225,6 +229,8 @@ const UK_NOT: &[&str] = &[
     "Сторони обговорюють часткове перемир'я з обмеженням ударів по цивільних об'єктах.",
     "На навчаннях бійці відпрацювали відбиття атаки.",
     "У зоні ООС загинув військовий.",
+    "Німеччина передасть Україні ракети для ППО.",
+    "Уряд закупив 10 тисяч дронів для армії.",
 ];
 
 #[test]
