@@ -99,6 +99,13 @@ const EN_ATTACKS: &[&str] = &[
     "The occupiers struck the city with multiple rocket launchers.",
     "Russia launched 60 Shahed drones and five missiles overnight.",
     "Combats between the ELN and FARC dissidents displaced hundreds of families.",
+    "Armed youth from Murle stormed the village at dawn.",
+    "Cattle raiding left the county in turmoil, with armed raiders attacking herders.",
+    "A shooting incident was reported at the border post.",
+    "The enemy committed an armed provocation using sniper rifles.",
+    "Hostile fire was directed at a UN patrol.",
+    "Several Grad rockets fell on a residential area of the capital.",
+    "Two artillery shells exploded near the hospital.",
 ];
 
 /// EN_NOT: English sentences with the same verbs and no armed argument, or only planned.
@@ -141,6 +148,10 @@ const EN_NOT: &[&str] = &[
     "The army opened a fire station in the capital.",
     "The United States will send 155mm artillery shells to Ukraine in the next aid package.",
     "Shell production in Europe has tripled since last year.",
+    "Police stormed out of the meeting.",
+    "Protesters stormed the parliament building.",
+    "Fans stormed the pitch after the final whistle.",
+    "A bomb exploded in a market, killing three people.",
 ];
 
 /// RU_ATTACKS: Russian official-register attacks.
