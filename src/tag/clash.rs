@@ -1,9 +1,16 @@
 //! Clash mentions: one per sentence, on the first trigger that survives the negatives.
 //!
-//! A sentence with a sport, drill, cyber, strike-action or animal context has no clash.
+//! A sentence with a sport, drill, cyber, strike-action or animal context has no clash, nor
+//! one told as history (an anniversary, a film, a war long over), nor one after a drill
+//! scenario or a film named earlier in the passage.
 //! A trigger inside a negative phrase ("ministers clashed", "heart attack", "trade battle")
 //! or inside a ceasefire-only phrase ("cessation of hostilities") is skipped. The location
 //! is the capitalised noun phrase after a location preposition following the trigger.
+//!
+//! Statements in the official register name attacks with predicates that are armed only
+//! by their arguments ("our positions came under fire from mortars", "engaged the enemy",
+//! "violated the ceasefire 12 times, firing from grenade launchers"): such a predicate is a
+//! trigger when an armed force, post or weapon stands near it (see `attack_predicate`).
 
 use super::parties;
 use super::sentence::Sent;
@@ -27,18 +34,81 @@ fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
 pub fn find(s: &Sent, ceasefire_only: &[(usize, usize)]) -> Option<RawClash> {
     let lang = s.lang;
     let triggers = s.matches(&lang.clash_triggers);
-    if triggers.is_empty() || s.is_match(&lang.clash_negative) {
+    if triggers.is_empty()
+        && !s.is_match(&lang.clash_predicates)
+        && !s.is_match(&lang.clash_instrument_predicates)
+        || s.is_match(&lang.clash_negative)
+        || s.is_match(&lang.history)
+        || lang.clash_passage_negative.is_match(before(s))
+    {
         return None;
     }
     let negs = s.matches(&lang.clash_not);
-    let trigger = triggers.into_iter().find(|t| {
+    let free = |t: &(usize, usize)| {
         !negs.iter().any(|n| overlaps(*n, *t)) && !ceasefire_only.iter().any(|c| overlaps(*c, *t))
-    })?;
+    };
+    let trigger = triggers
+        .into_iter()
+        .find(free)
+        .or_else(|| attack_predicate(s, &free))?;
     Some(RawClash {
         trigger,
         location: location(s, trigger),
         parties: parties::find(s, None),
     })
+}
+
+/// How far back, in bytes, a drill or film context holds for a sentence.
+const PASSAGE_BACK: usize = 1500;
+
+/// The text of the passage before the sentence, at most `PASSAGE_BACK` bytes of it.
+fn before<'a>(s: &Sent<'a>) -> &'a str {
+    let end = s.span.start.min(s.text.len());
+    let mut start = end.saturating_sub(PASSAGE_BACK);
+    while start < end && !s.text.is_char_boundary(start) {
+        start += 1;
+    }
+    s.text.get(start..end).unwrap_or("")
+}
+
+/// Tokens an armed argument may end before its predicate ("enemy units | fired at").
+const ARG_BEFORE: usize = 3;
+/// Tokens an armed argument may start after its predicate ("engaged the | enemy").
+const ARG_AFTER: usize = 7;
+
+/// The first attack predicate of the official register with its argument: a predicate of
+/// `clash_predicates` with an armed force, post or weapon near it ("our positions came under
+/// fire", "engaged the militants"), or one of `clash_instrument_predicates` with a weapon
+/// after it ("violated the ceasefire 12 times, using mortars"). `free` rules out predicates
+/// inside a negative or ceasefire-only phrase.
+fn attack_predicate(s: &Sent, free: &dyn Fn(&(usize, usize)) -> bool) -> Option<(usize, usize)> {
+    let lang = s.lang;
+    // A possessive qualifies the noun after it ("targeted the army's budget").
+    let possessive = |a: &(usize, usize)| {
+        let w = s.w(a.1.saturating_sub(1));
+        w.ends_with("'s") || w.ends_with("’s")
+    };
+    let near = |p: (usize, usize), args: &[(usize, usize)], before: usize| {
+        args.iter().any(|a| {
+            !overlaps(*a, p)
+                && !possessive(a)
+                && (a.0 >= p.1 && a.0 - p.1 <= ARG_AFTER
+                    || before > 0 && a.1 <= p.0 && p.0 - a.1 <= before)
+        })
+    };
+    let mut found: Vec<(usize, usize)> = Vec::new();
+    let preds = s.matches(&lang.clash_predicates);
+    if !preds.is_empty() {
+        let armed = s.matches(&lang.clash_armed);
+        found.extend(preds.into_iter().filter(|p| near(*p, &armed, ARG_BEFORE)));
+    }
+    let tools = s.matches(&lang.clash_instrument_predicates);
+    if !tools.is_empty() {
+        let weapons = s.matches(&lang.clash_weapons);
+        found.extend(tools.into_iter().filter(|p| near(*p, &weapons, 0)));
+    }
+    found.sort_unstable();
+    found.into_iter().find(|p| free(p))
 }
 
 /// Whether a sentence has a clash trigger at all (for the ceasefire "since" rule).

@@ -372,6 +372,16 @@ pub struct Lang {
     pub clash_not: Phrases,
     /// Clash sentence negatives.
     pub clash_negative: Phrases,
+    /// Attack predicates that need an armed argument.
+    pub clash_predicates: Phrases,
+    /// Attack predicates that need a weapon.
+    pub clash_instrument_predicates: Phrases,
+    /// Armed arguments: forces, positions and weapons.
+    pub clash_armed: Phrases,
+    /// Weapons only.
+    pub clash_weapons: Phrases,
+    /// Drill, film and book contexts that hold for the rest of the passage.
+    pub clash_passage_negative: Phrases,
     /// Casualty cues.
     pub cues: CueSet,
     /// Numbered-only casualty cues.
@@ -611,6 +621,13 @@ impl Lang {
             clash_triggers: Phrases::compile(&data.clash.triggers)?,
             clash_not: Phrases::compile(&data.clash.not_clash)?,
             clash_negative: Phrases::compile(&data.clash.negative)?,
+            clash_predicates: Phrases::compile(&data.clash.predicates)?,
+            clash_instrument_predicates: Phrases::compile(&data.clash.instrument_predicates)?,
+            clash_armed: Phrases::compile(
+                &[&data.clash.armed[..], &data.clash.weapons[..]].concat(),
+            )?,
+            clash_weapons: Phrases::compile(&data.clash.weapons)?,
+            clash_passage_negative: Phrases::compile(&data.clash.passage_negative)?,
             cues: CueSet::compile(&k.cues)?,
             numbered_cues: CueSet::compile(&k.numbered_cues)?,
             singular_cues: CueSet::compile(&k.singular_cues)?,
@@ -646,9 +663,14 @@ impl Lang {
             data,
             folds: false,
         };
-        lang.folds = [&lang.any_cue, &lang.cf_triggers, &lang.clash_triggers]
-            .iter()
-            .any(|p| p.folded.is_some());
+        lang.folds = [
+            &lang.any_cue,
+            &lang.cf_triggers,
+            &lang.clash_triggers,
+            &lang.clash_predicates,
+        ]
+        .iter()
+        .any(|p| p.folded.is_some());
         Ok(lang)
     }
 }

@@ -70,6 +70,19 @@ pub struct ClashData {
     pub not_clash: Vec<String>,
     /// Sentence contexts with no armed clash at all (sport, drills, cyber attacks).
     pub negative: Vec<String>,
+    /// Attack predicates of the official register that name a clash only with an armed
+    /// argument near them ("came under fire" + "positions", "engaged" + "the enemy").
+    pub predicates: Vec<String>,
+    /// Predicates that name a clash only with a weapon near them ("violated" + "mortars",
+    /// "neutralised" + "firing points").
+    pub instrument_predicates: Vec<String>,
+    /// Armed arguments besides weapons: armed forces, military posts and positions.
+    pub armed: Vec<String>,
+    /// Weapons, munitions and firing points (also armed arguments).
+    pub weapons: Vec<String>,
+    /// Contexts that make the sentences after them, in the same passage, no clash: a drill
+    /// scenario, a film or a book ("по сценарию учений", "the film").
+    pub passage_negative: Vec<String>,
     /// Prepositions that introduce a location after a trigger ("in", "near").
     pub location_preps: Vec<String>,
     /// Lowercase place nouns that close or open a location ("region", "the city of").

@@ -4,6 +4,7 @@ mod armed_context;
 mod ceasefire_predicates;
 mod claimant_shape;
 mod claimants;
+mod clash_official;
 mod examples;
 mod fresh;
 mod fresh_cases;
