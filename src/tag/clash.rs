@@ -39,7 +39,6 @@ pub fn find(s: &Sent, ceasefire_only: &[(usize, usize)]) -> Option<RawClash> {
         && !s.is_match(&lang.clash_instrument_predicates)
         || s.is_match(&lang.clash_negative)
         || s.is_match(&lang.history)
-        || lang.clash_passage_negative.is_match(before(s))
     {
         return None;
     }
@@ -51,6 +50,11 @@ pub fn find(s: &Sent, ceasefire_only: &[(usize, usize)]) -> Option<RawClash> {
         .into_iter()
         .find(free)
         .or_else(|| attack_predicate(s, &free))?;
+    // The passage before it is read only once a clash is found (a long page costs one look
+    // per clash, not per sentence).
+    if lang.clash_passage_negative.is_match(before(s)) {
+        return None;
+    }
     Some(RawClash {
         trigger,
         location: location(s, trigger),

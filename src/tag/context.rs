@@ -56,16 +56,35 @@ pub fn sentence_cause(s: &Sent, has_clash: bool) -> Option<Cause> {
     None
 }
 
-/// The cause that governs sentence `i`: its own, else the nearest earlier sentence's, else
-/// the nearest later one's.
-fn governing(causes: &[Option<Cause>], i: usize) -> Option<Cause> {
-    causes.get(i).copied().flatten().or_else(|| {
-        causes[..i.min(causes.len())]
-            .iter()
-            .rev()
-            .find_map(|c| *c)
-            .or_else(|| causes.iter().skip(i + 1).find_map(|c| *c))
-    })
+/// How many sentences before a claim, and after it, may name the cause that governs it.
+const CAUSE_BEFORE: usize = 6;
+/// See `CAUSE_BEFORE`.
+const CAUSE_AFTER: usize = 3;
+
+/// The cause that governs sentence `i` of `n`: its own, else the nearest earlier sentence's,
+/// else the nearest later one's (within `CAUSE_BEFORE` / `CAUSE_AFTER` sentences). A fire or
+/// collapse after an attack is the attack's aftermath and names no cause of its own.
+fn governing(
+    cause_at: &mut impl FnMut(usize) -> Option<Cause>,
+    i: usize,
+    n: usize,
+) -> Option<Cause> {
+    let lo = i.saturating_sub(CAUSE_BEFORE);
+    let armed_before = |cause_at: &mut dyn FnMut(usize) -> Option<Cause>, k: usize| {
+        (lo..k).any(|j| cause_at(j) == Some(Cause::Armed))
+    };
+    let mut resolved = |k: usize| match cause_at(k) {
+        Some(Cause::Aftermath) if armed_before(cause_at, k) => None,
+        Some(Cause::Aftermath) => Some(Cause::NonViolent),
+        c => c,
+    };
+    if let Some(c) = resolved(i) {
+        return Some(c);
+    }
+    (lo..i)
+        .rev()
+        .find_map(&mut resolved)
+        .or_else(|| (i + 1..n.min(i + 1 + CAUSE_AFTER)).find_map(&mut resolved))
 }
 
 /// Drop the casualty mentions of `out` whose casualties are not from armed violence.
@@ -87,19 +106,16 @@ pub fn keep_armed_casualties(text: &str, spans: &[Span], lang: &Lang, out: &mut 
         })
         .map(|m| m.sentence.start)
         .collect();
-    let mut armed_before = false;
-    let causes: Vec<Option<Cause>> = spans
-        .iter()
-        .map(|sp| {
-            let c = sentence_cause(&Sent::new(text, *sp, lang), clash_at.contains(&sp.start));
-            armed_before |= c == Some(Cause::Armed);
-            match c {
-                Some(Cause::Aftermath) if armed_before => None,
-                Some(Cause::Aftermath) => Some(Cause::NonViolent),
-                c => c,
-            }
+    // Causes are read lazily and only near the claims: a long page with one toll costs a
+    // few sentences, not all of them.
+    let mut causes: Vec<Option<Option<Cause>>> = vec![None; spans.len()];
+    let mut cause_at = |k: usize| -> Option<Cause> {
+        let slot = &mut causes[k];
+        *slot.get_or_insert_with(|| {
+            let sp = spans[k];
+            sentence_cause(&Sent::new(text, sp, lang), clash_at.contains(&sp.start))
         })
-        .collect();
+    };
     out.retain(|m| {
         if !matches!(m.detail, MentionDetail::Casualty { .. }) {
             return true;
@@ -107,7 +123,10 @@ pub fn keep_armed_casualties(text: &str, spans: &[Span], lang: &Lang, out: &mut 
         let Some(i) = spans.iter().position(|sp| sp.start == m.sentence.start) else {
             return true;
         };
-        matches!(governing(&causes, i), Some(Cause::Armed) | None)
+        matches!(
+            governing(&mut cause_at, i, spans.len()),
+            Some(Cause::Armed) | None
+        )
     });
 }
 
@@ -167,13 +186,25 @@ mod tests {
             None,
             Some(Cause::History),
         ];
-        assert_eq!(governing(&c, 1), Some(Cause::NonViolent));
-        assert_eq!(governing(&c, 3), Some(Cause::Armed));
-        assert_eq!(governing(&c, 4), Some(Cause::History));
+        let mut at = |k: usize| c[k];
+        assert_eq!(governing(&mut at, 1, 5), Some(Cause::NonViolent));
+        assert_eq!(governing(&mut at, 3, 5), Some(Cause::Armed));
+        assert_eq!(governing(&mut at, 4, 5), Some(Cause::History));
+        let d = [None, Some(Cause::Armed)];
+        assert_eq!(governing(&mut |k: usize| d[k], 0, 2), Some(Cause::Armed));
+        assert_eq!(governing(&mut |_| None, 1, 2), None);
+        // A fire after an attack is its aftermath; with no attack before, non-violent.
+        let e = [Some(Cause::Armed), Some(Cause::Aftermath), None];
+        assert_eq!(governing(&mut |k: usize| e[k], 2, 3), Some(Cause::Armed));
+        let f = [None, Some(Cause::Aftermath), None];
         assert_eq!(
-            governing(&[None, Some(Cause::Armed)], 0),
-            Some(Cause::Armed)
+            governing(&mut |k: usize| f[k], 2, 3),
+            Some(Cause::NonViolent)
         );
-        assert_eq!(governing(&[None, None], 1), None);
+        // Causes further than the window do not govern.
+        let g: Vec<Option<Cause>> = (0..10)
+            .map(|k| (k == 0).then_some(Cause::NonViolent))
+            .collect();
+        assert_eq!(governing(&mut |k: usize| g[k], 9, 10), None);
     }
 }

@@ -730,6 +730,8 @@ pub fn load() -> Result<Lexicons, String> {
             (&p.ceasefire, FAMILY_CEASEFIRE),
             (&p.clash, FAMILY_CLASH),
             (&p.casualty, FAMILY_CASUALTY),
+            (&p.clash_predicate, FAMILY_CLASH_PREDICATE),
+            (&p.armed, FAMILY_ARMED),
         ];
         for (list, bit) in fams {
             for s in list {

@@ -276,6 +276,11 @@ pub struct PrefilterData {
     pub ceasefire: Vec<String>,
     /// Stems of clash triggers.
     pub clash: Vec<String>,
+    /// Stems of attack predicates ("repelled", "came under"), which name a clash only with an
+    /// armed argument: they send a sentence to the clash rules only beside an `armed` stem.
+    pub clash_predicate: Vec<String>,
+    /// Stems of armed forces, posts and weapons, the arguments of attack predicates.
+    pub armed: Vec<String>,
     /// Stems of casualty cues.
     pub casualty: Vec<String>,
 }
@@ -286,6 +291,18 @@ pub const FAMILY_CEASEFIRE: u8 = 1;
 pub const FAMILY_CLASH: u8 = 2;
 /// Family bit: casualty.
 pub const FAMILY_CASUALTY: u8 = 4;
+/// Prefilter bit: an attack predicate stem (a clash only with an armed stem beside it).
+pub const FAMILY_CLASH_PREDICATE: u8 = 8;
+/// Prefilter bit: an armed force, post or weapon stem.
+pub const FAMILY_ARMED: u8 = 16;
+
+/// The rule families a sentence's prefilter bits call for: its own families, and the clash
+/// rules when an attack predicate stands beside an armed stem.
+pub fn families(bits: u8) -> u8 {
+    let own = bits & (FAMILY_CEASEFIRE | FAMILY_CLASH | FAMILY_CASUALTY);
+    let predicate = bits & FAMILY_CLASH_PREDICATE != 0 && bits & FAMILY_ARMED != 0;
+    own | if predicate { FAMILY_CLASH } else { 0 }
+}
 
 /// One lexicon file.
 #[derive(Debug, Default, Deserialize)]

@@ -173,7 +173,9 @@ pub fn tag(text: &str, ctx: &TagContext<'_>) -> Vec<Mention> {
             (m.start(), fam.unwrap_or(0))
         })
         .collect();
-    if hits.is_empty() {
+    // A text whose stems call for no rule family (armed words with no attack predicate)
+    // costs only the scan.
+    if lexicon::families(hits.iter().fold(0, |acc, (_, f)| acc | f)) == 0 {
         return Vec::new();
     }
     // "en-GB", "RU" and the like name the same lexicons as "en", "ru".
@@ -220,7 +222,7 @@ fn tag_with(text: &str, ctx: &TagContext<'_>, lang: &Lang, hits: &[(usize, u8)])
     let mut summary_marks: Vec<(usize, CasualtyCategory)> = Vec::new();
     for (i, sp) in spans.iter().enumerate() {
         // A sentence right after claims may continue their breakdown ("This includes 170 …").
-        let fam = hot[i] | if prev_had_claims { FAMILY_CASUALTY } else { 0 };
+        let fam = lexicon::families(hot[i]) | if prev_had_claims { FAMILY_CASUALTY } else { 0 };
         if fam == 0 {
             state.negative_prev = false;
             continue;

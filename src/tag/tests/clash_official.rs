@@ -318,14 +318,20 @@ fn passages() {
     );
 }
 
-/// Every predicate of every language holds a clash prefilter stem, so its sentences reach
-/// the clash rules.
+/// Every predicate of every language holds a clash or attack-predicate prefilter stem, so
+/// its sentences reach the clash rules (the latter beside an armed stem).
 #[test]
 fn prefilter_covers_predicates() {
     let mut missing = Vec::new();
     for l in LEXICONS.langs() {
         let d = &l.data;
-        let stems: Vec<String> = d.prefilter.clash.iter().map(|s| s.to_lowercase()).collect();
+        let stems: Vec<String> = d
+            .prefilter
+            .clash
+            .iter()
+            .chain(&d.prefilter.clash_predicate)
+            .map(|s| s.to_lowercase())
+            .collect();
         for p in d
             .clash
             .predicates
@@ -357,5 +363,49 @@ fn drills_films_and_history() {
             "По сценарию учений диверсанты захватили узел связи. Спецназ пошел на штурм здания.",
             "За сценарієм навчань диверсанти захопили штаб. Бійці пішли на штурм будівлі.",
         ],
+    );
+}
+
+/// Every armed argument and weapon of every language holds an `armed` prefilter stem, so an
+/// attack predicate beside it sends its sentence to the clash rules.
+#[test]
+fn prefilter_covers_armed_arguments() {
+    let mut missing = Vec::new();
+    for l in LEXICONS.langs() {
+        let d = &l.data;
+        let stems: Vec<String> = d.prefilter.armed.iter().map(|s| s.to_lowercase()).collect();
+        for p in d.clash.armed.iter().chain(&d.clash.weapons) {
+            let low = p.to_lowercase();
+            let runs: Vec<&str> = low
+                .split(|c: char| "\\()[]{}?*+|.^$".contains(c))
+                .filter(|r| r.trim().chars().count() >= 2)
+                .collect();
+            if !stems
+                .iter()
+                .any(|s| low.contains(s.as_str()) || runs.iter().any(|r| r.contains(s.as_str())))
+            {
+                missing.push(format!("{}: {p}", l.code));
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "armed patterns no stem covers: {missing:?}"
+    );
+}
+
+/// A sentence with an attack predicate and an armed argument reaches the clash rules; the
+/// same predicate with no armed word does not make a clash.
+#[test]
+fn attack_predicates_need_an_armed_stem() {
+    use crate::tag::MentionKind;
+    use crate::tag::test_util::kinds;
+    assert!(
+        kinds("Border guards repelled the enemy near the river crossing.")
+            .contains(&MentionKind::Clash)
+    );
+    assert!(
+        !kinds("The company repelled the takeover bid near the deadline.")
+            .contains(&MentionKind::Clash)
     );
 }
