@@ -38,7 +38,6 @@ pub fn find(s: &Sent, ceasefire_only: &[(usize, usize)]) -> Option<RawClash> {
         && !s.is_match(&lang.clash_predicates)
         && !s.is_match(&lang.clash_instrument_predicates)
         || s.is_match(&lang.clash_negative)
-        || s.is_match(&lang.history)
     {
         return None;
     }
@@ -52,7 +51,7 @@ pub fn find(s: &Sent, ceasefire_only: &[(usize, usize)]) -> Option<RawClash> {
         .or_else(|| attack_predicate(s, &free))?;
     // The passage before it is read only once a clash is found (a long page costs one look
     // per clash, not per sentence).
-    if lang.clash_passage_negative.is_match(before(s)) {
+    if s.is_match(&lang.history) || lang.clash_passage_negative.is_match(before(s)) {
         return None;
     }
     Some(RawClash {
