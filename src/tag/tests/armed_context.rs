@@ -156,3 +156,18 @@ fn fires_after_an_attack_are_its_aftermath() {
     assert_eq!(claims(uk).len(), 1, "{:?}", claims(uk));
     assert!(claims(uk)[0].4, "negated: {:?}", claims(uk));
 }
+
+#[test]
+fn battles_of_a_war_long_over_are_no_clash() {
+    use crate::tag::MentionKind;
+    use crate::tag::test_util::kinds;
+    let text = "Film review: The Long Road. In March 1918, a battalion holds a ridge under heavy bombardment.";
+    assert!(
+        !kinds(text).contains(&MentionKind::Clash),
+        "{:?}",
+        kinds(text)
+    );
+    assert!(
+        kinds("Rebels shelled the ridge in March, the army said.").contains(&MentionKind::Clash)
+    );
+}
