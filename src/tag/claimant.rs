@@ -18,6 +18,8 @@ pub struct Found {
     /// True when it is an issuer naming itself ("The Chairperson condemns …"): used only
     /// when no reporting verb or "according to" names a source.
     pub issuer: bool,
+    /// True when it comes from "according to" (or "citing", "по данным").
+    pub according: bool,
 }
 
 const BOUNDARY: &[&str] = &[
@@ -200,6 +202,7 @@ fn found(s: &Sent, range: (usize, usize)) -> Option<Found> {
         pronoun: lone_pronoun,
         relay,
         issuer: false,
+        according: false,
     })
 }
 
@@ -294,7 +297,8 @@ fn colon_speaker(s: &Sent) -> Option<(usize, Found)> {
 pub fn candidates(s: &Sent) -> Vec<(usize, Found)> {
     let mut out: Vec<(usize, Found)> = colon_speaker(s).into_iter().collect();
     for (a, b) in s.matches(&s.lang.according) {
-        if let Some(f) = subject_after(s, b).and_then(|r| found(s, r)) {
+        if let Some(mut f) = subject_after(s, b).and_then(|r| found(s, r)) {
+            f.according = true;
             out.push((a, f));
         }
     }
@@ -434,6 +438,16 @@ pub fn find_near(s: &Sent, claim: Option<usize>) -> Option<Found> {
         .collect();
     let (sources, issuers): (Vec<_>, Vec<_>) = c.into_iter().partition(|(_, f)| !f.issuer);
     let c = sources;
+    // "… attacks that left some 90 people killed, according to medical sources": the
+    // attribution right after the figures is theirs (TAGS.md: the attribution nearest the
+    // figure), over a speaker named before them.
+    if let Some(claim) = claim
+        && let Some((_, f)) = c
+            .iter()
+            .find(|(p, f)| f.according && *p > claim && !f.pronoun && !f.relay)
+    {
+        return Some(f.clone());
+    }
     c.iter()
         .find(|(p, f)| !f.pronoun && !f.relay && citing.contains(p))
         .or_else(|| c.iter().find(|(p, f)| !f.pronoun && !f.relay && outside(p)))

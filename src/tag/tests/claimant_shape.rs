@@ -129,3 +129,22 @@ fn a_self_named_issuer_is_the_claimant() {
     let text = "The Commission condemned the attack, which the army said killed eight recruits.";
     assert_eq!(first(text).as_deref(), Some("the army"));
 }
+
+#[test]
+fn the_attribution_after_the_figure_is_its_own() {
+    let text = "The foreign minister announced a truce on Friday, though the shelling of the port \
+                has left some 40 people dead, according to doctors in the city.";
+    assert!(
+        first(text).is_some_and(|c| c.contains("doctors")),
+        "{:?}",
+        first(text)
+    );
+    let text = "The provincial governor lowered the toll of the market bombing from 30 to 24.";
+    assert!(
+        claimants(text)
+            .iter()
+            .all(|c| c.as_deref() == Some("The provincial governor")),
+        "{:?}",
+        claimants(text)
+    );
+}
