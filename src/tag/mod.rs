@@ -33,6 +33,7 @@ pub mod lexicon_data;
 pub mod mention;
 pub mod numbers;
 pub mod parties;
+pub mod phrases;
 pub mod sentence;
 pub mod sentences;
 

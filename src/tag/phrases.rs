@@ -1,0 +1,332 @@
+//! Phrase lists compiled to regexes matched between word boundaries, and the lowercasing
+//! ("folding") of Cyrillic text that lets them run case-sensitively. Split from `lexicon`,
+//! which reads the lists; this module only matches them.
+
+use std::sync::LazyLock;
+
+use regex::{Regex, RegexBuilder};
+
+/// Lazy-DFA cache capacity of each phrase list, in bytes (grown only as states are built).
+const DFA_CACHE: usize = 16 << 20;
+
+/// A compiled list: one case-insensitive regex over all its phrases (None when empty), and,
+/// for lists with Cyrillic letters, the same regex lowercased and case-sensitive, matched
+/// against the lowercased text (see `fold`).
+///
+/// When the lowercased regex exists, the case-insensitive one is only built the first time a
+/// text that does not fold needs it: case-insensitive Cyrillic automata are large (a process
+/// tagging Russian built them all for nothing, at 0.2 s and some 50 MB), and most text folds.
+#[derive(Debug, Default)]
+pub struct Phrases {
+    /// The case-insensitive regex's source (None when the list is empty).
+    source: Option<String>,
+    /// The case-insensitive regex, built on first use when `folded` exists.
+    pub(crate) exact: std::sync::OnceLock<Option<Regex>>,
+    /// The lowercased, case-sensitive regex's source, for lists with Cyrillic letters.
+    folded_src: Option<String>,
+    /// That regex, built on first use (a text touches only some of a language's lists).
+    folded: std::sync::OnceLock<Option<Regex>>,
+}
+
+/// Builds one phrase-list regex. A large lazy-DFA cache keeps long alternations (all
+/// casualty cues) on the DFA instead of falling back to the much slower PikeVM.
+fn build_phrase_regex(src: &str) -> Result<Regex, regex::Error> {
+    RegexBuilder::new(src).dfa_size_limit(DFA_CACHE).build()
+}
+
+/// Lowercase `text` when that makes case-sensitive matching of lowercased patterns agree
+/// with case-insensitive matching of the originals, byte for byte: every character is ASCII,
+/// a letter of the basic Cyrillic block (whose case-folding partners are its upper and
+/// lowercase forms, of the same length) or has no case at all. None otherwise (a text with
+/// "ſ", the Kelvin sign, Greek or accented Latin letters keeps the case-insensitive regex).
+pub fn fold(text: &str) -> Option<String> {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else if is_basic_cyrillic(c) {
+            out.push(CYRILLIC_LOWER[c as usize - 0x400]?);
+        } else if is_uncased_fast(c) {
+            out.push(c);
+        } else {
+            return None;
+        }
+    }
+    Some(out)
+}
+
+/// `cyrillic_lower` of each character of the basic Cyrillic block.
+static CYRILLIC_LOWER: LazyLock<[Option<char>; 256]> = LazyLock::new(|| {
+    std::array::from_fn(|i| char::from_u32(0x400 + i as u32).and_then(cyrillic_lower))
+});
+
+/// `is_uncased`, with the punctuation of news text (general punctuation, Latin-1 marks)
+/// answered without the case tables.
+pub(crate) fn is_uncased_fast(c: char) -> bool {
+    matches!(c, '\u{A0}'..='\u{B4}' | '\u{B6}'..='\u{BF}' | '\u{2000}'..='\u{206F}' | '\u{2116}')
+        || is_uncased(c)
+}
+
+fn is_basic_cyrillic(c: char) -> bool {
+    ('\u{400}'..='\u{4FF}').contains(&c)
+}
+
+/// The lowercase form of a basic Cyrillic letter, when it is one character of the block and
+/// of the same length.
+fn cyrillic_lower(c: char) -> Option<char> {
+    let mut l = c.to_lowercase();
+    let x = l.next()?;
+    (l.next().is_none() && is_basic_cyrillic(x) && x.len_utf8() == c.len_utf8()).then_some(x)
+}
+
+/// True when `c` has no other case (so case-insensitive matching compares it as it is).
+pub(crate) fn is_uncased(c: char) -> bool {
+    let mut l = c.to_lowercase();
+    let mut u = c.to_uppercase();
+    l.next() == Some(c) && l.next().is_none() && u.next() == Some(c) && u.next().is_none()
+}
+
+/// The phrase-list regex source lowercased for `fold`ed text, when the list has Cyrillic
+/// letters and nothing the lowercasing would not keep equivalent (escapes are kept as they
+/// are; letters must be ASCII or basic Cyrillic; no inline flags or named groups).
+/// The word characters of a folded text (see `fold`): ASCII letters, digits and `_`, the
+/// Cyrillic block, and the combining marks of stressed Russian and Ukrainian spellings.
+const FOLDED_WORD: &str = r"[0-9a-z_\x{300}-\x{36f}\x{400}-\x{4ff}]";
+
+fn folded_source(src: &str) -> Option<String> {
+    if !src.chars().any(is_basic_cyrillic) || src.contains("(?") && !only_plain_groups(src) {
+        return None;
+    }
+    let mut out = String::with_capacity(src.len());
+    let mut chars = src.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            let e = chars.next()?;
+            if e == 'w' {
+                // A folded text holds only ASCII, the Cyrillic block and uncased marks: its
+                // word characters fit a small class, far smaller in the automaton than `\w`.
+                out.push_str(FOLDED_WORD);
+            } else {
+                out.push(c);
+                out.push(e);
+            }
+        } else if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else if is_basic_cyrillic(c) {
+            out.push(cyrillic_lower(c)?);
+        } else if is_uncased(c) {
+            out.push(c);
+        } else {
+            return None;
+        }
+    }
+    Some(out)
+}
+
+/// True when every `(?` of `src` opens a plain non-capturing group `(?:`.
+fn only_plain_groups(src: &str) -> bool {
+    src.match_indices("(?")
+        .all(|(i, _)| src[i..].starts_with("(?:"))
+}
+
+impl Phrases {
+    /// Compile a list of phrases into one alternation between word boundaries.
+    pub fn compile(list: &[String]) -> Result<Phrases, String> {
+        if list.is_empty() {
+            return Ok(Phrases::default());
+        }
+        let mut sorted: Vec<&String> = list.iter().collect();
+        sorted.sort_by_key(|s| std::cmp::Reverse(s.len()));
+        let alts: Vec<String> = sorted.iter().map(|s| format!("(?:{s})")).collect();
+        // Word boundaries are checked by hand (see `find_all`): a Unicode `\b` would push
+        // the regex engine off its fast DFA on any non-ASCII text.
+        // A trailing guard (a non-word character or the end) lets the engine try a longer
+        // alternative when a shorter one stops inside a word ("murder" in "murdered").
+        let src = format!(r"(?i)(?:{})(?:[^0-9A-Za-z_]|\z)", alts.join("|"));
+        let build = |src: &str| {
+            build_phrase_regex(src).map_err(|e| format!("bad phrase list {list:?}: {e}"))
+        };
+        // Case-insensitive Cyrillic makes large automata that thrash the lazy DFA's cache;
+        // the lowercased, case-sensitive regex is much smaller.
+        let body = format!("(?:{})", alts.join("|"));
+        // The tests load every lexicon: there, build the regex left for later as well, so a
+        // list that would not build case-insensitively fails a test instead of never matching.
+        #[cfg(test)]
+        build(&src)?;
+        // Both regexes are built on first use: a Russian sentence builds only the lists its
+        // rules reach. The tests build them all now, so a bad list fails a test.
+        let folded_src = folded_source(&body).map(|low| format!(r"{low}(?:[^0-9A-Za-z_]|\z)"));
+        #[cfg(test)]
+        if let Some(f) = &folded_src {
+            build(f)?;
+        }
+        #[cfg(not(test))]
+        let _ = build;
+        Ok(Phrases {
+            source: Some(src),
+            exact: std::sync::OnceLock::new(),
+            folded_src,
+            folded: std::sync::OnceLock::new(),
+        })
+    }
+
+    /// The case-insensitive regex, built now if it was left for later. None when the list is
+    /// empty, or (never seen: every list is compiled both ways in the tests) when it does not
+    /// build.
+    pub(crate) fn exact(&self) -> Option<&Regex> {
+        let src = self.source.as_deref()?;
+        self.exact
+            .get_or_init(|| build_phrase_regex(src).ok())
+            .as_ref()
+    }
+
+    /// The lowercased regex, built now if it was left for later; None for a list with no
+    /// Cyrillic (or, never seen, one that does not build).
+    pub fn folded(&self) -> Option<&Regex> {
+        let src = self.folded_src.as_deref()?;
+        self.folded
+            .get_or_init(|| build_phrase_regex(src).ok())
+            .as_ref()
+    }
+
+    /// True when the list has a lowercased regex (it holds Cyrillic letters).
+    pub fn has_folded(&self) -> bool {
+        self.folded_src.is_some()
+    }
+
+    /// The regex to run and the text to run it on: the lowercased regex on the lowercased
+    /// text when both exist, else the case-insensitive one on `text` (same byte offsets).
+    fn engine<'t>(&self, text: &'t str) -> Option<(&Regex, std::borrow::Cow<'t, str>)> {
+        if self.has_folded()
+            && let Some(t) = fold(text)
+            && let Some(low) = self.folded()
+        {
+            return Some((low, std::borrow::Cow::Owned(t)));
+        }
+        Some((self.exact()?, std::borrow::Cow::Borrowed(text)))
+    }
+
+    /// `engine` with the text already folded (`folded` is `fold(text)`, computed once).
+    fn engine_with<'t>(&self, text: &'t str, folded: Option<&'t str>) -> Option<(&Regex, &'t str)> {
+        if let Some(t) = folded
+            && self.has_folded()
+            && let Some(low) = self.folded()
+        {
+            return Some((low, t));
+        }
+        Some((self.exact()?, text))
+    }
+
+    /// `find_all` with `folded` = `fold(text)` given (None when the text does not fold).
+    pub fn find_all_folded(&self, text: &str, folded: Option<&str>) -> Vec<(usize, usize)> {
+        let Some((re, hay)) = self.engine_with(text, folded) else {
+            return Vec::new();
+        };
+        self.scan(re, text, hay)
+    }
+
+    /// `is_match` with `folded` = `fold(text)` given (None when the text does not fold).
+    pub fn is_match_folded(&self, text: &str, folded: Option<&str>) -> bool {
+        let Some((re, hay)) = self.engine_with(text, folded) else {
+            return false;
+        };
+        re.is_match(hay) && !self.scan(re, text, hay).is_empty()
+    }
+
+    /// Byte spans of all non-overlapping matches in `text` that start and end on word
+    /// boundaries (no letter or digit right outside them).
+    pub fn find_all(&self, text: &str) -> Vec<(usize, usize)> {
+        let Some((re, hay)) = self.engine(text) else {
+            return Vec::new();
+        };
+        self.scan(re, text, &hay)
+    }
+
+    /// The bounded matches of `re` run on `hay` (`text` or its fold, of the same length).
+    pub(crate) fn scan(&self, re: &Regex, text: &str, hay: &str) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut pos = 0;
+        while pos <= text.len() {
+            let Some(m) = re.find_at(hay, pos) else {
+                break;
+            };
+            // Drop the guard character.
+            let end = match text[..m.end()].chars().next_back() {
+                Some(c) if m.end() > m.start() && !is_word_char(c) => m.end() - c.len_utf8(),
+                _ => m.end(),
+            };
+            if end <= m.start() {
+                pos = next_boundary(text, m.start());
+                continue;
+            }
+            if bounded(text, m.start(), end) {
+                out.push((m.start(), end));
+                pos = end;
+            } else {
+                pos = next_boundary(text, m.start());
+            }
+        }
+        out
+    }
+
+    /// True when the list matches anywhere in `text` (on word boundaries).
+    pub fn is_match(&self, text: &str) -> bool {
+        let Some((re, hay)) = self.engine(text) else {
+            return false;
+        };
+        if !re.is_match(&hay) {
+            return false;
+        }
+        !self.find_all(text).is_empty()
+    }
+
+    /// True when the whole of `word` is one of the phrases.
+    pub fn is_exactly(&self, word: &str) -> bool {
+        self.engine(word).is_some_and(|(re, hay)| {
+            re.find(&hay)
+                .is_some_and(|m| m.start() == 0 && m.end() == word.len())
+                || re
+                    .find_iter(&hay)
+                    .any(|m| m.start() == 0 && m.end() == word.len())
+        })
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    is_alphanumeric(c) || c == '_'
+}
+
+/// `char::is_alphanumeric`, with the characters below U+0500 (Latin, Greek, basic
+/// Cyrillic) answered from a table instead of the slow Unicode lookup.
+pub fn is_alphanumeric(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else if let Some(&a) = LOW_ALNUM.get(c as usize) {
+        a
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
+/// `char::is_alphanumeric` of each character below U+0500.
+static LOW_ALNUM: LazyLock<[bool; 0x500]> = LazyLock::new(|| {
+    std::array::from_fn(|i| char::from_u32(i as u32).is_some_and(char::is_alphanumeric))
+});
+
+/// True when `text[a..b]` has no word character right before `a` nor right after `b`
+/// (a match that itself starts or ends with a non-word character is always bounded there).
+fn bounded(text: &str, a: usize, b: usize) -> bool {
+    let first_in = text[a..].chars().next().is_some_and(is_word_char);
+    let last_in = text[..b].chars().next_back().is_some_and(is_word_char);
+    let before = text[..a].chars().next_back().is_some_and(is_word_char);
+    let after = text[b..].chars().next().is_some_and(is_word_char);
+    !(first_in && before || last_in && after)
+}
+
+/// The byte index of the next character after `i` (or past the end).
+fn next_boundary(text: &str, i: usize) -> usize {
+    text[i..]
+        .chars()
+        .next()
+        .map_or(text.len() + 1, |c| i + c.len_utf8())
+}
