@@ -33,25 +33,26 @@ fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
 /// The clash of a sentence. `ceasefire_only` are token ranges of ceasefire-only triggers.
 pub fn find(s: &Sent, ceasefire_only: &[(usize, usize)]) -> Option<RawClash> {
     let lang = s.lang;
-    let triggers = s.matches(&lang.clash_triggers);
-    if triggers.is_empty()
-        && !s.is_match(&lang.clash_predicates)
-        && !s.is_match(&lang.clash_instrument_predicates)
-        || s.is_match(&lang.clash_negative)
-    {
-        return None;
-    }
-    let negs = s.matches(&lang.clash_not);
+    // The negative phrases are read only when there is a trigger or predicate to test.
+    let negs = std::cell::OnceCell::new();
     let free = |t: &(usize, usize)| {
-        !negs.iter().any(|n| overlaps(*n, *t)) && !ceasefire_only.iter().any(|c| overlaps(*c, *t))
+        !negs
+            .get_or_init(|| s.matches(&lang.clash_not))
+            .iter()
+            .any(|n| overlaps(*n, *t))
+            && !ceasefire_only.iter().any(|c| overlaps(*c, *t))
     };
-    let trigger = triggers
+    let trigger = s
+        .matches(&lang.clash_triggers)
         .into_iter()
         .find(free)
         .or_else(|| attack_predicate(s, &free))?;
-    // The passage before it is read only once a clash is found (a long page costs one look
-    // per clash, not per sentence).
-    if s.is_match(&lang.history) || lang.clash_passage_negative.is_match(before(s)) {
+    // The sentence and passage contexts are read only once a clash is found (a long page
+    // costs one look per clash, not per sentence).
+    if s.is_match(&lang.clash_negative)
+        || s.is_match(&lang.history)
+        || lang.clash_passage_negative.is_match(before(s))
+    {
         return None;
     }
     Some(RawClash {

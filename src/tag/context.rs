@@ -98,12 +98,7 @@ pub fn keep_armed_casualties(text: &str, spans: &[Span], lang: &Lang, out: &mut 
     }
     let clash_at: Vec<usize> = out
         .iter()
-        .filter(|m| {
-            matches!(
-                m.detail,
-                MentionDetail::Clash { .. } | MentionDetail::Ceasefire { .. }
-            )
-        })
+        .filter(|m| matches!(m.detail, MentionDetail::Clash { .. }))
         .map(|m| m.sentence.start)
         .collect();
     // Causes are read lazily and only near the claims: a long page with one toll costs a

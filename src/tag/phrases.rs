@@ -143,25 +143,17 @@ impl Phrases {
         // A trailing guard (a non-word character or the end) lets the engine try a longer
         // alternative when a shorter one stops inside a word ("murder" in "murdered").
         let src = format!(r"(?i)(?:{})(?:[^0-9A-Za-z_]|\z)", alts.join("|"));
-        let build = |src: &str| {
-            build_phrase_regex(src).map_err(|e| format!("bad phrase list {list:?}: {e}"))
-        };
         // Case-insensitive Cyrillic makes large automata that thrash the lazy DFA's cache;
         // the lowercased, case-sensitive regex is much smaller.
         let body = format!("(?:{})", alts.join("|"));
-        // The tests load every lexicon: there, build the regex left for later as well, so a
-        // list that would not build case-insensitively fails a test instead of never matching.
-        #[cfg(test)]
-        build(&src)?;
-        // Both regexes are built on first use: a Russian sentence builds only the lists its
-        // rules reach. The tests build them all now, so a bad list fails a test.
         let folded_src = folded_source(&body).map(|low| format!(r"{low}(?:[^0-9A-Za-z_]|\z)"));
+        // Both regexes are built on first use: a Russian sentence builds only the lists its
+        // rules reach. The tests load every lexicon and build both now, so a list that would
+        // not build fails a test instead of never matching.
         #[cfg(test)]
-        if let Some(f) = &folded_src {
-            build(f)?;
+        for re in std::iter::once(&src).chain(&folded_src) {
+            build_phrase_regex(re).map_err(|e| format!("bad phrase list {list:?}: {e}"))?;
         }
-        #[cfg(not(test))]
-        let _ = build;
         Ok(Phrases {
             source: Some(src),
             exact: std::sync::OnceLock::new(),
