@@ -7,6 +7,7 @@
 mod error;
 pub mod opml;
 mod outputs;
+mod parties;
 mod raw;
 mod validate;
 
@@ -16,6 +17,7 @@ use std::time::Duration;
 
 pub use error::{ConfigError, ConfigErrors, LoadError};
 pub use outputs::{AlertRule, DigestConfig, EmailConfig};
+pub use parties::{ConflictConfig, PartyConfig};
 pub use validate::{Environment, validate};
 
 /// The file `claimwatch` reads when neither `--config` nor `$CLAIMWATCH_CONFIG` is given.
@@ -42,6 +44,10 @@ pub struct Config {
     pub digests: Vec<DigestConfig>,
     /// Alert rules (`[[alert]]`).
     pub alerts: Vec<AlertRule>,
+    /// The parties watched (`[[party]]`), in file order.
+    pub parties: Vec<PartyConfig>,
+    /// Which parties face each other (`[[conflict]]`).
+    pub conflicts: Vec<ConflictConfig>,
 }
 
 /// The `[daemon]` section after validation and defaults.

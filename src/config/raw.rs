@@ -18,6 +18,27 @@ pub(crate) struct RawConfig {
     pub(crate) digest: Vec<RawDigest>,
     #[serde(default)]
     pub(crate) alert: Vec<RawAlert>,
+    #[serde(default)]
+    pub(crate) party: Vec<RawParty>,
+    #[serde(default)]
+    pub(crate) conflict: Vec<RawConflict>,
+}
+
+/// One `[[party]]` as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawParty {
+    pub(crate) name: Spanned<String>,
+    #[serde(default)]
+    pub(crate) names: Vec<Spanned<String>>,
+}
+
+/// One `[[conflict]]` as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawConflict {
+    pub(crate) name: Spanned<String>,
+    pub(crate) parties: Spanned<Vec<String>>,
 }
 
 /// One `[[digest]]` as written.

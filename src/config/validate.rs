@@ -45,6 +45,11 @@ pub(crate) struct Collector<'a> {
 }
 
 impl Collector<'_> {
+    /// The text of the file being validated.
+    pub(crate) fn text(&self) -> &str {
+        self.text
+    }
+
     pub(crate) fn push(
         &mut self,
         span: Option<Range<usize>>,
@@ -123,6 +128,8 @@ pub fn validate(text: &str, path: &Path, env: &Environment) -> Result<Config, Co
         });
     }
     let alerts = super::outputs::alerts(&raw.alert, &mut c);
+    let parties = super::parties::parties(&raw.party, &mut c);
+    let conflicts = super::parties::conflicts(&raw.conflict, &parties, &mut c);
     match daemon {
         Some(daemon) if c.errors.is_empty() => Ok(Config {
             path: path.to_path_buf(),
@@ -130,6 +137,8 @@ pub fn validate(text: &str, path: &Path, env: &Environment) -> Result<Config, Co
             sources,
             digests,
             alerts,
+            parties,
+            conflicts,
         }),
         _ => Err(ConfigErrors { errors: c.errors }),
     }
