@@ -239,6 +239,7 @@ pub(crate) fn retag(cfg: &Config, since: Option<&str>) -> Result<(), Failure> {
         .iter()
         .map(|s| (s.name.clone(), s.clone()))
         .collect();
+    let parties = schedule::parties_of(cfg);
     let (items, mentions) = store
         .call_blocking(move |conn| {
             store::retag_items(
@@ -248,9 +249,18 @@ pub(crate) fn retag(cfg: &Config, since: Option<&str>) -> Result<(), Failure> {
                 chrono::Utc::now(),
                 |name, title, text| match sources.get(name) {
                     Some(s) => {
-                        schedule::tag_fields(&s.own_voice(), s.language.as_deref(), title, text)
+                        let own_voice = s.own_voice();
+                        let voice = schedule::SourceVoice::of(s, &own_voice);
+                        schedule::tag_fields(voice, &parties, title, text)
                     }
-                    None => schedule::tag_fields(name, None, title, text),
+                    None => {
+                        let voice = schedule::SourceVoice {
+                            own_voice: name,
+                            language: None,
+                            party: None,
+                        };
+                        schedule::tag_fields(voice, &parties, title, text)
+                    }
                 },
             )
         })

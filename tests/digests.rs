@@ -244,6 +244,10 @@ fn row(i: i64, title: &str, url: Option<String>, sentence: &str) -> MentionRow {
             claimant_origin: Some("sentence".into()),
             negated: false,
             revised_from: None,
+            // Feed text reaches the ledger's side and column names too.
+            claimant_party: Some(title.into()),
+            affected_party: Some(sentence.chars().take(20).collect()),
+            affected_kind: Some(if i % 2 == 0 { "military" } else { "civilian" }.into()),
         }],
     }
 }

@@ -83,6 +83,7 @@ pub fn poll_context(config: &Config, store: Store) -> Result<PollContext, Daemon
         backoff_base: config.daemon.backoff_base,
         backoff_max: config.daemon.backoff_max,
         max_articles: config.daemon.max_articles_per_poll,
+        parties: std::sync::Arc::new(crate::schedule::parties_of(config)),
     })
 }
 

@@ -196,6 +196,9 @@ pub(crate) mod tests {
             claimant_origin: Some(origin.into()),
             negated: false,
             revised_from: None,
+            claimant_party: None,
+            affected_party: None,
+            affected_kind: None,
         }
     }
 

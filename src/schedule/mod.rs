@@ -22,7 +22,8 @@ use tokio::sync::{Semaphore, broadcast};
 use tokio_cron_scheduler::{Job, JobScheduler};
 
 pub use poll::{
-    Backoff, PollContext, PollOutcome, poll_once, poll_source, source_record, tag_fields, tag_item,
+    Backoff, PollContext, PollOutcome, SourceVoice, parties_of, poll_once, poll_source,
+    source_record, tag_fields, tag_item,
 };
 
 use crate::config::{Config, CronSchedule, SourceConfig};

@@ -11,6 +11,7 @@ use crate::parse::{Item, PageRule, content_hash, parse_feed, parse_page, parse_t
 use crate::store::{
     self, PollRecord, PollResult, PollSummary, SourceRecord, SourceState, Store, TaggedItem,
 };
+use crate::tag::sides::{self, Conflict, Parties, Party};
 use crate::tag::{self, Mention, TagContext};
 
 /// What a poll needs: the shared HTTP client and the store.
@@ -28,6 +29,38 @@ pub struct PollContext {
     pub backoff_max: std::time::Duration,
     /// Most article pages fetched in one poll; further new items wait for the next poll.
     pub max_articles: usize,
+    /// The parties and conflicts claims are resolved against (`parties_of`).
+    pub parties: Arc<Parties>,
+}
+
+/// The parties claims are resolved against: the configured `[[party]]` and `[[conflict]]`
+/// entries, plus a party named by its label alone for each source `party` label that none
+/// of them names.
+pub fn parties_of(config: &crate::config::Config) -> Parties {
+    Parties::new(
+        config
+            .parties
+            .iter()
+            .map(|p| Party {
+                name: p.name.clone(),
+                names: p.names.clone(),
+            })
+            .collect(),
+        config
+            .conflicts
+            .iter()
+            .map(|c| Conflict {
+                name: c.name.clone(),
+                parties: c.parties.clone(),
+            })
+            .collect(),
+    )
+    .with_labels(
+        config
+            .sources
+            .iter()
+            .filter_map(|s| s.labels.get("party").map(String::as_str)),
+    )
 }
 
 /// How a poll ended, for logs and the `poll` command's summary lines.
@@ -84,34 +117,67 @@ pub fn source_record(s: &SourceConfig) -> SourceRecord {
 }
 
 /// Tags a title and a text as one source publishes them: in its language, and with its own
-/// voice (`party (name)`) as the claimant of claims whose text names none. Returns the title's
-/// mentions and the text's.
+/// voice (`party (name)`) as the claimant of claims whose text names none; then resolves each
+/// claim's sides against `parties`, the source's `party` label speaking for its own voice.
+/// Returns the title's mentions and the text's.
 pub fn tag_fields(
-    own_voice: &str,
-    language: Option<&str>,
+    source: SourceVoice<'_>,
+    parties: &Parties,
     title: &str,
     text: &str,
 ) -> (Vec<Mention>, Vec<Mention>) {
+    let SourceVoice {
+        own_voice,
+        language,
+        party,
+    } = source;
     let ctx = TagContext {
         title: Some(title),
         language,
         own_voice: Some(own_voice),
     };
-    let title_mentions = tag::tag(
+    let mut title_mentions = tag::tag(
         title,
         &TagContext {
             title: None,
             ..ctx.clone()
         },
     );
-    (title_mentions, tag::tag(text, &ctx))
+    let mut text_mentions = tag::tag(text, &ctx);
+    sides::resolve_mentions(title, &mut title_mentions, party, parties);
+    sides::resolve_mentions(text, &mut text_mentions, party, parties);
+    (title_mentions, text_mentions)
+}
+
+/// How a source speaks: the claimant of its unattributed claims, its language and the party
+/// it speaks for.
+#[derive(Debug, Clone, Copy)]
+pub struct SourceVoice<'a> {
+    /// `party (name)`, or the name.
+    pub own_voice: &'a str,
+    /// Its configured language.
+    pub language: Option<&'a str>,
+    /// Its `party` label.
+    pub party: Option<&'a str>,
+}
+
+impl<'a> SourceVoice<'a> {
+    /// The voice of a configured source; `own_voice` is its `SourceConfig::own_voice`.
+    pub fn of(source: &'a SourceConfig, own_voice: &'a str) -> SourceVoice<'a> {
+        SourceVoice {
+            own_voice,
+            language: source.language.as_deref(),
+            party: source.labels.get("party").map(String::as_str),
+        }
+    }
 }
 
 /// Tags an item's title and text in the source's context.
-pub fn tag_item(source: &SourceConfig, item: Item) -> TaggedItem {
+pub fn tag_item(source: &SourceConfig, parties: &Parties, item: Item) -> TaggedItem {
+    let own_voice = source.own_voice();
     let (title_mentions, text_mentions) = tag_fields(
-        &source.own_voice(),
-        source.language.as_deref(),
+        SourceVoice::of(source, &own_voice),
+        parties,
         &item.title,
         &item.text,
     );
@@ -310,6 +376,7 @@ async fn fetch_and_tag(
         }
     };
     let src = Arc::clone(source);
+    let parties = Arc::clone(&ctx.parties);
     let tagged = ctx
         .cpu
         .run(move || {
@@ -317,7 +384,7 @@ async fn fetch_and_tag(
                 .into_iter()
                 .map(|(item, listing_hash)| TaggedItem {
                     content_hash: listing_hash,
-                    ..tag_item(&src, item)
+                    ..tag_item(&src, &parties, item)
                 })
                 .collect::<Vec<_>>()
         })

@@ -36,6 +36,12 @@ pub struct ClaimRow {
     pub negated: bool,
     /// The figure the previous revision of the statement gave, when it differs.
     pub revised_from: Option<EarlierFigure>,
+    /// The party the claimant speaks for, when known.
+    pub claimant_party: Option<String>,
+    /// The party whose people were hit, when the text says.
+    pub affected_party: Option<String>,
+    /// military or civilian, when the text says.
+    pub affected_kind: Option<String>,
 }
 
 /// One mention with its context, as a digest shows it.
@@ -130,7 +136,8 @@ fn load(
          WHERE {condition}"
     ))?;
     let mut claim_stmt = conn.prepare_cached(
-        "SELECT category, count, approx, who, claimant, claimant_origin, negated FROM casualty_claims
+        "SELECT category, count, approx, who, claimant, claimant_origin, negated, claimant_party,
+                affected_party, affected_kind FROM casualty_claims
          WHERE mention_id = ?1 ORDER BY id",
     )?;
     let mut earlier_stmt = conn.prepare_cached(
@@ -176,6 +183,9 @@ fn load(
                     claimant_origin: r.get(5)?,
                     negated: r.get(6)?,
                     revised_from: None,
+                    claimant_party: r.get(7)?,
+                    affected_party: r.get(8)?,
+                    affected_kind: r.get(9)?,
                 })
             })?
             .collect::<Result<_, _>>()?;

@@ -14,6 +14,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0006_indexes.sql"),
     include_str!("migrations/0007_alert_sending.sql"),
     include_str!("migrations/0008_fts_by_writer.sql"),
+    include_str!("migrations/0009_claim_sides.sql"),
 ];
 
 /// The schema version this build writes.

@@ -271,7 +271,8 @@ pub(crate) fn insert_mentions(
     )?;
     let mut c_stmt = tx.prepare_cached(
         "INSERT INTO casualty_claims (mention_id, category, count, approx, who, claimant,
-             claimant_origin, negated) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+             claimant_origin, negated, claimant_party, affected_party, affected_kind)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
     )?;
     for m in mentions {
         let sentence = text.get(m.sentence.start..m.sentence.end).unwrap_or("");
@@ -324,7 +325,10 @@ pub(crate) fn insert_mentions(
                         crate::tag::ClaimantOrigin::Passage => "passage",
                         crate::tag::ClaimantOrigin::Source => "source",
                     }),
-                    c.negated
+                    c.negated,
+                    c.claimant_party,
+                    c.affected_party,
+                    c.affected_kind.map(crate::tag::AffectedKind::as_str)
                 ])?;
                 claims += 1;
             }

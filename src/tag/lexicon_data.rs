@@ -322,6 +322,29 @@ pub struct LexiconData {
     pub numbers: NumberData,
     /// Claimants.
     pub claimant: ClaimantData,
+    /// Whose people a claim counts (`sides`).
+    pub sides: SidesData,
+}
+
+/// Word stems that tell whose people a casualty claim counts and who speaks for a side
+/// (`sides::resolve`). Each entry matches the words it starts ("servicem" → "servicemen").
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct SidesData {
+    /// Civilians ("civilian", "мирн", "цивіл").
+    pub civilian: Vec<String>,
+    /// Combatants ("soldier", "военнослужащ", "військов").
+    pub military: Vec<String>,
+    /// The speaker's own side ("our", "наш").
+    pub own: Vec<String>,
+    /// The other side ("enemy", "противник", "ворог").
+    pub enemy: Vec<String>,
+    /// Loss words that make an enemy word beside them the owner of a claim's unmarked
+    /// soldiers ("the enemy lost 40 servicemen", "потери противника").
+    pub losses: Vec<String>,
+    /// Words of an institution's title that name no one ("ministry", "defence", "генштаб"):
+    /// a claimant made of these and lowercase words is the source's own voice.
+    pub institutional: Vec<String>,
 }
 
 impl LexiconData {

@@ -122,6 +122,44 @@ pub struct CasualtyClaim {
     pub claimant_origin: Option<ClaimantOrigin>,
     /// True for "no casualties", "nobody was hurt", "denied any losses".
     pub negated: bool,
+    /// The party the claimant speaks for (`sides::resolve`); `None` when unknown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub claimant_party: Option<String>,
+    /// The party whose people were hit; `None` when the text does not say.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub affected_party: Option<String>,
+    /// Whether those hit were soldiers or civilians; `None` when the text does not say.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub affected_kind: Option<AffectedKind>,
+}
+
+/// Whether the people a claim counts were combatants or civilians.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AffectedKind {
+    /// Soldiers, fighters, servicemen, "the enemy".
+    Military,
+    /// Civilians, residents, children.
+    Civilian,
+}
+
+impl AffectedKind {
+    /// The lowercase name used in the database and JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AffectedKind::Military => "military",
+            AffectedKind::Civilian => "civilian",
+        }
+    }
+
+    /// The kind named by its `as_str` form.
+    pub fn parse(s: &str) -> Option<AffectedKind> {
+        match s {
+            "military" => Some(AffectedKind::Military),
+            "civilian" => Some(AffectedKind::Civilian),
+            _ => None,
+        }
+    }
 }
 
 /// The fields that depend on the mention's kind.

@@ -36,6 +36,7 @@ pub mod parties;
 pub mod phrases;
 pub mod sentence;
 pub mod sentences;
+pub mod sides;
 
 pub use mention::*;
 
@@ -357,6 +358,9 @@ fn tag_with(text: &str, ctx: &TagContext<'_>, lang: &Lang, hits: &[(usize, u8)])
                 claimant: name.clone(),
                 claimant_origin: if name.is_some() { origin } else { None },
                 negated: r.negated,
+                claimant_party: None,
+                affected_party: None,
+                affected_kind: None,
             })
             .collect();
         out.push(Mention {

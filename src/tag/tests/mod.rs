@@ -14,5 +14,6 @@ mod negatives;
 mod other_conflicts;
 mod props;
 mod sentences;
+mod sides;
 mod slavic;
 mod statuses;
