@@ -355,10 +355,13 @@ pub(crate) fn run_demo(dir: Option<PathBuf>) -> Result<(), Failure> {
     );
     println!();
     println!("Casualty claims side by side (syndicated copies not counted):");
-    for (day, sides) in &report.ledger {
+    for (day, ledgers) in &report.ledger {
         println!("  {day}");
-        for (side, figures) in sides {
-            println!("    {side}: {figures}");
+        for (conflict, sides) in ledgers {
+            println!("    {}", conflict.as_deref().unwrap_or("other claims"));
+            for side in sides {
+                println!("      {side}");
+            }
         }
     }
     println!();

@@ -452,6 +452,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 until,
                 formats,
                 filter: digest::DigestFilter::default(),
+                conflicts: claimwatch::daemon::conflict_sides(&cfg),
             };
             let dir = out.clone().unwrap_or_else(|| cfg.daemon.digest_dir.clone());
             let store = open_existing(&cfg.daemon.database)?;

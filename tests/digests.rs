@@ -7,7 +7,7 @@ mod common;
 use std::path::Path;
 
 use chrono::{DateTime, Utc};
-use claimwatch::digest::{Digest, DigestFilter, Format};
+use claimwatch::digest::{ConflictSides, Digest, DigestFilter, Format};
 use claimwatch::loopback::Route;
 use claimwatch::store::queries::{ClaimRow, MentionRow};
 use common::*;
@@ -173,14 +173,17 @@ fn the_ledger_marks_revised_figures_and_syndicated_copies_and_every_format_is_va
     assert!(md.contains("15 wounded (revised from 12)"), "{md}");
     assert!(md.contains("syndicated copy of Wire"), "{md}");
     assert!(md.contains("(copy of Wire, not counted)"), "{md}");
-    let ledger_line = md
+    let ledger: Vec<&str> = md
         .lines()
-        .find(|l| l.starts_with("**Claims side by side:**"))
-        .unwrap();
-    assert!(
-        ledger_line.contains("Wire: 7 killed, 15 wounded (revised from 12)")
-            && !ledger_line.contains("Copy"),
-        "{ledger_line}"
+        .skip_while(|l| !l.starts_with("**Claims side by side:**"))
+        .skip(2)
+        .take_while(|l| l.starts_with("- "))
+        .collect();
+    // The wire's source speaks for itself (its `party` label); the copy is not counted.
+    assert_eq!(
+        ledger,
+        vec!["- Wire — own: 7 killed, wounded 12 → 15 (revised 10:00 by Wire)"],
+        "{md}"
     );
 
     let json: Value = serde_json::from_str(&read(".json")).unwrap();
@@ -198,9 +201,18 @@ fn the_ledger_marks_revised_figures_and_syndicated_copies_and_every_format_is_va
     let atom = read(".atom");
     let parsed = feed_rs::parser::parse(atom.as_bytes()).unwrap();
     assert_eq!(parsed.feed_type, feed_rs::model::FeedType::Atom);
+    // One entry per day and conflict with the ledger's sides, then one per mention.
     assert_eq!(
         parsed.entries.len(),
-        json["mentions"].as_array().unwrap().len()
+        json["mentions"].as_array().unwrap().len() + 1
+    );
+    let ledger_entry = parsed.entries[0]
+        .content
+        .as_ref()
+        .and_then(|c| c.body.clone());
+    assert_eq!(
+        ledger_entry.as_deref(),
+        Some("Wire — own: 7 killed, wounded 12 → 15 (revised 10:00 by Wire)")
     );
     assert!(
         parsed
@@ -320,7 +332,12 @@ fn hostile_feed_content_never_survives_into_the_html_digest() {
     let t = DateTime::parse_from_rfc3339("2026-11-24T00:00:00Z")
         .unwrap()
         .with_timezone(&Utc);
-    let digest = Digest::build(rows, t, t, t, &DigestFilter::default());
+    // A conflict whose name and parties are hostile feed strings too.
+    let conflicts = vec![ConflictSides {
+        name: "<script>alert(1)</script> border".into(),
+        parties: rows.iter().take(2).map(|r| r.title.clone()).collect(),
+    }];
+    let digest = Digest::build(rows, t, t, t, &DigestFilter::default(), &conflicts);
     let html = digest.render(Format::Html);
     let found = hostile(&html);
     assert!(found.is_empty(), "{found:?}");
@@ -431,4 +448,79 @@ fn the_html_digest_loads_in_headless_chromium_without_console_errors() {
     let keep = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/digest-screenshot.png");
     let _ = std::fs::write(&keep, &png);
     eprintln!("screenshot of the HTML digest: {}", keep.display());
+}
+
+#[test]
+fn the_demo_ledger_says_who_claims_what_about_whom() {
+    let dir = tempfile::tempdir().unwrap();
+    let demo = dir.path().join("demo");
+    let out = run(dir.path(), &["demo", "--dir", demo.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let printed = stdout(&out);
+    let line = |side: &str| {
+        printed
+            .lines()
+            .map(str::trim)
+            .find(|l| l.starts_with(&format!("{side} — ")))
+            .unwrap_or_else(|| panic!("no ledger row for {side} in\n{printed}"))
+            .to_owned()
+    };
+    // Norland admits its own losses and claims 70 on Sudmark; the wire's 15 wounded
+    // civilians are Norland's claim, relayed.
+    let norland = line("Norland");
+    assert!(
+        norland.starts_with("Norland — own: 1 killed, 12 captured, 24 missing · on Sudmark: 70 killed or wounded · civilians: "),
+        "{norland}"
+    );
+    assert!(
+        norland.contains("~15 wounded via Continental Wire"),
+        "{norland}"
+    );
+    // Sudmark's Russian statement revises its own figures; it denies civilian losses.
+    let sudmark = line("Sudmark");
+    assert_eq!(
+        sudmark,
+        "Sudmark — own: killed 7 → 9 (revised 16:40 by Sudmark MoD (ru)), wounded 10 → 12 (revised 16:40 by Sudmark MoD (ru)) · civilians: denies civilian losses"
+    );
+    assert!(printed.contains("Norland–Sudmark border"), "{printed}");
+    assert!(
+        !printed.contains("via Continental Wire)"),
+        "a relayed claim is not a side of its own: {printed}"
+    );
+
+    // The HTML table sets the two ministries' figures for the same losses side by side.
+    let html_path = std::fs::read_dir(demo.join("digests"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|x| x == "html"))
+        .unwrap();
+    let html = std::fs::read_to_string(html_path).unwrap();
+    let start = html.find("<div class=\"ledger\">").expect("a ledger table");
+    let end = start + html[start..].find("</div>").unwrap() + "</div>".len();
+    let table = &html[start..end];
+    let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/demo_ledger.html");
+    if std::env::var_os("CLAIMWATCH_BLESS").is_some() {
+        std::fs::write(&golden, table.as_bytes()).unwrap();
+    }
+    let want = std::fs::read_to_string(&golden).unwrap_or_default();
+    assert!(
+        table == want.trim_end(),
+        "the demo's HTML ledger changed; if intended, regenerate with CLAIMWATCH_BLESS=1 cargo test --test digests\n--- got ---\n{table}\n--- want ---\n{want}"
+    );
+    let row = |label: &str| {
+        let at = table
+            .find(&format!("<th scope=\"row\">{label}</th>"))
+            .unwrap();
+        table[at..table[at..].find("</tr>").unwrap() + at].to_owned()
+    };
+    assert!(
+        row("Sudmark (military)").contains("<td>70 killed or wounded</td><td>killed 7 → 9"),
+        "{table}"
+    );
+    assert!(
+        row("Norland (military)")
+            .contains("<td>1 killed, 12 captured, 24 missing</td><td class=\"none\">—</td>"),
+        "{table}"
+    );
 }

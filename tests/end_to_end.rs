@@ -324,9 +324,25 @@ fn demo_runs_and_its_database_holds_items_mentions_and_claims() {
         "SELECT count(*) FROM casualty_claims_view WHERE source = 'Sudmark MoD (ru)' AND category = 'killed' AND count = 9",
     );
     assert_eq!(ru, 1);
+    // It revises Sudmark's own figures rather than making a side of its own.
     assert!(
-        text.contains("Sudmark (Sudmark MoD (ru)): 9 killed, 12 wounded"),
+        text.contains("Sudmark — own: killed 7 → 9 (revised 16:40 by Sudmark MoD (ru))"),
         "{text}"
+    );
+    // Every stored claim says whose claim about whose people.
+    assert_eq!(
+        count(
+            &conn,
+            "SELECT count(*) FROM casualty_claims_view WHERE claimant_party = 'Norland' AND affected_party = 'Sudmark' AND affected_kind = 'military' AND count = 70",
+        ),
+        1
+    );
+    assert_eq!(
+        count(
+            &conn,
+            "SELECT count(*) FROM casualty_claims_view WHERE claimant_party IS NULL",
+        ),
+        0
     );
     let digests: Vec<_> = std::fs::read_dir(demo_dir.join("digests"))
         .unwrap()

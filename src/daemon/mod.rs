@@ -102,8 +102,24 @@ fn register(store: &Store, config: &Config) -> Result<(), StoreError> {
     store.call_blocking(move |conn| store::register_sources(conn, &records))
 }
 
-/// The request a `[[digest]]` section makes at `now`.
-pub fn digest_request(d: &DigestConfig, now: chrono::DateTime<Utc>) -> DigestRequest {
+/// The conflicts of the config, as the ledger draws them up.
+pub fn conflict_sides(config: &Config) -> Vec<digest::ConflictSides> {
+    config
+        .conflicts
+        .iter()
+        .map(|c| digest::ConflictSides {
+            name: c.name.clone(),
+            parties: c.parties.clone(),
+        })
+        .collect()
+}
+
+/// The request a `[[digest]]` section makes at `now`, its ledger drawn up by `conflicts`.
+pub fn digest_request(
+    d: &DigestConfig,
+    conflicts: &[digest::ConflictSides],
+    now: chrono::DateTime<Utc>,
+) -> DigestRequest {
     DigestRequest {
         name: d.name.clone(),
         since: now - chrono::Duration::from_std(d.window).unwrap_or(chrono::Duration::hours(24)),
@@ -117,6 +133,7 @@ pub fn digest_request(d: &DigestConfig, now: chrono::DateTime<Utc>) -> DigestReq
             kinds: d.kinds.clone(),
             parties: d.parties.clone(),
         },
+        conflicts: conflicts.to_vec(),
     }
 }
 
@@ -129,10 +146,11 @@ pub async fn scheduled_digest(
     store: &Store,
     dir: &Path,
     d: &DigestConfig,
+    conflicts: &[digest::ConflictSides],
     retention: Duration,
 ) -> Result<Vec<WrittenDigest>, DigestError> {
     let now = Utc::now();
-    let req = digest_request(d, now);
+    let req = digest_request(d, conflicts, now);
     let target = dir.to_path_buf();
     let written = store
         .call(move |conn| Ok(digest::write_digest(conn, &target, &req, now)))
@@ -168,17 +186,19 @@ pub async fn start(config: &Config, store: Store) -> Result<Schedule, DaemonErro
         }
     }
     let schedule = Schedule::start(config, ctx).await?;
+    let conflicts = conflict_sides(config);
     for d in &config.digests {
-        let (store, d2) = (store.clone(), d.clone());
+        let (store, d2, conflicts) = (store.clone(), d.clone(), conflicts.clone());
         let (dir, retention) = (
             config.daemon.digest_dir.clone(),
             config.daemon.digest_retention,
         );
         schedule
             .add_job(&format!("digest \"{}\"", d.name), &d.schedule, move || {
-                let (store, d, dir) = (store.clone(), d2.clone(), dir.clone());
+                let (store, d, dir, conflicts) =
+                    (store.clone(), d2.clone(), dir.clone(), conflicts.clone());
                 async move {
-                    match scheduled_digest(&store, &dir, &d, retention).await {
+                    match scheduled_digest(&store, &dir, &d, &conflicts, retention).await {
                         Ok(w) => {
                             for f in w {
                                 tracing::info!(path = %f.path.display(), mentions = f.mentions, "digest written");

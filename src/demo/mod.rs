@@ -73,6 +73,10 @@ const SAMPLES: &[(&str, &str, &str)] = &[
     ),
 ];
 
+/// One conflict's ledger as printed: the conflict (None: claims of no conflict) and one
+/// line per side.
+pub type LedgerLines = (Option<String>, Vec<String>);
+
 /// What the demo did, for the summary it prints.
 #[derive(Debug, Clone)]
 pub struct DemoReport {
@@ -88,8 +92,9 @@ pub struct DemoReport {
     pub counts: queries::Counts,
     /// How long the run took.
     pub elapsed: Duration,
-    /// The claims ledger: per day, each side and its figures.
-    pub ledger: Vec<(String, Vec<(String, String)>)>,
+    /// The claims ledger: per day, per conflict (None: claims of no conflict), one line per
+    /// side.
+    pub ledger: Vec<(String, Vec<LedgerLines>)>,
 }
 
 fn demo_config(server: &LoopbackServer, dir: &Path) -> String {
@@ -159,8 +164,28 @@ fn demo_config(server: &LoopbackServer, dir: &Path) -> String {
         }
         t.push('\n');
     }
+    t.push_str(DEMO_PARTIES);
     t
 }
+
+/// The parties of the demo, the names their statements use (English and Russian stems), and
+/// the conflict between two of them; Ostravia mediates.
+const DEMO_PARTIES: &str = r#"[[party]]
+name = "Norland"
+names = ["Norlandian", "Norland's", "Нордланди", "нордландск"]
+
+[[party]]
+name = "Sudmark"
+names = ["Sudmarkian", "Sudmark's", "Судмарк", "судмаркск"]
+
+[[party]]
+name = "Ostravia"
+names = ["Ostravian", "Остравия", "остравийск"]
+
+[[conflict]]
+name = "Norland–Sudmark border"
+parties = ["Norland", "Sudmark"]
+"#;
 
 /// Runs the demo in `dir` (created if needed) and reports what it stored.
 ///
@@ -218,6 +243,7 @@ pub async fn run(dir: &Path) -> Result<DemoReport, DemoError> {
         &store,
         &config.daemon.digest_dir,
         &digest_config,
+        &daemon::conflict_sides(&config),
         config.daemon.digest_retention,
     )
     .await?;
@@ -233,28 +259,29 @@ pub async fn run(dir: &Path) -> Result<DemoReport, DemoError> {
         })
         .await?;
     let now = chrono::Utc::now();
-    let digest =
-        crate::digest::Digest::build(rows, now, now, now, &crate::digest::DigestFilter::default());
+    let digest = crate::digest::Digest::build(
+        rows,
+        now,
+        now,
+        now,
+        &crate::digest::DigestFilter::default(),
+        &daemon::conflict_sides(&config),
+    );
     let ledger = digest
         .days
         .iter()
         .map(|d| {
-            (
-                d.day.clone(),
-                d.sides
-                    .iter()
-                    .map(|s| {
-                        (
-                            s.side.clone(),
-                            s.figures
-                                .iter()
-                                .map(crate::digest::figure_phrase)
-                                .collect::<Vec<_>>()
-                                .join(", "),
-                        )
-                    })
-                    .collect(),
-            )
+            let lines = d
+                .ledgers
+                .iter()
+                .map(|l| {
+                    (
+                        l.conflict.clone(),
+                        l.sides.iter().map(crate::digest::side_line).collect(),
+                    )
+                })
+                .collect();
+            (d.day.clone(), lines)
         })
         .collect();
     tokio::task::block_in_place(|| store.close());

@@ -6,7 +6,7 @@ use std::fmt::Write;
 use chrono::{DateTime, Utc};
 
 use super::Digest;
-use crate::store::queries::MentionRow;
+use crate::store::queries::{ClaimRow, MentionRow};
 
 /// Text made safe for XML: characters XML 1.0 forbids dropped, markup characters escaped.
 pub(crate) fn xml(s: &str) -> String {
@@ -49,6 +49,9 @@ pub fn entry(id: &str, m: &MentionRow, extra: &str) -> String {
     if let Some(orig) = &m.syndicated_from {
         let _ = write!(body, "\nSyndicated copy of {orig}.");
     }
+    for c in &m.claims {
+        let _ = write!(body, "\n{}", claim_sides(m, c));
+    }
     body.push_str(extra);
     let _ = writeln!(
         e,
@@ -56,6 +59,39 @@ pub fn entry(id: &str, m: &MentionRow, extra: &str) -> String {
         xml(&body)
     );
     e
+}
+
+/// A claim with its sides: "70 killed or wounded — claimed by Norland, on Sudmark
+/// (military)".
+fn claim_sides(m: &MentionRow, c: &ClaimRow) -> String {
+    let whose = match (c.affected_party.as_deref(), c.affected_kind.as_deref()) {
+        (Some(p), Some(k)) => format!(", on {p} ({k})"),
+        (Some(p), None) => format!(", on {p}"),
+        (None, Some(k)) => format!(" ({k})"),
+        (None, None) => String::new(),
+    };
+    format!(
+        "{} — claimed by {}{whose}",
+        super::claim_phrase(c),
+        super::ledger::side_of(m, c)
+    )
+}
+
+/// The ledger of one day and conflict as an entry: one line per side.
+fn ledger_entry(d: &Digest, day: &super::Day, l: &super::Ledger) -> String {
+    let what = l.conflict.as_deref().unwrap_or("other claims");
+    let lines: Vec<String> = l.sides.iter().map(super::side_line).collect();
+    format!(
+        "  <entry>\n    <id>{}</id>\n    <title>{}</title>\n    <updated>{}</updated>\n    <author><name>claimwatch</name></author>\n    <content type=\"text\">{}</content>\n  </entry>\n",
+        xml(&format!(
+            "urn:claimwatch:ledger:{}:{}:{what}",
+            d.since.timestamp(),
+            day.day
+        )),
+        xml(&format!("Claims side by side, {}: {what}", day.day)),
+        d.generated_at.to_rfc3339(),
+        xml(&lines.join("\n"))
+    )
 }
 
 /// Wraps entries in a feed.
@@ -68,13 +104,19 @@ pub fn feed(id: &str, title: &str, updated: DateTime<Utc>, entries: &str) -> Str
     )
 }
 
-/// A digest as an Atom feed, one entry per mention.
+/// A digest as an Atom feed: one entry per day and conflict with the ledger's sides, then one
+/// per mention.
 pub fn render_digest(d: &Digest) -> String {
-    let entries: String = d
-        .mentions
+    let mut entries: String = d
+        .days
         .iter()
-        .map(|m| entry(&format!("urn:claimwatch:mention:{}", m.mention_id), m, ""))
+        .flat_map(|day| day.ledgers.iter().map(move |l| ledger_entry(d, day, l)))
         .collect();
+    entries.extend(
+        d.mentions
+            .iter()
+            .map(|m| entry(&format!("urn:claimwatch:mention:{}", m.mention_id), m, "")),
+    );
     feed(
         &format!("urn:claimwatch:digest:{}", d.since.timestamp()),
         &format!(

@@ -7,7 +7,8 @@
 use std::fmt::Write;
 
 use super::Digest;
-use super::ledger::{claim_figure, figure_phrase, side_of};
+use super::ledger::{Ledger, side_of};
+use super::ledger_text::{claim_phrase, figures_phrase};
 use super::markdown::safe_url;
 use crate::store::queries::MentionRow;
 
@@ -19,7 +20,9 @@ fn esc(s: &str) -> String {
 
 const STYLE: &str = "body{font:16px/1.45 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:0 auto;max-width:52rem;padding:1rem;color:#1b1b1b;background:#fff}\
 h1{font-size:1.5rem}h2{font-size:1.2rem;border-bottom:1px solid #ddd;padding-bottom:.2rem;margin-top:2rem}\
-.ledger{background:#f4f6f8;border-radius:.4rem;padding:.6rem .8rem}.ledger li{margin:.2rem 0}\
+.ledger{background:#f4f6f8;border-radius:.4rem;padding:.6rem .8rem;overflow-x:auto}\
+table.sides{border-collapse:collapse;width:100%;font-size:.92rem}table.sides caption{text-align:left;font-weight:600;padding-bottom:.3rem}\
+table.sides th,table.sides td{border:1px solid #ccd;padding:.3rem .45rem;vertical-align:top;text-align:left}table.sides td.none{color:#888}\
 blockquote{margin:.3rem 0 .2rem;padding-left:.7rem;border-left:3px solid #999}\
 .meta{color:#555;font-size:.88rem}.tag{display:inline-block;font-size:.8rem;padding:0 .4rem;border-radius:.3rem;background:#e8e8e8;margin-right:.3rem}\
 .ceasefire{background:#dff3e4}.clash{background:#fde2e1}.casualty{background:#fff1cc}.mark{color:#8a4b00;font-size:.85rem}\
@@ -96,6 +99,65 @@ fn source_html(m: &MentionRow) -> String {
     s
 }
 
+/// One ledger as a table whose columns are the sides (what each says) and whose rows are
+/// the losses they speak of: each party's, then civilians', then unspecified. The two
+/// ministries' figures for the same losses sit in one row.
+fn ledger_table(l: &Ledger, alone: bool) -> String {
+    let caption = match (&l.conflict, alone) {
+        (Some(c), _) => format!("Claims side by side — {}", esc(c)),
+        (None, true) => "Claims side by side".to_owned(),
+        (None, false) => "Other claims".to_owned(),
+    };
+    let mut out = format!(
+        "<div class=\"ledger\"><table class=\"sides\"><caption>{caption}</caption><thead><tr><th scope=\"col\">Losses of</th>"
+    );
+    for s in &l.sides {
+        let _ = write!(out, "<th scope=\"col\">{} says</th>", esc(&s.side));
+    }
+    out.push_str("</tr></thead><tbody>");
+    let cell = |text: String| {
+        if text.is_empty() {
+            "<td class=\"none\">—</td>".to_owned()
+        } else {
+            format!("<td>{}</td>", esc(&text))
+        }
+    };
+    for party in &l.parties {
+        let _ = write!(out, "<tr><th scope=\"row\">{} (military)</th>", esc(party));
+        for s in &l.sides {
+            let text = if s.party.as_deref() == Some(party.as_str()) {
+                figures_phrase(&s.own, "own")
+            } else {
+                s.claimed
+                    .iter()
+                    .find(|c| &c.party == party)
+                    .map(|c| figures_phrase(&c.figures, party))
+                    .unwrap_or_default()
+            };
+            out.push_str(&cell(text));
+        }
+        out.push_str("</tr>");
+    }
+    type Row = (&'static str, fn(&super::ledger::Side) -> String);
+    let rows: [Row; 2] = [
+        ("Civilians", |s| figures_phrase(&s.civilians, "civilian")),
+        ("Unspecified", |s| figures_phrase(&s.unspecified, "")),
+    ];
+    for (label, text) in rows {
+        let texts: Vec<String> = l.sides.iter().map(text).collect();
+        if label == "Unspecified" && texts.iter().all(String::is_empty) {
+            continue;
+        }
+        let _ = write!(out, "<tr><th scope=\"row\">{label}</th>");
+        for t in texts {
+            out.push_str(&cell(t));
+        }
+        out.push_str("</tr>");
+    }
+    out.push_str("</tbody></table></div>\n");
+    out
+}
+
 /// Renders a digest as one self-contained HTML page.
 pub fn render(d: &Digest) -> String {
     let (cf, cl, cas) = d.counts();
@@ -118,18 +180,9 @@ pub fn render(d: &Digest) -> String {
     );
     for day in &d.days {
         let _ = writeln!(out, "<section><h2>{}</h2>", esc(&day.day));
-        if !day.sides.is_empty() {
-            out.push_str("<ul class=\"ledger\">");
-            for side in &day.sides {
-                let figures: Vec<String> = side.figures.iter().map(super::figure_phrase).collect();
-                let _ = write!(
-                    out,
-                    "<li><strong>{}</strong>: {}</li>",
-                    esc(&side.side),
-                    esc(&figures.join(", "))
-                );
-            }
-            out.push_str("</ul>\n");
+        let alone = day.ledgers.len() == 1;
+        for l in &day.ledgers {
+            out.push_str(&ledger_table(l, alone));
         }
         if !day.timeline.is_empty() {
             out.push_str("<ul class=\"events\">");
@@ -175,11 +228,14 @@ pub fn render(d: &Digest) -> String {
                             .as_deref()
                             .map(|w| format!(" — claimed by {w}"))
                             .unwrap_or_default();
-                        format!(
-                            "{} [{}]{who}",
-                            figure_phrase(&claim_figure(c)),
-                            side_of(m, c)
-                        )
+                        let whose = match (c.affected_party.as_deref(), c.affected_kind.as_deref())
+                        {
+                            (Some(p), Some(k)) => format!(" ({p}, {k})"),
+                            (Some(p), None) => format!(" ({p})"),
+                            (None, Some(k)) => format!(" ({k})"),
+                            (None, None) => String::new(),
+                        };
+                        format!("{}{whose} [{}]{who}", claim_phrase(c), side_of(m, c))
                     })
                     .collect();
                 let _ = write!(

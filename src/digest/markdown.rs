@@ -3,7 +3,8 @@
 use std::fmt::Write;
 
 use super::Digest;
-use super::ledger::{claim_figure, figure_phrase, side_by_side, side_of};
+use super::ledger::{Ledger, side_of};
+use super::ledger_text::{claim_phrase, claim_whose, side_line};
 use crate::store::queries::MentionRow;
 
 /// Feed text made inert in Markdown: no raw HTML, no table breaks, one line.
@@ -76,6 +77,21 @@ fn event_line(m: &MentionRow) -> String {
     )
 }
 
+/// One ledger: a heading naming its conflict, then one line per side.
+fn ledger_block(l: &Ledger, alone: bool) -> String {
+    let heading = match (&l.conflict, alone) {
+        (Some(c), _) => format!("**Claims side by side — {}:**", inert(c)),
+        (None, true) => "**Claims side by side:**".to_owned(),
+        (None, false) => "**Other claims:**".to_owned(),
+    };
+    let mut out = format!("{heading}\n\n");
+    for s in &l.sides {
+        let _ = writeln!(out, "- {}", inert(&side_line(s)));
+    }
+    out.push('\n');
+    out
+}
+
 /// Renders a digest as Markdown.
 pub fn render(d: &Digest) -> String {
     let mut out = String::new();
@@ -93,12 +109,9 @@ pub fn render(d: &Digest) -> String {
     }
     for day in &d.days {
         let _ = writeln!(out, "## {}\n", day.day);
-        if !day.sides.is_empty() {
-            let _ = writeln!(
-                out,
-                "**Claims side by side:** {}\n",
-                inert(&side_by_side(day))
-            );
+        let alone = day.ledgers.len() == 1;
+        for l in &day.ledgers {
+            out.push_str(&ledger_block(l, alone));
         }
         if !day.timeline.is_empty() {
             let _ = writeln!(out, "### Ceasefires and clashes\n");
@@ -121,7 +134,7 @@ pub fn render(d: &Digest) -> String {
                     None => inert(&m.source),
                 };
                 for c in &m.claims {
-                    let mut claim = figure_phrase(&claim_figure(c));
+                    let mut claim = claim_phrase(c);
                     if let Some(orig) = &m.syndicated_from {
                         let _ = write!(claim, " (copy of {}, not counted)", inert(orig));
                     }
@@ -131,7 +144,7 @@ pub fn render(d: &Digest) -> String {
                         inert(&side_of(m, c)),
                         inert(c.claimant.as_deref().unwrap_or("—")),
                         claim,
-                        inert(c.who.as_deref().unwrap_or("—")),
+                        inert(&claim_whose(c)),
                         m.published_at,
                         inert(&m.sentence)
                     );

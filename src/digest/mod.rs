@@ -8,6 +8,7 @@ pub mod alerts;
 pub mod atom;
 mod html;
 pub mod ledger;
+pub mod ledger_text;
 mod markdown;
 
 use std::io::Write;
@@ -17,7 +18,8 @@ use chrono::{DateTime, Utc};
 use rusqlite::Connection;
 use serde::Serialize;
 
-pub use ledger::{Day, Figure, Side, claim_figure, figure_phrase, side_by_side};
+pub use ledger::{Claimed, ConflictSides, Day, Figure, Ledger, Side};
+pub use ledger_text::{claim_phrase, claim_whose, figure_phrase, side_line};
 
 use crate::store::StoreError;
 use crate::store::queries::{self, MentionRow};
@@ -104,7 +106,7 @@ impl DigestFilter {
 /// A digest: the window, its mentions, and the ledger of claims per day.
 #[derive(Debug, Clone, Serialize)]
 pub struct Digest {
-    /// `claimwatch.digest/1`, the version of the JSON layout.
+    /// `claimwatch.digest/2`, the version of the JSON layout (2: the ledger by conflict and side).
     pub schema: &'static str,
     /// Start of the window (items first seen or revised from then).
     pub since: DateTime<Utc>,
@@ -126,11 +128,12 @@ impl Digest {
         until: DateTime<Utc>,
         now: DateTime<Utc>,
         filter: &DigestFilter,
+        conflicts: &[ConflictSides],
     ) -> Self {
         let mentions: Vec<MentionRow> = rows.into_iter().filter(|m| filter.keeps(m)).collect();
-        let days = ledger::build(&mentions);
+        let days = ledger::build(&mentions, conflicts);
         Self {
-            schema: "claimwatch.digest/1",
+            schema: "claimwatch.digest/2",
             since,
             until,
             generated_at: now,
@@ -208,6 +211,8 @@ pub struct DigestRequest {
     pub formats: Vec<Format>,
     /// Which mentions to keep.
     pub filter: DigestFilter,
+    /// The conflicts the ledger is drawn up by (`[[conflict]]`).
+    pub conflicts: Vec<ConflictSides>,
 }
 
 /// Renders the mentions of the request's window into one file per format in `dir`, named
@@ -222,7 +227,7 @@ pub fn write_digest(
     now: DateTime<Utc>,
 ) -> Result<Vec<WrittenDigest>, DigestError> {
     let rows = queries::mentions_between(conn, req.since, req.until)?;
-    let digest = Digest::build(rows, req.since, req.until, now, &req.filter);
+    let digest = Digest::build(rows, req.since, req.until, now, &req.filter, &req.conflicts);
     let mut written = Vec::new();
     for format in &req.formats {
         let path = dir.join(format!(

@@ -70,11 +70,7 @@ pub fn summary(m: &MentionRow) -> String {
             .as_ref()
             .map_or_else(|| "Clash".to_owned(), |l| format!("Clash at {l}")),
         _ => {
-            let f: Vec<String> = m
-                .claims
-                .iter()
-                .map(|c| super::figure_phrase(&super::claim_figure(c)))
-                .collect();
+            let f: Vec<String> = m.claims.iter().map(super::claim_phrase).collect();
             format!("Casualties: {}", f.join(", "))
         }
     };
