@@ -234,6 +234,12 @@ fn polled_claims_land_in_sqlite_and_retag_replaces_them_without_duplicates() {
         [],
     )
     .unwrap();
+    // Claims stored before schema 9 have no sides.
+    conn.execute(
+        "UPDATE casualty_claims SET claimant_party = NULL, affected_party = NULL, affected_kind = NULL",
+        [],
+    )
+    .unwrap();
     let out = run(dir.path(), &["--config", cfg, "retag"]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(
@@ -250,6 +256,16 @@ fn polled_claims_land_in_sqlite_and_retag_replaces_them_without_duplicates() {
         0
     );
     assert_eq!(claims(q).len(), before.len());
+    // Re-tagging resolved them again: the ministry speaks for its source's party (its label),
+    // about its own soldiers.
+    assert_eq!(
+        count(
+            &conn,
+            "SELECT count(*) FROM casualty_claims_view WHERE category = 'killed' AND count = 1 \
+             AND claimant_party = 'Norland MoD' AND affected_party = 'Norland MoD' AND affected_kind = 'military'"
+        ),
+        1
+    );
     let again = run(dir.path(), &["--config", cfg, "retag", "--since", "1h"]);
     assert!(again.status.success());
     assert_eq!(count(&conn, "SELECT count(*) FROM mentions"), mentions);
