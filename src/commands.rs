@@ -175,7 +175,17 @@ pub(crate) fn eval(
     file: &Path,
     by: Option<tag::eval::GroupBy>,
     half: Option<Half>,
+    parties: Option<&Path>,
 ) -> Result<(), Failure> {
+    // The parties are read first: a bad config is a usage error before any tagging.
+    let parties = match parties {
+        Some(path) => {
+            let cfg = config::load(path, &config::Environment::default())
+                .map_err(|e| Failure::Usage(anyhow!("{e}")))?;
+            Some(schedule::parties_of(&cfg))
+        }
+        None => None,
+    };
     // The library's errors name their cause; through anyhow's chain it would be printed twice.
     let mut gold = tag::eval::load_set(file).map_err(|e| Failure::Usage(anyhow!("{e}")))?;
     if let Some(half) = half {
@@ -216,6 +226,9 @@ pub(crate) fn eval(
                 None => group.clone(),
             };
             writeln!(out, "\n[{label}: {} passages]\n{scores}", scores.passages)?;
+        }
+        if let Some(p) = &parties {
+            writeln!(out, "\n{}", tag::eval_sides::measure(&gold, p))?;
         }
         Ok(())
     })

@@ -72,9 +72,13 @@ enum Command {
         /// (src/tag/eval_split.toml); passages without a `conflict` field are in neither
         #[arg(long, value_enum)]
         half: Option<EvalHalf>,
+        /// Also resolve each claim's sides against the `[[party]]` and `[[conflict]]` entries
+        /// of this config file and print how often they could be resolved
+        #[arg(long, value_name = "CONFIG")]
+        parties: Option<PathBuf>,
         /// Instead, tag every *.jsonl set in DIR and print the figures of each (and of the
         /// dev2 halves) as TOML: the content of src/tag/eval_figures.toml
-        #[arg(long, value_name = "DIR", conflicts_with_all = ["file", "by", "half"])]
+        #[arg(long, value_name = "DIR", conflicts_with_all = ["file", "by", "half", "parties"])]
         record_figures: Option<PathBuf>,
     },
     /// Re-tag stored items with this build's tagger, replacing their mentions
@@ -411,7 +415,13 @@ fn run(cli: Cli) -> Result<(), Failure> {
             record_figures: Some(dir),
             ..
         } => record_figures(dir),
-        Command::Eval { file, by, half, .. } => {
+        Command::Eval {
+            file,
+            by,
+            half,
+            parties,
+            ..
+        } => {
             let Some(file) = file else {
                 return Err(Failure::Usage(anyhow!("eval needs a FILE")));
             };
@@ -424,7 +434,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 EvalHalf::Tune => Half::Tune,
                 EvalHalf::Check => Half::Check,
             });
-            eval(file, by, half)
+            eval(file, by, half, parties.as_deref())
         }
         Command::Retag { since } => retag(&load_config(&cli, false)?, since.as_deref()),
         Command::Digest {

@@ -270,3 +270,51 @@ fn polled_claims_land_in_sqlite_and_retag_replaces_them_without_duplicates() {
     assert!(again.status.success());
     assert_eq!(count(&conn, "SELECT count(*) FROM mentions"), mentions);
 }
+
+#[test]
+fn eval_with_parties_reports_how_often_sides_resolve_and_refuses_a_bad_parties_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let set = dir.path().join("set.jsonl");
+    std::fs::write(
+        &set,
+        concat!(
+            r#"{"id": "s-1", "text": "The Norlandian army said 70 Sudmark soldiers were killed.", "casualties": []}"#,
+            "\n",
+            r#"{"id": "s-2", "text": "Three civilians were wounded in the shelling, the governor said.", "casualties": []}"#,
+            "\n"
+        ),
+    )
+    .unwrap();
+    let parties = dir.path().join("parties.toml");
+    std::fs::write(
+        &parties,
+        "[[party]]\nname = \"Norland\"\nnames = [\"Norlandian\"]\n\n[[party]]\nname = \"Sudmark\"\n\n[[conflict]]\nname = \"border\"\nparties = [\"Norland\", \"Sudmark\"]\n",
+    )
+    .unwrap();
+    let (set, parties_path) = (set.to_str().unwrap(), parties.to_str().unwrap());
+    let out = run(dir.path(), &["eval", set, "--parties", parties_path]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("sides of 2 claims found:"), "{text}");
+    assert!(
+        text.contains("affected_party = the party who names 1.000 (1/1)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("claimant_party resolved            0.500 (1/2)"),
+        "{text}"
+    );
+    std::fs::write(
+        &parties,
+        "[[conflict]]\nname = \"border\"\nparties = [\"Norland\", \"Sudmark\"]\n",
+    )
+    .unwrap();
+    let bad = run(dir.path(), &["eval", set, "--parties", parties_path]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(stderr(&bad).contains("parties.toml:3"), "{}", stderr(&bad));
+    assert!(
+        stderr(&bad).contains("which is no [[party]]"),
+        "{}",
+        stderr(&bad)
+    );
+}

@@ -28,6 +28,7 @@ pub mod claimant;
 pub mod clash;
 pub mod context;
 pub mod eval;
+pub mod eval_sides;
 pub mod lexicon;
 pub mod lexicon_data;
 pub mod mention;

@@ -243,6 +243,13 @@ fn all_institutional(words: &[String]) -> bool {
         .all(|w| has(std::slice::from_ref(w), List::Institutional))
 }
 
+/// True when a claim's `who` names a side: a party by one of its names, or the speaker's own
+/// side or the enemy by a word ("our servicemen", "the enemy").
+pub fn names_side(who: &str, parties: &Parties) -> bool {
+    let w = words(who);
+    parties.named_in(who).is_some() || has(&w, List::Own) || has(&w, List::Enemy)
+}
+
 /// The party a claimant speaks for.
 fn claimant_party(
     c: &CasualtyClaim,
