@@ -54,6 +54,16 @@ fn broken_copies_of_the_example_report_the_line_and_source() {
             "lables = { party = \"Ukraine\" }",
             "unknown field `lables`",
         ),
+        (
+            "parties = [\"Armenia\", \"Azerbaijan\"]",
+            "parties = [\"Armenia\", \"Azerbaycan\"]",
+            "conflict \"Armenia–Azerbaijan\" names \"Azerbaycan\", which is no [[party]]",
+        ),
+        (
+            "names = [\"Azerbaijani\", \"Azeri\"",
+            "names = [\"Azerbaijani\", \"Armenian\"",
+            "the name \"Armenian\" is given to two parties, \"Armenia\"",
+        ),
     ];
     let dir = tempfile::tempdir().unwrap();
     for (from, to, expect) in cases {

@@ -488,6 +488,21 @@ fn the_demo_ledger_says_who_claims_what_about_whom() {
         "a relayed claim is not a side of its own: {printed}"
     );
 
+    // The JSON digest follows its schema, ledger included.
+    let json_path = std::fs::read_dir(demo.join("digests"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|x| x == "json"))
+        .unwrap();
+    let json: Value = serde_json::from_str(&std::fs::read_to_string(json_path).unwrap()).unwrap();
+    let mut errors = Vec::new();
+    check(&schema(), &json, "$", &mut errors);
+    assert!(errors.is_empty(), "{errors:?}");
+    let sudmark_own = &json["days"][0]["ledgers"][0]["sides"][1]["own"][0];
+    assert_eq!(sudmark_own["moved_from"], serde_json::json!([7]));
+    assert_eq!(sudmark_own["count"], 9);
+
     // The HTML table sets the two ministries' figures for the same losses side by side.
     let html_path = std::fs::read_dir(demo.join("digests"))
         .unwrap()
