@@ -17,7 +17,9 @@
 //!    approximate — unless the sentence only says numbers are not known, or the cue is a
 //!    summary noun ("losses") followed by numbered claims.
 
-use super::casualty_single::{each_repeats, named_subject, singular_object, singular_subject};
+use super::casualty_single::{
+    coordinated_singulars, each_repeats, named_subject, singular_object, singular_subject,
+};
 use super::lexicon::CueSet;
 use super::mention::CasualtyCategory;
 use super::numbers::{Count, find_counts};
@@ -433,7 +435,12 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
             .any(|(p, c)| *p > k && (*c == cat || cat == CasualtyCategory::KilledOrWounded))
     };
     for (ci, c) in cues.iter().enumerate() {
-        if used[ci] || c.numbered_only || after_negative {
+        if used[ci] || after_negative {
+            continue;
+        }
+        // A cue that needs a number ("missing") takes a coordination of singulars as one.
+        let coordinated = coordinated_singulars(s, c);
+        if c.numbered_only && coordinated.is_none() {
             continue;
         }
         if c.singular {
@@ -451,7 +458,9 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
             ));
             continue;
         }
-        let single = singular_subject(s, c).or_else(|| singular_object(s, c));
+        let single = coordinated
+            .or_else(|| singular_subject(s, c))
+            .or_else(|| singular_object(s, c));
         if let Some((count, who)) = single.or_else(|| named_subject(s, c)) {
             out.push((
                 c.a,

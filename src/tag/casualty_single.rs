@@ -68,6 +68,88 @@ pub fn named_subject(s: &Sent, c: &Cue) -> Option<(u64, Option<String>)> {
     (groups >= 2).then(|| (groups, Some(s.text_of(k, end).to_string())))
 }
 
+/// Most people one coordination may count ("a man, a woman and a child").
+const MAX_COORDINATED: u64 = 6;
+/// Most words of one coordinated phrase after its determiner ("a guide from the U'wa group").
+const SEGMENT: usize = 6;
+/// Adverbs between a subject and its verb ("are still missing").
+const ADVERBS: &[&str] = &[
+    "still",
+    "also",
+    "reportedly",
+    "both",
+    "all",
+    "later",
+    "allegedly",
+];
+
+/// Phrases joined by "and" or commas that each start with a singular determiner, from token
+/// `a` forward: their number and the token after the last one. "a man and a woman" → 2.
+fn singulars_from(s: &Sent, a: usize, stop: usize) -> Option<(u64, usize)> {
+    let sets = &s.lang.sets;
+    let starts = |k: usize| {
+        matches!(s.w(k), "a" | "an" | "one" | "another")
+            || k == a && sets.singular_det.contains(s.w(k))
+    };
+    if !starts(a) {
+        return None;
+    }
+    let (mut n, mut k, mut seg) = (1u64, a + 1, a);
+    while k < stop {
+        let w = s.w(k);
+        if (w == "and" || w == ",") && k + 1 < stop && starts(k + 1) {
+            n += 1;
+            seg = k + 1;
+            k += 2;
+            continue;
+        }
+        if w == "," && s.w(k + 1) == "and" && k + 2 < stop && starts(k + 2) {
+            n += 1;
+            seg = k + 2;
+            k += 3;
+            continue;
+        }
+        let word = s.toks[k].word;
+        if !word
+            || sets.aux.contains(w)
+            || sets.conj.contains(w)
+            || is_plural_word(s, k)
+            || k - seg > SEGMENT
+        {
+            break;
+        }
+        k += 1;
+    }
+    (2..=MAX_COORDINATED).contains(&n).then_some((n, k))
+}
+
+/// "A policeman and a guide are still missing", "killed a man and a woman": one claim counting
+/// each singular phrase of the coordination (TAGS.md: people named one by one).
+pub fn coordinated_singulars(s: &Sent, c: &Cue) -> Option<(u64, Option<String>)> {
+    let sets = &s.lang.sets;
+    // Object: right after the cue.
+    if let Some((n, end)) = singulars_from(s, c.b, s.toks.len()) {
+        return Some((n, Some(s.text_of(c.b, end).to_string())));
+    }
+    // Subject: before a plural auxiliary ("are", "were", "have been").
+    let mut k = c.a;
+    let mut aux = false;
+    while k > 0 && (sets.aux.contains(s.w(k - 1)) || ADVERBS.contains(&s.w(k - 1))) {
+        k -= 1;
+        aux |= sets.aux.contains(s.w(k));
+    }
+    if !aux || sets.singular_aux.contains(s.w(k)) {
+        return None;
+    }
+    (k.saturating_sub(2 * SEGMENT + 4)..k)
+        .find_map(|a| {
+            singulars_from(s, a, k)
+                .filter(|(_, end)| *end == k)
+                .map(|(n, _)| (a, n))
+        })
+        .map(|(a, n)| (n, Some(s.text_of(a, k).to_string())))
+}
+
 /// "killed a soldier", "neutralizing the terrorist": count 1.
 pub fn singular_object(s: &Sent, c: &Cue) -> Option<(u64, Option<String>)> {
     let sets = &s.lang.sets;

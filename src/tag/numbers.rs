@@ -195,7 +195,14 @@ fn read_number(lang: &Lang, toks: &[Token], i: usize) -> Option<(u64, usize)> {
         }
         return Some((v, used));
     }
-    let first = word_value(lang, &t.lower).or_else(|| scale(lang, &t.lower).filter(|_| false))?;
+    // A scale word alone counts after an approximation marker or "a": "около миллиона" =
+    // 1,000,000, "a thousand" = 1,000 (a plural "тысячи", "thousands" is vague, not a scale).
+    let lone_scale = || {
+        let prev = i.checked_sub(1).and_then(|p| toks.get(p))?;
+        let after_marker = prev.lower == "a" || lang.approx_before.is_exactly(&prev.lower);
+        scale(lang, &t.lower).filter(|_| after_marker && !lang.vague.is_exactly(&t.lower))
+    };
+    let first = word_value(lang, &t.lower).or_else(lone_scale)?;
     let mut total = 0u64;
     let mut current = first;
     let mut used = 1;

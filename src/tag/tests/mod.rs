@@ -5,6 +5,7 @@ mod ceasefire_predicates;
 mod claimant_shape;
 mod claimants;
 mod clash_official;
+mod coordinated_counts;
 mod examples;
 mod fresh;
 mod fresh_cases;

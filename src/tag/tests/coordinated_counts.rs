@@ -1,0 +1,71 @@
+//! Counts with no digits: people named one by one as a coordination of singular phrases, a
+//! scale word after an approximation marker, and a count after a "are held / находятся"
+//! copula. Sentences written for these tests.
+
+use crate::tag::CasualtyCategory::{Captured, Killed, KilledOrWounded, Missing, Wounded};
+use crate::tag::test_util::keys;
+
+#[test]
+fn a_coordination_of_singular_phrases_counts_its_members() {
+    assert_eq!(
+        keys("Mortar fire on the market killed a vendor and a schoolboy, the governor said."),
+        vec![(Killed, Some(2))]
+    );
+    assert_eq!(
+        keys("The raid killed a teacher, a nurse and a farmer in the village, residents said."),
+        vec![(Killed, Some(3))]
+    );
+    assert_eq!(
+        keys("A medic and a driver from the convoy are still missing after the ambush."),
+        vec![(Missing, Some(2))]
+    );
+    assert_eq!(
+        keys("Police said a soldier and a civilian were wounded in the blast."),
+        vec![(Wounded, Some(2))]
+    );
+    // One singular phrase stays one; a plural ends the coordination.
+    assert_eq!(
+        keys("A soldier was killed near the border post."),
+        vec![(Killed, Some(1))]
+    );
+    assert_eq!(
+        keys("Shelling killed a man and wounded two children, the mayor said."),
+        vec![(Killed, Some(1)), (Wounded, Some(2))]
+    );
+}
+
+#[test]
+fn a_scale_word_after_an_approximation_marker_is_a_number() {
+    assert_eq!(
+        keys("Потери противника составили около миллиона человек убитыми и ранеными."),
+        vec![(KilledOrWounded, Some(1_000_000))]
+    );
+    assert_eq!(
+        keys("The fighting has killed more than a million people since 2015, the agency said."),
+        vec![(Killed, Some(1_000_000))]
+    );
+    // A plural scale word stays vague.
+    assert_eq!(keys("Погибли тысячи человек."), vec![(Killed, None)]);
+}
+
+#[test]
+fn a_count_after_a_copula_of_captivity_belongs_to_the_cue_before_it() {
+    assert_eq!(
+        keys("В плену сейчас находятся 140 пограничников, сообщили в ведомстве."),
+        vec![(Captured, Some(140))]
+    );
+    assert_eq!(
+        keys("За даними омбудсмена, у полоні досі перебувають понад 3 тисячі військових."),
+        vec![(Captured, Some(3000))]
+    );
+}
+
+#[test]
+fn a_speaker_who_told_of_captives_is_their_claimant() {
+    let got = crate::tag::test_util::claims(
+        "Омбудсмен розповідав, що в полоні перебувають близько 900 цивільних.",
+    );
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!((got[0].0, got[0].1), (Captured, Some(900)));
+    assert_eq!(got[0].3.as_deref(), Some("Омбудсмен"));
+}
