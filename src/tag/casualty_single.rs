@@ -153,22 +153,29 @@ pub fn coordinated_singulars(s: &Sent, c: &Cue) -> Option<(u64, Option<String>)>
 /// "killed a soldier", "neutralizing the terrorist": count 1.
 pub fn singular_object(s: &Sent, c: &Cue) -> Option<(u64, Option<String>)> {
     let sets = &s.lang.sets;
-    let det = s.w(c.b);
-    if !(sets.singular_det.contains(det) || det == "the") {
+    // A nominal cue takes its object after "of" or "to": "the death of an UNMISS
+    // peacekeeper", "severe injuries to another peacekeeper".
+    let at = if matches!(s.w(c.b), "of" | "to") && sets.singular_det.contains(s.w(c.b + 1)) {
+        c.b + 1
+    } else {
+        c.b
+    };
+    let det = s.w(at);
+    if !(sets.singular_det.contains(det) || det == "the" && at == c.b) {
         return None;
     }
-    let mut k = c.b + 1;
-    while k < s.toks.len() && k < c.b + 4 && s.toks[k].word && !sets.who_stop.contains(s.w(k)) {
+    let mut k = at + 1;
+    while k < s.toks.len() && k < at + 4 && s.toks[k].word && !sets.who_stop.contains(s.w(k)) {
         k += 1;
     }
-    let head = k.checked_sub(1).filter(|&h| h > c.b)?;
+    let head = k.checked_sub(1).filter(|&h| h > at)?;
     if is_plural_word(s, head) || s.lang.not_people.is_exactly(s.text_of(head, head + 1)) {
         return None;
     }
     if det == "the" && k < s.toks.len() && s.w(k) == "of" {
         return None;
     }
-    Some((1, Some(s.text_of(c.b, k).to_string())))
+    Some((1, Some(s.text_of(at, k).to_string())))
 }
 
 /// "Sloviansk, Krasnohorivka and Kurakhove each reporting one civilian dead": 3 claims.

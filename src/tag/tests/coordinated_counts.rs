@@ -69,3 +69,16 @@ fn a_speaker_who_told_of_captives_is_their_claimant() {
     assert_eq!((got[0].0, got[0].1), (Captured, Some(900)));
     assert_eq!(got[0].3.as_deref(), Some("Омбудсмен"));
 }
+
+#[test]
+fn a_nominal_cue_counts_the_single_person_after_of_or_to() {
+    assert_eq!(
+        keys("The ambush resulted in the death of a border guard and injuries to another guard."),
+        vec![(Killed, Some(1)), (Wounded, Some(1))]
+    );
+    // "The death of the commander" stays one; "the deaths of five" is a count.
+    assert_eq!(
+        keys("The strike caused the deaths of five militiamen, the army said."),
+        vec![(Killed, Some(5))]
+    );
+}

@@ -60,3 +60,16 @@ fn accident_context_carries_to_the_next_sentence() {
     let t = "A drone hit a block of flats and a fire broke out. No one was hurt.";
     assert!(claims(t).iter().all(|c| c.4) && !claims(t).is_empty());
 }
+
+#[test]
+fn a_figure_the_issuer_calls_false_is_a_negated_claim() {
+    use crate::tag::test_util::claims;
+    for text in [
+        "Fake news circulating online claims that 14 soldiers were killed near the pass.",
+        "The ministry dismissed as disinformation reports that 30 marines were killed.",
+    ] {
+        let got = claims(text);
+        assert!(!got.is_empty(), "{text}");
+        assert!(got.iter().all(|c| c.4), "{text}: {got:?}");
+    }
+}
