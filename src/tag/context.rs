@@ -159,6 +159,64 @@ pub fn drop_recounts(out: &mut [Mention]) {
     }
 }
 
+/// Drop numbered claims that restate a figure the passage already gave (TAGS.md: the same
+/// people counted again in the same passage by the same claimant are one claim): the same
+/// category and count, of the same people (the same `who`, or one of them unnamed), by the
+/// same claimant or one that shares a name with it ("The Taliban" and "Taliban spokesman
+/// Zabihullah Mujahid"; an unnamed claimant and a named one). Figures of different people
+/// ("three soldiers and three intelligence agents") stay.
+pub fn drop_restated(out: &mut [Mention]) {
+    let mut seen: Vec<(CasualtyCategory, u64, Option<String>, Option<String>)> = Vec::new();
+    for m in out.iter_mut() {
+        let MentionDetail::Casualty { claims } = &mut m.detail else {
+            continue;
+        };
+        let mut here: Vec<(CasualtyCategory, u64, Option<String>, Option<String>)> = Vec::new();
+        claims.retain(|c| {
+            let Some(n) = c.count.filter(|_| !c.negated) else {
+                return true;
+            };
+            let restated = seen.iter().any(|(cat, count, who, by)| {
+                *cat == c.category
+                    && *count == n
+                    && compatible(who.as_deref(), c.who.as_deref(), |a, b| {
+                        a.to_lowercase() == b.to_lowercase()
+                    })
+                    && compatible(by.as_deref(), c.claimant.as_deref(), share_name)
+            });
+            here.push((c.category, n, c.who.clone(), c.claimant.clone()));
+            !restated
+        });
+        // Within one sentence every number is its own claim ("3 soldiers and 3 agents").
+        seen.extend(here);
+    }
+}
+
+/// Two optional values agree when either is missing or `same` holds.
+fn compatible(a: Option<&str>, b: Option<&str>, same: impl Fn(&str, &str) -> bool) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => same(a, b),
+        _ => true,
+    }
+}
+
+/// True when two claimants share a capitalised name word ("CAR spokesman" and "CAR
+/// government spokesman Fidele Ngouandjika") or are equal but for case.
+fn share_name(a: &str, b: &str) -> bool {
+    if a.to_lowercase() == b.to_lowercase() {
+        return true;
+    }
+    let names = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().next().is_some_and(char::is_uppercase) && w.chars().count() > 1)
+            .filter(|w| !matches!(*w, "The" | "A" | "An"))
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (x, y) = (names(a), names(b));
+    x.iter().any(|w| y.contains(w))
+}
+
 /// Two claimants are the same when equal but for case ("Officials", "officials").
 fn same_name(a: Option<&str>, b: Option<&str>) -> bool {
     match (a, b) {

@@ -45,7 +45,7 @@ use lexicon::{FAMILY_CASUALTY, FAMILY_CEASEFIRE, FAMILY_CLASH, LEXICONS, Lang};
 use sentence::Sent;
 
 /// Version of the rules and data; stored with every mention. Bump on any rule or data change.
-pub const TAGGER_VERSION: &str = "0.3.2";
+pub const TAGGER_VERSION: &str = "0.3.3";
 
 /// Detect the language of a text: "uk" or "ru" when it is mostly Cyrillic, else "en".
 pub fn detect_language(text: &str) -> &'static str {
@@ -373,6 +373,7 @@ fn tag_with(text: &str, ctx: &TagContext<'_>, lang: &Lang, hits: &[(usize, u8)])
 
     context::keep_armed_casualties(text, &spans, lang, &mut out);
     context::drop_recounts(&mut out);
+    context::drop_restated(&mut out);
     out.retain(|m| !matches!(&m.detail, MentionDetail::Casualty { claims } if claims.is_empty()));
     ceasefire::resolve(&mut cfs, passage_has_clash);
     for ((c, _, _), (sentence, trigger)) in cfs.into_iter().zip(cf_spans) {

@@ -73,3 +73,29 @@ fn a_figure_the_issuer_calls_false_is_a_negated_claim() {
         assert!(got.iter().all(|c| c.4), "{text}: {got:?}");
     }
 }
+
+#[test]
+fn a_figure_restated_by_the_same_claimant_is_one_claim() {
+    use crate::tag::test_util::keys;
+    // The same 40 rebels, told twice by the same ministry.
+    assert_eq!(
+        keys(
+            "The ministry said 40 rebels were killed in the assault on the camp. \
+              Troops later found the bodies, and the ministry said in a second statement that \
+              40 rebels were killed."
+        ),
+        vec![(Killed, Some(40))]
+    );
+    // The same number of different people, or from a second claimant, stays.
+    assert_eq!(
+        keys("The blast wounded three soldiers and three police officers, the army said."),
+        vec![(Wounded, Some(3)), (Wounded, Some(3))]
+    );
+    assert_eq!(
+        keys(
+            "The army said 12 soldiers were killed. The rebels said 12 soldiers were killed \
+              and dozens more fled."
+        ),
+        vec![(Killed, Some(12)), (Killed, Some(12))]
+    );
+}
