@@ -22,6 +22,41 @@ pub(crate) fn open_existing(path: &Path) -> Result<store::Store, Failure> {
     Ok(store::Store::open(path).with_context(|| format!("cannot open {}", path.display()))?)
 }
 
+pub(crate) fn serve(cfg: &Config, listen: &str) -> Result<(), Failure> {
+    let addr = claimwatch::web::check_listen(listen).map_err(|e| Failure::Usage(anyhow!(e)))?;
+    // Opening it as the store does brings the schema up to date before the read-only site.
+    open_existing(&cfg.daemon.database)?.close();
+    let site = std::sync::Arc::new(claimwatch::web::Site::new(
+        cfg.daemon.database.clone(),
+        daemon::conflict_sides(cfg),
+    ));
+    runtime()?.block_on(async move {
+        let listener = tokio::net::TcpListener::bind(addr)
+            .await
+            .with_context(|| format!("cannot listen on {addr}"))?;
+        let bound = listener.local_addr().context("no local address")?;
+        println!("claimwatch: serving http://{bound}/ (Ctrl-C or SIGTERM stops)");
+        std::io::Write::flush(&mut std::io::stdout()).ok();
+        let stop = async {
+            let term = async {
+                match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+                    Ok(mut s) => {
+                        s.recv().await;
+                    }
+                    Err(_) => std::future::pending::<()>().await,
+                }
+            };
+            tokio::select! {
+                _ = tokio::signal::ctrl_c() => {}
+                () = term => {}
+            }
+        };
+        claimwatch::web::serve(listener, site, stop)
+            .await
+            .map_err(|e| Failure::Runtime(anyhow!(e)))
+    })
+}
+
 pub(crate) fn poll(cfg: &Config, only: Option<&str>) -> Result<(), Failure> {
     let chosen: Vec<_> = cfg
         .sources

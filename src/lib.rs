@@ -21,3 +21,4 @@ pub mod parse;
 pub mod schedule;
 pub mod store;
 pub mod tag;
+pub mod web;

@@ -13,7 +13,7 @@ use claimwatch::{daemon, digest, store, tag};
 mod commands;
 
 use commands::{
-    eval, open_existing, poll, record_figures, retag, run_demo, sources, status, tag_jsonl,
+    eval, open_existing, poll, record_figures, retag, run_demo, serve, sources, status, tag_jsonl,
     tag_stdin,
 };
 
@@ -35,6 +35,13 @@ struct Cli {
 enum Command {
     /// Run the daemon: poll every enabled source on its schedule and write digests
     Run,
+    /// Serve the read-only web site (Now, search, statements, sources, digests) from the
+    /// database, on a loopback address
+    Serve {
+        /// Address to listen on (loopback only; port 0 picks a free one)
+        #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:8080")]
+        listen: String,
+    },
     /// Poll sources once now and print a summary line per source
     Poll {
         /// Poll only this source
@@ -320,6 +327,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             Ok(())
         }
         Command::Status => status(&load_config(&cli, false)?),
+        Command::Serve { listen } => serve(&load_config(&cli, false)?, listen),
         Command::Bench {
             feeds,
             items,

@@ -12,13 +12,13 @@ use super::ledger_text::{claim_phrase, figures_phrase};
 use super::markdown::safe_url;
 use crate::store::queries::MentionRow;
 
-fn esc(s: &str) -> String {
+pub(crate) fn esc(s: &str) -> String {
     html_escape::encode_double_quoted_attribute(s)
         .into_owned()
         .replace('\'', "&#39;")
 }
 
-const STYLE: &str = "body{font:16px/1.45 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:0 auto;max-width:52rem;padding:1rem;color:#1b1b1b;background:#fff}\
+pub(crate) const STYLE: &str = "body{font:16px/1.45 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:0 auto;max-width:52rem;padding:1rem;color:#1b1b1b;background:#fff}\
 h1{font-size:1.5rem}h2{font-size:1.2rem;border-bottom:1px solid #ddd;padding-bottom:.2rem;margin-top:2rem}\
 .ledger{background:#f4f6f8;border-radius:.4rem;padding:.6rem .8rem;overflow-x:auto}\
 table.sides{border-collapse:collapse;width:100%;font-size:.92rem}table.sides caption{text-align:left;font-weight:600;padding-bottom:.3rem}\
@@ -66,7 +66,7 @@ fn chart(d: &Digest) -> String {
     svg
 }
 
-fn source_html(m: &MentionRow) -> String {
+pub(crate) fn source_html(m: &MentionRow) -> String {
     let title = match safe_url(m.url.as_deref()) {
         Some(u) => format!("<a href=\"{}\">{}</a>", esc(u), esc(&m.title)),
         None => esc(&m.title),
@@ -102,7 +102,7 @@ fn source_html(m: &MentionRow) -> String {
 /// One ledger as a table whose columns are the sides (what each says) and whose rows are
 /// the losses they speak of: each party's, then civilians', then unspecified. The two
 /// ministries' figures for the same losses sit in one row.
-fn ledger_table(l: &Ledger, alone: bool) -> String {
+pub(crate) fn ledger_table(l: &Ledger, alone: bool) -> String {
     let caption = match (&l.conflict, alone) {
         (Some(c), _) => format!("Claims side by side — {}", esc(c)),
         (None, true) => "Claims side by side".to_owned(),

@@ -6,7 +6,7 @@
 
 pub mod alerts;
 pub mod atom;
-mod html;
+pub(crate) mod html;
 pub mod ledger;
 pub mod ledger_text;
 mod markdown;
@@ -20,6 +20,7 @@ use serde::Serialize;
 
 pub use ledger::{Claimed, ConflictSides, Day, Figure, Ledger, Side};
 pub use ledger_text::{claim_phrase, claim_whose, figure_phrase, side_line};
+pub(crate) use markdown::safe_url as html_safe_url;
 
 use crate::store::StoreError;
 use crate::store::queries::{self, MentionRow};

@@ -19,6 +19,9 @@ pub enum StoreError {
     /// A query failed.
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
+    /// A query the user gave does not parse (a full-text search's syntax).
+    #[error("bad query: {0}")]
+    BadQuery(String),
     /// The writer thread has stopped.
     #[error("the database writer has stopped")]
     WriterGone,

@@ -117,7 +117,7 @@ pub fn mentions_after(
     )
 }
 
-fn load(
+pub(crate) fn load(
     conn: &Connection,
     condition: &str,
     args: &[&dyn rusqlite::ToSql],

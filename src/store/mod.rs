@@ -7,6 +7,7 @@
 //! [`PollResult`], [`TaggedItem`], [`SourceRecord`], [`PollSummary`].
 
 mod batch;
+pub mod browse;
 mod error;
 mod mentions;
 mod migrate;
@@ -79,6 +80,26 @@ pub fn connect(path: &Path) -> Result<Connection, StoreError> {
         "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
     )
     .map_err(open)?;
+    Ok(conn)
+}
+
+/// Opens a read-only connection, for readers beside the writer (the web site). It never
+/// creates the file nor changes the schema.
+///
+/// # Errors
+/// [`StoreError::Open`] naming the file.
+pub fn connect_read_only(path: &Path) -> Result<Connection, StoreError> {
+    let open = |e: rusqlite::Error| StoreError::Open {
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    };
+    let conn = Connection::open_with_flags(
+        path,
+        rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(open)?;
+    conn.busy_timeout(std::time::Duration::from_secs(2))
+        .map_err(open)?;
     Ok(conn)
 }
 

@@ -1,0 +1,483 @@
+//! The desk's read-only web site: the claims ledger of the last 24 hours (Now), full-text
+//! search, one statement with its revisions, source health and the digests written; every
+//! page also as JSON (`?format=json` or `Accept: application/json`).
+//!
+//! Server-rendered HTML with no script, everything embedded; every feed-supplied string is
+//! escaped, and a Content-Security-Policy forbids scripts and remote resources. Queries run on
+//! read-only connections on the blocking pool, a few at a time, each with a time limit, so the
+//! site never holds up polling. It serves loopback only: a non-loopback address is refused
+//! (`check_listen`), since the site has no authentication yet.
+
+mod pages;
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
+
+use axum::Router;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use rusqlite::Connection;
+use serde::Serialize;
+use tokio::sync::Semaphore;
+
+use crate::digest::ConflictSides;
+use crate::store::StoreError;
+
+/// Queries running at the same time.
+const CONCURRENT_QUERIES: usize = 4;
+/// Longest a page's queries may run before they are interrupted.
+const QUERY_LIMIT: Duration = Duration::from_secs(5);
+/// Hits per search page.
+const PAGE_SIZE: usize = 20;
+
+/// A web problem.
+#[derive(Debug, thiserror::Error)]
+pub enum WebError {
+    /// The address is not loopback and the site has no authentication.
+    #[error(
+        "refusing to serve on {0}: the site has no authentication yet, so it listens on loopback \
+         only (127.0.0.1 or ::1); put a TLS-terminating reverse proxy with authentication in front"
+    )]
+    NotLoopback(SocketAddr),
+    /// The address does not parse.
+    #[error("invalid listen address {0:?}: use HOST:PORT, e.g. 127.0.0.1:8080")]
+    BadAddress(String),
+    /// The socket could not be bound or served.
+    #[error("cannot serve on {addr}: {source}")]
+    Io {
+        /// The address.
+        addr: String,
+        /// Why.
+        source: std::io::Error,
+    },
+}
+
+/// Parses a listen address and refuses one that is not loopback.
+///
+/// # Errors
+/// [`WebError::BadAddress`] or [`WebError::NotLoopback`].
+pub fn check_listen(addr: &str) -> Result<SocketAddr, WebError> {
+    let parsed: SocketAddr = addr
+        .trim()
+        .parse()
+        .map_err(|_| WebError::BadAddress(addr.to_owned()))?;
+    if parsed.ip().is_loopback() {
+        Ok(parsed)
+    } else {
+        Err(WebError::NotLoopback(parsed))
+    }
+}
+
+/// What the site reads from.
+#[derive(Debug)]
+pub struct Site {
+    /// The database file.
+    pub database: PathBuf,
+    /// The conflicts the ledger is drawn up by.
+    pub conflicts: Vec<ConflictSides>,
+    requests: AtomicU64,
+    queries: Semaphore,
+}
+
+impl Site {
+    /// A site over the database at `database`.
+    pub fn new(database: PathBuf, conflicts: Vec<ConflictSides>) -> Site {
+        Site {
+            database,
+            conflicts,
+            requests: AtomicU64::new(0),
+            queries: Semaphore::new(CONCURRENT_QUERIES),
+        }
+    }
+
+    /// Requests served so far.
+    pub fn requests(&self) -> u64 {
+        self.requests.load(Ordering::Relaxed)
+    }
+}
+
+/// Serves the site on `listener` until `shutdown` completes.
+///
+/// # Errors
+/// [`WebError::Io`] when serving fails.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    site: Arc<Site>,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> Result<(), WebError> {
+    let addr = listener
+        .local_addr()
+        .map_or_else(|_| "?".to_owned(), |a| a.to_string());
+    axum::serve(listener, router(site))
+        .with_graceful_shutdown(shutdown)
+        .await
+        .map_err(|source| WebError::Io { addr, source })
+}
+
+/// The routes.
+pub fn router(site: Arc<Site>) -> Router {
+    Router::new()
+        .route("/", get(now_page))
+        .route("/search", get(search_page))
+        .route("/items/{id}", get(item_page))
+        .route("/sources", get(sources_page))
+        .route("/digests", get(digests_page))
+        .route("/digests/{id}", get(digest_file))
+        .fallback(not_found)
+        .with_state(site)
+}
+
+/// A page's answer: its status and either HTML or JSON.
+struct Answer {
+    status: StatusCode,
+    html: String,
+    json: serde_json::Value,
+}
+
+/// Whether the client asked for JSON.
+fn wants_json(headers: &HeaderMap, params: &HashMap<String, String>) -> bool {
+    params.get("format").is_some_and(|f| f == "json")
+        || headers
+            .get(header::ACCEPT)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|a| a.contains("application/json"))
+}
+
+fn respond(answer: Answer, json: bool) -> Response {
+    let mut res = if json {
+        (answer.status, axum::Json(answer.json)).into_response()
+    } else {
+        (
+            answer.status,
+            [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+            answer.html,
+        )
+            .into_response()
+    };
+    let h = res.headers_mut();
+    h.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static("default-src 'none'; style-src 'unsafe-inline'; img-src data:"),
+    );
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    h.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
+    res
+}
+
+/// An error page (and JSON `{"error": …}`).
+fn error(status: StatusCode, reason: &str) -> Answer {
+    Answer {
+        status,
+        html: pages::error_page(status.as_u16(), reason),
+        json: serde_json::json!({ "error": reason }),
+    }
+}
+
+fn ok(html: String, json: impl Serialize) -> Answer {
+    Answer {
+        status: StatusCode::OK,
+        html,
+        json: serde_json::to_value(json).unwrap_or(serde_json::Value::Null),
+    }
+}
+
+/// Runs `f` on a read-only connection on the blocking pool, within `QUERY_LIMIT`.
+async fn read<T, F>(site: &Site, f: F) -> Result<T, Answer>
+where
+    T: Send + 'static,
+    F: FnOnce(&Connection) -> Result<T, StoreError> + Send + 'static,
+{
+    let busy = || error(StatusCode::SERVICE_UNAVAILABLE, "the site is shutting down");
+    let _permit = site.queries.acquire().await.map_err(|_| busy())?;
+    let path = site.database.clone();
+    let (tx, rx) = tokio::sync::oneshot::channel();
+    let job = tokio::task::spawn_blocking(move || {
+        let conn = crate::store::connect_read_only(&path)?;
+        let _ = tx.send(conn.get_interrupt_handle());
+        f(&conn)
+    });
+    let interrupt = rx.await.ok();
+    match tokio::time::timeout(QUERY_LIMIT, job).await {
+        Ok(Ok(Ok(v))) => Ok(v),
+        Ok(Ok(Err(StoreError::BadQuery(m)))) => Err(error(
+            StatusCode::BAD_REQUEST,
+            &format!("the search does not parse as FTS5: {m}"),
+        )),
+        Ok(Ok(Err(e))) => {
+            tracing::warn!("web query failed: {e}");
+            Err(error(StatusCode::INTERNAL_SERVER_ERROR, &e.to_string()))
+        }
+        Ok(Err(e)) => Err(error(StatusCode::INTERNAL_SERVER_ERROR, &e.to_string())),
+        Err(_) => {
+            if let Some(i) = interrupt {
+                i.interrupt();
+            }
+            Err(error(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "the query took longer than 5 s and was stopped; narrow the search",
+            ))
+        }
+    }
+}
+
+async fn now_page(
+    State(site): State<Arc<Site>>,
+    headers: HeaderMap,
+    Query(params): Query<HashMap<String, String>>,
+) -> Response {
+    site.requests.fetch_add(1, Ordering::Relaxed);
+    let now = chrono::Utc::now();
+    let rows = read(&site, move |conn| {
+        crate::store::queries::mentions_between(
+            conn,
+            now - chrono::Duration::hours(24),
+            now + chrono::Duration::seconds(1),
+        )
+    })
+    .await;
+    let answer = match rows {
+        Ok(rows) => {
+            let d = crate::digest::Digest::build(
+                rows,
+                now - chrono::Duration::hours(24),
+                now,
+                now,
+                &crate::digest::DigestFilter::default(),
+                &site.conflicts,
+            );
+            ok(pages::now_page(&d), &d)
+        }
+        Err(a) => a,
+    };
+    respond(answer, wants_json(&headers, &params))
+}
+
+/// The search form's values, checked.
+fn search_query(
+    params: &HashMap<String, String>,
+) -> Result<Option<crate::store::browse::SearchQuery>, String> {
+    let get = |k: &str| {
+        params
+            .get(k)
+            .map(|v| v.trim().to_owned())
+            .filter(|v| !v.is_empty())
+    };
+    let Some(terms) = get("q") else {
+        return Ok(None);
+    };
+    let kind = get("kind");
+    if let Some(k) = &kind
+        && !["ceasefire", "clash", "casualty"].contains(&k.as_str())
+    {
+        return Err(format!(
+            "kind must be ceasefire, clash or casualty, not {k:?}"
+        ));
+    }
+    let category = get("category");
+    if let Some(c) = &category
+        && ![
+            "killed",
+            "wounded",
+            "killed_or_wounded",
+            "captured",
+            "missing",
+        ]
+        .contains(&c.as_str())
+    {
+        return Err(format!(
+            "category must be killed, wounded, killed_or_wounded, captured or missing, not {c:?}"
+        ));
+    }
+    let since = get("since")
+        .map(|s| crate::digest::parse_since(&s, chrono::Utc::now()))
+        .transpose()?
+        .map(|t| t.format("%Y-%m-%dT%H:%M:%SZ").to_string());
+    let page: usize = match get("page") {
+        Some(p) => p
+            .parse()
+            .ok()
+            .filter(|n| (1..=1000).contains(n))
+            .ok_or_else(|| format!("page must be a number from 1 to 1000, not {p:?}"))?,
+        None => 1,
+    };
+    if terms.len() > 500 {
+        return Err("the search is longer than 500 characters".into());
+    }
+    Ok(Some(crate::store::browse::SearchQuery {
+        terms,
+        kind,
+        category,
+        party: get("party"),
+        source: get("source"),
+        language: get("lang"),
+        since,
+        limit: PAGE_SIZE,
+        offset: (page - 1) * PAGE_SIZE,
+    }))
+}
+
+async fn search_page(
+    State(site): State<Arc<Site>>,
+    headers: HeaderMap,
+    Query(params): Query<HashMap<String, String>>,
+) -> Response {
+    site.requests.fetch_add(1, Ordering::Relaxed);
+    let json = wants_json(&headers, &params);
+    let answer = match search_query(&params) {
+        Err(reason) => error(StatusCode::BAD_REQUEST, &reason),
+        Ok(None) => ok(
+            pages::search_page(&params, None),
+            serde_json::json!({ "hits": [], "more": false }),
+        ),
+        Ok(Some(q)) => {
+            let page = q.offset / PAGE_SIZE + 1;
+            match read(&site, move |conn| crate::store::browse::search(conn, &q)).await {
+                Ok(found) => ok(pages::search_page(&params, Some((&found, page))), &found),
+                Err(a) => a,
+            }
+        }
+    };
+    respond(answer, json)
+}
+
+async fn item_page(
+    State(site): State<Arc<Site>>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Query(params): Query<HashMap<String, String>>,
+) -> Response {
+    site.requests.fetch_add(1, Ordering::Relaxed);
+    let json = wants_json(&headers, &params);
+    let Ok(id) = id.parse::<i64>() else {
+        return respond(
+            error(
+                StatusCode::BAD_REQUEST,
+                &format!("{id:?} is not a statement number"),
+            ),
+            json,
+        );
+    };
+    let answer = match read(&site, move |conn| crate::store::browse::statement(conn, id)).await {
+        Ok(Some(s)) => ok(pages::statement_page(&s), &s),
+        Ok(None) => error(StatusCode::NOT_FOUND, &format!("no statement {id}")),
+        Err(a) => a,
+    };
+    respond(answer, json)
+}
+
+async fn sources_page(
+    State(site): State<Arc<Site>>,
+    headers: HeaderMap,
+    Query(params): Query<HashMap<String, String>>,
+) -> Response {
+    site.requests.fetch_add(1, Ordering::Relaxed);
+    let now = chrono::Utc::now();
+    let answer = match read(&site, move |conn| {
+        crate::store::queries::source_statuses(conn, now)
+    })
+    .await
+    {
+        Ok(sources) => {
+            let rows: Vec<pages::SourceRow> = sources.iter().map(pages::SourceRow::from).collect();
+            ok(pages::sources_page(&rows), &rows)
+        }
+        Err(a) => a,
+    };
+    respond(answer, wants_json(&headers, &params))
+}
+
+async fn digests_page(
+    State(site): State<Arc<Site>>,
+    headers: HeaderMap,
+    Query(params): Query<HashMap<String, String>>,
+) -> Response {
+    site.requests.fetch_add(1, Ordering::Relaxed);
+    let answer = match read(&site, |conn| crate::store::browse::digests(conn, 200)).await {
+        Ok(list) => ok(pages::digests_page(&list), &list),
+        Err(a) => a,
+    };
+    respond(answer, wants_json(&headers, &params))
+}
+
+/// One digest file as written, with the content type of its format.
+async fn digest_file(
+    State(site): State<Arc<Site>>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Response {
+    site.requests.fetch_add(1, Ordering::Relaxed);
+    let json = wants_json(&headers, &HashMap::new());
+    let Ok(id) = id.parse::<i64>() else {
+        return respond(
+            error(
+                StatusCode::BAD_REQUEST,
+                &format!("{id:?} is not a digest number"),
+            ),
+            json,
+        );
+    };
+    let file = match read(&site, move |conn| {
+        crate::store::browse::digest_file(conn, id)
+    })
+    .await
+    {
+        Ok(Some(f)) => f,
+        Ok(None) => {
+            return respond(
+                error(StatusCode::NOT_FOUND, &format!("no digest {id}")),
+                json,
+            );
+        }
+        Err(a) => return respond(a, json),
+    };
+    let Ok(body) = tokio::fs::read(&file.path).await else {
+        return respond(
+            error(
+                StatusCode::NOT_FOUND,
+                &format!(
+                    "digest {id} was written to {}, which is gone (pruned?)",
+                    file.path
+                ),
+            ),
+            json,
+        );
+    };
+    let kind = match std::path::Path::new(&file.path)
+        .extension()
+        .and_then(|e| e.to_str())
+    {
+        Some("html") => "text/html; charset=utf-8",
+        Some("json") => "application/json",
+        Some("atom") => "application/atom+xml",
+        _ => "text/plain; charset=utf-8",
+    };
+    respond_raw(kind, body)
+}
+
+fn respond_raw(content_type: &'static str, body: Vec<u8>) -> Response {
+    let mut res = ([(header::CONTENT_TYPE, content_type)], body).into_response();
+    res.headers_mut().insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static("default-src 'none'; style-src 'unsafe-inline'; img-src data:"),
+    );
+    res
+}
+
+async fn not_found(headers: HeaderMap) -> Response {
+    respond(
+        error(StatusCode::NOT_FOUND, "no such page"),
+        wants_json(&headers, &HashMap::new()),
+    )
+}

@@ -1,0 +1,268 @@
+//! `claimwatch serve`: the read-only site over real HTTP on loopback, on the demo's database —
+//! pages, their JSON forms, the 400s on bad input, escaping of hostile stored text, and the
+//! refusal of a non-loopback address.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+
+use common::*;
+use serde_json::Value;
+
+/// A running `serve`, stopped when dropped.
+struct Served {
+    child: Child,
+    addr: String,
+}
+
+impl Drop for Served {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn serve(dir: &Path, db: &Path) -> Served {
+    let mut child = Command::new(bin())
+        .current_dir(dir)
+        .args([
+            "--db",
+            db.to_str().unwrap(),
+            "serve",
+            "--listen",
+            "127.0.0.1:0",
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let addr = line
+        .split("http://")
+        .nth(1)
+        .and_then(|r| r.split('/').next())
+        .unwrap_or_else(|| panic!("no address in {line:?}"))
+        .to_owned();
+    Served { child, addr }
+}
+
+/// A GET over a fresh connection: (status, headers, body).
+fn get(addr: &str, path: &str, accept: &str) -> (u16, String, String) {
+    let mut s = TcpStream::connect(addr).unwrap();
+    write!(
+        s,
+        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nAccept: {accept}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut raw = Vec::new();
+    s.read_to_end(&mut raw).unwrap();
+    let raw = String::from_utf8_lossy(&raw).into_owned();
+    let (head, body) = raw.split_once("\r\n\r\n").unwrap_or((&raw, ""));
+    let status = head
+        .split_whitespace()
+        .nth(1)
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(0);
+    // The site answers small pages without chunking; a chunked body is joined.
+    let body = if head
+        .to_ascii_lowercase()
+        .contains("transfer-encoding: chunked")
+    {
+        dechunk(body)
+    } else {
+        body.to_owned()
+    };
+    (status, head.to_owned(), body)
+}
+
+fn dechunk(mut body: &str) -> String {
+    let mut out = String::new();
+    while let Some((size, rest)) = body.split_once("\r\n") {
+        let n = usize::from_str_radix(size.trim(), 16).unwrap_or(0);
+        if n == 0 {
+            break;
+        }
+        out.push_str(rest.get(..n).unwrap_or(rest));
+        body = rest.get(n + 2..).unwrap_or("");
+    }
+    out
+}
+
+fn demo_db(dir: &Path) -> std::path::PathBuf {
+    let demo = dir.join("demo");
+    let out = run(dir, &["demo", "--dir", demo.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    demo.join("claimwatch.db")
+}
+
+#[test]
+fn the_site_shows_the_ledger_search_statements_sources_and_digests() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    {
+        // A failing source, as the daemon records one.
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        conn.execute(
+            "UPDATE sources SET consecutive_errors = 4, last_status = 500, \
+             last_error = 'HTTP 500 from the server' WHERE name = 'Ostravia MFA'",
+            [],
+        )
+        .unwrap();
+    }
+    let site = serve(dir.path(), &db);
+    let a = site.addr.as_str();
+
+    // Now: the side-by-side ledger of the demo, with the security headers.
+    let (status, head, now) = get(a, "/", "text/html");
+    assert_eq!(status, 200, "{now}");
+    assert!(
+        head.to_ascii_lowercase()
+            .contains("content-security-policy: default-src 'none'")
+    );
+    assert!(
+        now.contains(
+            "<th scope=\"row\">Norland (military)</th><td>1 killed, 12 captured, 24 missing</td>"
+        ),
+        "{now}"
+    );
+    assert!(now.contains("http-equiv=\"refresh\""));
+    assert!(!now.contains("<script"));
+    let (_, _, json) = get(a, "/?format=json", "*/*");
+    let json: Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(json["days"][0]["ledgers"][0]["sides"][0]["side"], "Norland");
+
+    // Search: hits marked, with their mentions; JSON by Accept.
+    let (status, _, page) = get(a, "/search?q=ceasefire&kind=ceasefire", "text/html");
+    assert_eq!(status, 200, "{page}");
+    assert!(page.contains("<mark>ceasefire</mark>"), "{page}");
+    assert!(page.contains("ceasefire agreed"), "{page}");
+    let (_, _, found) = get(a, "/search?q=Sudmark&since=3650d", "application/json");
+    let found: Value = serde_json::from_str(&found).unwrap();
+    let hits = found["hits"].as_array().unwrap();
+    assert!(!hits.is_empty(), "{found}");
+    let id = hits[0]["item_id"].as_i64().unwrap();
+
+    // A statement with its mentions marked in its text.
+    let (status, _, item) = get(a, &format!("/items/{id}"), "text/html");
+    assert_eq!(status, 200, "{item}");
+    assert!(item.contains("<mark>"), "{item}");
+
+    // Sources, the failing one with its reason.
+    let (_, _, sources) = get(a, "/sources", "text/html");
+    assert!(
+        sources.contains("<td class=\"failing\">failing: HTTP 500 from the server</td>"),
+        "{sources}"
+    );
+    let (_, _, list) = get(a, "/sources?format=json", "*/*");
+    let list: Value = serde_json::from_str(&list).unwrap();
+    assert_eq!(list.as_array().unwrap().len(), 5);
+
+    // Digests: listed and opened through the site.
+    let (_, _, digests) = get(a, "/digests", "text/html");
+    let first = digests
+        .split("href=\"/digests/")
+        .nth(1)
+        .and_then(|r| r.split('"').next())
+        .unwrap_or_else(|| panic!("no digest link in {digests}"))
+        .to_owned();
+    let (status, head, body) = get(a, &format!("/digests/{first}"), "*/*");
+    assert_eq!(status, 200);
+    assert!(head.contains("content-type:") || head.contains("Content-Type:"));
+    assert!(body.contains("Norland"), "{body}");
+}
+
+#[test]
+fn bad_input_gets_a_400_with_its_reason_and_stored_markup_is_escaped() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    {
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        conn.execute(
+            "UPDATE items SET title = '<script>alert(1)</script><img src=x onerror=alert(2)> ceasefire' \
+             WHERE id = (SELECT min(id) FROM items)",
+            [],
+        )
+        .unwrap();
+    }
+    let site = serve(dir.path(), &db);
+    let a = site.addr.as_str();
+    for (path, reason) in [
+        ("/search?q=%22unterminated", "does not parse as FTS5"),
+        (
+            "/search?q=x&kind=bogus",
+            "kind must be ceasefire, clash or casualty",
+        ),
+        ("/search?q=x&category=maimed", "category must be"),
+        ("/search?q=x&page=0", "page must be a number"),
+        ("/search?q=x&since=last%20week", "invalid time"),
+        ("/items/abc", "is not a statement number"),
+        ("/digests/x", "is not a digest number"),
+    ] {
+        let (status, _, body) = get(a, path, "text/html");
+        assert_eq!(status, 400, "{path}: {body}");
+        assert!(body.contains(reason), "{path}: {body}");
+        let (status, _, body) = get(a, path, "application/json");
+        assert_eq!(status, 400, "{path}");
+        let v: Value = serde_json::from_str(&body).unwrap();
+        assert!(
+            v["error"].as_str().unwrap().contains(reason),
+            "{path}: {body}"
+        );
+    }
+    let (status, _, _) = get(a, "/items/999999", "text/html");
+    assert_eq!(status, 404);
+    let (status, _, _) = get(a, "/no/such/page", "text/html");
+    assert_eq!(status, 404);
+    // The hostile title is shown as text everywhere.
+    for path in ["/", "/search?q=ceasefire", "/items/1"] {
+        let (_, _, body) = get(a, path, "text/html");
+        assert!(!body.contains("<script"), "{path}: {body}");
+        assert!(!body.contains("<img"), "{path}");
+    }
+    let (_, _, item) = get(a, "/items/1", "text/html");
+    assert!(item.contains("&lt;script&gt;"), "{item}");
+}
+
+#[test]
+fn a_non_loopback_address_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let out = run(
+        dir.path(),
+        &[
+            "--db",
+            db.to_str().unwrap(),
+            "serve",
+            "--listen",
+            "0.0.0.0:0",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("refusing to serve on 0.0.0.0:0"),
+        "{}",
+        stderr(&out)
+    );
+    let out = run(
+        dir.path(),
+        &[
+            "--db",
+            db.to_str().unwrap(),
+            "serve",
+            "--listen",
+            "localhost",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("invalid listen address"),
+        "{}",
+        stderr(&out)
+    );
+}
