@@ -8,7 +8,9 @@ use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
+use std::time::Duration;
 
+use claimwatch::loopback::Route;
 use common::*;
 use serde_json::Value;
 
@@ -265,4 +267,61 @@ fn a_non_loopback_address_is_refused() {
         "{}",
         stderr(&out)
     );
+}
+
+const FEED: &str = r#"<?xml version="1.0"?><rss version="2.0"><channel><title>MoD</title>
+<item><title>Statement</title><guid>s-1</guid><link>https://mod.example/s-1</link><description>The ministry said one soldier was killed and 12 were taken captive in the clashes near Mount Kerel.</description></item>
+</channel></rss>"#;
+
+#[test]
+fn the_running_daemon_serves_the_site_while_it_polls() {
+    let srv = Server::start(vec![
+        ("/feed.xml", Route::ok("application/rss+xml", FEED)),
+        ("/down", Route::status(500)),
+    ]);
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = write_config(
+        dir.path(),
+        "default_schedule = \"* * * * * *\"\n\n[web]\nlisten = \"127.0.0.1:PORT\"\n"
+            .replace("PORT", &port.to_string())
+            .as_str(),
+        &[
+            feed_source("Feed MoD", &srv.url("/feed.xml")),
+            feed_source("Down", &srv.url("/down")),
+        ],
+    );
+    // `[web]` follows `[daemon]` in the file, and the sources follow `[web]`: move them up.
+    let text = std::fs::read_to_string(&cfg).unwrap();
+    let (head, sources) = text.split_once("[[source]]").unwrap();
+    let (daemon, web) = head.split_once("\n[web]").unwrap();
+    std::fs::write(&cfg, format!("{daemon}\n[[source]]{sources}\n[web]{web}")).unwrap();
+    let daemon = Daemon::start(dir.path(), &cfg, &[]);
+    let addr = format!("127.0.0.1:{port}");
+    let mut sources = String::new();
+    let mut now = String::new();
+    wait_for(
+        "the site to show the claim and the failing source",
+        Duration::from_secs(20),
+        || {
+            if TcpStream::connect(&addr).is_err() {
+                return false;
+            }
+            sources = get(&addr, "/sources", "text/html").2;
+            now = get(&addr, "/", "text/html").2;
+            now.contains("1 killed") && sources.contains("answered 500")
+        },
+    );
+    assert!(
+        sources.contains("<td class=\"failing\">") || sources.contains("<td class=\"degraded\">"),
+        "{sources}"
+    );
+    daemon.signal("-TERM");
+    let (status, err) = daemon.wait(Duration::from_secs(25));
+    assert!(status.success(), "{err}");
+    assert!(err.contains("web site serving"), "{err}");
 }

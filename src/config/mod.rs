@@ -48,6 +48,9 @@ pub struct Config {
     pub parties: Vec<PartyConfig>,
     /// Which parties face each other (`[[conflict]]`).
     pub conflicts: Vec<ConflictConfig>,
+    /// `[web] listen`: where the daemon serves the read-only web site (loopback only); off
+    /// when unset.
+    pub web_listen: Option<std::net::SocketAddr>,
 }
 
 /// The `[daemon]` section after validation and defaults.

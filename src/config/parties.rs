@@ -76,6 +76,35 @@ pub(crate) fn parties(raw: &[RawParty], c: &mut Collector<'_>) -> Vec<PartyConfi
     out
 }
 
+/// Validates `[web] listen`: a loopback address (the site has no authentication).
+pub(crate) fn web_listen(
+    raw: Option<&super::raw::RawWeb>,
+    c: &mut Collector<'_>,
+) -> Option<std::net::SocketAddr> {
+    let l = raw?.listen.as_ref()?;
+    match l.get_ref().trim().parse::<std::net::SocketAddr>() {
+        Ok(a) if a.ip().is_loopback() => Some(a),
+        Ok(_) => {
+            c.push(
+                Some(l.span()),
+                None,
+                "web.listen must be a loopback address such as \"127.0.0.1:8080\": the site has \
+                 no authentication; put a reverse proxy with authentication in front of it"
+                    .into(),
+            );
+            None
+        }
+        Err(e) => {
+            c.push(
+                Some(l.span()),
+                None,
+                format!("web.listen \"{}\": {e}", l.get_ref()),
+            );
+            None
+        }
+    }
+}
+
 /// Validates the conflicts: each names two or more known parties.
 pub(crate) fn conflicts(
     raw: &[RawConflict],
@@ -188,6 +217,22 @@ parties = ["Norland", "Sudmark"]
             ),
             "{e:?}"
         );
+    }
+
+    #[test]
+    fn web_listen_is_loopback_only() {
+        let cfg = validate(
+            "[web]\nlisten = \"127.0.0.1:8080\"\n",
+            Path::new("c.toml"),
+            &Environment::default(),
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(cfg.web_listen.map(|a| a.port()), Some(8080));
+        let e = errors("\n[web]\nlisten = \"0.0.0.0:8080\"\n");
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert!(e[0].starts_with("c.toml:3:"), "{e:?}");
+        assert!(e[0].contains("loopback"), "{e:?}");
+        assert_eq!(errors("[web]\nlisten = \"nowhere\"\n").len(), 1);
     }
 
     #[test]

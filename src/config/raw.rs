@@ -22,6 +22,14 @@ pub(crate) struct RawConfig {
     pub(crate) party: Vec<RawParty>,
     #[serde(default)]
     pub(crate) conflict: Vec<RawConflict>,
+    pub(crate) web: Option<RawWeb>,
+}
+
+/// `[web]` as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawWeb {
+    pub(crate) listen: Option<Spanned<String>>,
 }
 
 /// One `[[party]]` as written.

@@ -130,6 +130,7 @@ pub fn validate(text: &str, path: &Path, env: &Environment) -> Result<Config, Co
     let alerts = super::outputs::alerts(&raw.alert, &mut c);
     let parties = super::parties::parties(&raw.party, &mut c);
     let conflicts = super::parties::conflicts(&raw.conflict, &parties, &mut c);
+    let web_listen = super::parties::web_listen(raw.web.as_ref(), &mut c);
     match daemon {
         Some(daemon) if c.errors.is_empty() => Ok(Config {
             path: path.to_path_buf(),
@@ -139,6 +140,7 @@ pub fn validate(text: &str, path: &Path, env: &Environment) -> Result<Config, Co
             alerts,
             parties,
             conflicts,
+            web_listen,
         }),
         _ => Err(ConfigErrors { errors: c.errors }),
     }

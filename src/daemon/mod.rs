@@ -458,6 +458,33 @@ pub async fn run(source: ConfigSource, config: Config) -> Result<(), DaemonError
         }
         None => None,
     };
+    // The web site shares the runtime; it reads through its own read-only connections.
+    let (web_stop, web_stopped) = tokio::sync::oneshot::channel::<()>();
+    let web = match config.web_listen {
+        Some(addr) => {
+            let listener =
+                tokio::net::TcpListener::bind(addr)
+                    .await
+                    .map_err(|e| DaemonError::Io {
+                        what: format!("web listener on {addr}"),
+                        source: e,
+                    })?;
+            let site = std::sync::Arc::new(crate::web::Site::new(
+                config.daemon.database.clone(),
+                conflict_sides(&config),
+            ));
+            tracing::info!(%addr, "web site serving");
+            Some(tokio::spawn(async move {
+                let stop = async {
+                    let _ = web_stopped.await;
+                };
+                if let Err(e) = crate::web::serve(listener, site, stop).await {
+                    tracing::error!("web site stopped: {e}");
+                }
+            }))
+        }
+        None => None,
+    };
     let mut current = config;
     let health = Health::default();
     health.set_sources(enabled(&current));
@@ -507,6 +534,10 @@ pub async fn run(source: ConfigSource, config: Config) -> Result<(), DaemonError
         );
     }
     follower.abort();
+    let _ = web_stop.send(());
+    if let Some(w) = web {
+        let _ = tokio::time::timeout(Duration::from_secs(5), w).await;
+    }
     if let Some(m) = metrics {
         m.abort();
     }
