@@ -379,7 +379,7 @@ pub(crate) fn tag_stdin() -> Result<(), Failure> {
     Ok(())
 }
 
-pub(crate) fn run_demo(dir: Option<PathBuf>) -> Result<(), Failure> {
+pub(crate) fn run_demo(dir: Option<PathBuf>, web: bool) -> Result<(), Failure> {
     let dir = match dir {
         Some(d) => d,
         None => tempfile::Builder::new()
@@ -429,5 +429,15 @@ pub(crate) fn run_demo(dir: Option<PathBuf>) -> Result<(), Failure> {
     );
     println!("  sqlite3 {db} \"SELECT title FROM items_fts WHERE items_fts MATCH 'ceasefire'\"");
     println!("  claimwatch --db {db} sources");
+    println!(
+        "  claimwatch --config {} serve --listen 127.0.0.1:8080",
+        report.config.display()
+    );
+    if web {
+        println!();
+        let cfg = config::load(&report.config, &config::Environment::default())
+            .map_err(|e| Failure::Runtime(anyhow!(e)))?;
+        return serve(&cfg, "127.0.0.1:0");
+    }
     Ok(())
 }

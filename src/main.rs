@@ -114,6 +114,10 @@ enum Command {
         /// Directory for the database and digest [default: a new temporary directory, kept]
         #[arg(long, value_name = "DIR")]
         dir: Option<PathBuf>,
+        /// Then leave the web site up on the demo's database (a free loopback port, printed)
+        /// until Ctrl-C
+        #[arg(long)]
+        web: bool,
     },
     /// Delete statements older than a cutoff (with their mentions, claims, revisions and
     /// alerts) and old poll log rows, and give the space back to the file system
@@ -484,6 +488,6 @@ fn run(cli: Cli) -> Result<(), Failure> {
             }
             Ok(())
         }
-        Command::Demo { dir } => run_demo(dir.clone()),
+        Command::Demo { dir, web } => run_demo(dir.clone(), *web),
     }
 }

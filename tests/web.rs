@@ -325,3 +325,163 @@ fn the_running_daemon_serves_the_site_while_it_polls() {
     assert!(status.success(), "{err}");
     assert!(err.contains("web site serving"), "{err}");
 }
+
+/// Debian's Chromium, when installed.
+fn chromium() -> Option<&'static str> {
+    ["chromium", "chromium-browser"].into_iter().find(|b| {
+        Command::new(b)
+            .arg("--version")
+            .output()
+            .is_ok_and(|o| o.status.success())
+    })
+}
+
+/// Loads `url` in headless Chromium: (the rendered DOM, console errors), and a screenshot
+/// saved as `target/web-NAME.png`.
+fn browse(browser: &str, profile: &Path, url: &str, name: &str) -> (String, Vec<String>) {
+    let common = [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--enable-logging=stderr",
+        "--v=0",
+        "--window-size=1024,1400",
+    ];
+    let dom = Command::new(browser)
+        .args(common)
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .arg("--dump-dom")
+        .arg(url)
+        .output()
+        .unwrap();
+    let shot = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("target/web-{name}.png"));
+    let pic = Command::new(browser)
+        .args(common)
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .arg(format!("--screenshot={}", shot.display()))
+        .arg(url)
+        .output()
+        .unwrap();
+    let png = std::fs::read(&shot).unwrap_or_default();
+    assert!(png.starts_with(b"\x89PNG"), "no screenshot of {url}");
+    let errors = [&dom.stderr, &pic.stderr]
+        .iter()
+        .flat_map(|e| {
+            String::from_utf8_lossy(e)
+                .lines()
+                .filter(|l| {
+                    l.contains("CONSOLE")
+                        && (l.contains("Uncaught") || l.contains("Refused") || l.contains("rror"))
+                })
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    (String::from_utf8_lossy(&dom.stdout).into_owned(), errors)
+}
+
+#[test]
+fn a_desk_walks_now_search_statement_and_sources_in_headless_chromium() {
+    let Some(browser) = chromium() else {
+        eprintln!(
+            "SKIPPED: no chromium installed (.ci/run installs Debian's chromium where it can)"
+        );
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    {
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        conn.execute(
+            "UPDATE sources SET consecutive_errors = 3, last_status = 503, \
+             last_error = 'server answered 503' WHERE name = 'Continental Wire'",
+            [],
+        )
+        .unwrap();
+    }
+    let site = serve(dir.path(), &db);
+    let base = format!("http://{}", site.addr);
+    let profile = dir.path().join("profile");
+
+    // Now: the demo's ledger row, as rendered.
+    let (now, errors) = browse(browser, &profile, &format!("{base}/"), "now");
+    assert!(errors.is_empty(), "{errors:?}");
+    assert!(
+        now.contains(
+            "<th scope=\"row\">Norland (military)</th><td>1 killed, 12 captured, 24 missing</td>"
+        ),
+        "{now}"
+    );
+    // Search, following the form's fields: the hit highlighted.
+    let (found, errors) = browse(
+        browser,
+        &profile,
+        &format!("{base}/search?q=captive&kind=casualty"),
+        "search",
+    );
+    assert!(errors.is_empty(), "{errors:?}");
+    assert!(found.contains("<mark>captive</mark>"), "{found}");
+    // The statement the hit links to, its mentions marked in its text.
+    let link = found
+        .split("<h3><a href=\"/items/")
+        .nth(1)
+        .and_then(|r| r.split('"').next())
+        .unwrap_or_else(|| panic!("no statement link in {found}"))
+        .to_owned();
+    let (statement, errors) = browse(
+        browser,
+        &profile,
+        &format!("{base}/items/{link}"),
+        "statement",
+    );
+    assert!(errors.is_empty(), "{errors:?}");
+    assert!(
+        statement.contains("<mark>The Ministry of Defence of Norland says"),
+        "{statement}"
+    );
+    // Sources: the failing source with its reason.
+    let (sources, errors) = browse(browser, &profile, &format!("{base}/sources"), "sources");
+    assert!(errors.is_empty(), "{errors:?}");
+    assert!(
+        sources.contains("<td class=\"failing\">failing: server answered 503</td>"),
+        "{sources}"
+    );
+}
+
+#[test]
+fn demo_web_leaves_the_site_up_on_the_demo_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let demo = dir.path().join("demo");
+    let mut child = Command::new(bin())
+        .current_dir(dir.path())
+        .args(["demo", "--dir", demo.to_str().unwrap(), "--web"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut out = BufReader::new(child.stdout.take().unwrap());
+    let mut addr = None;
+    let mut line = String::new();
+    while out.read_line(&mut line).unwrap_or(0) > 0 {
+        if let Some(rest) = line.split("serving http://").nth(1) {
+            addr = rest.split('/').next().map(str::to_owned);
+            break;
+        }
+        line.clear();
+    }
+    let site = Served {
+        child,
+        addr: addr.expect("demo --web printed no address"),
+    };
+    let (status, _, now) = get(&site.addr, "/", "text/html");
+    assert_eq!(status, 200);
+    // The demo's config names the conflict, so the site draws the ledger by it.
+    assert!(
+        now.contains("Claims side by side — Norland–Sudmark border"),
+        "{now}"
+    );
+}
