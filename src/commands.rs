@@ -22,14 +22,22 @@ pub(crate) fn open_existing(path: &Path) -> Result<store::Store, Failure> {
     Ok(store::Store::open(path).with_context(|| format!("cannot open {}", path.display()))?)
 }
 
-pub(crate) fn serve(cfg: &Config, listen: &str) -> Result<(), Failure> {
-    let addr = claimwatch::web::check_listen(listen).map_err(|e| Failure::Usage(anyhow!(e)))?;
+pub(crate) fn serve(cfg: &Config, listen: &str, users_file: Option<&Path>) -> Result<(), Failure> {
+    let users = users_file
+        .or(cfg.web_users_file.as_deref())
+        .map(claimwatch::web::auth::Users::load)
+        .transpose()
+        .map_err(|e| Failure::Usage(anyhow!(e)))?;
+    let addr = claimwatch::web::check_listen(listen, users.is_some())
+        .map_err(|e| Failure::Usage(anyhow!(e)))?;
     // Opening it as the store does brings the schema up to date before the read-only site.
     open_existing(&cfg.daemon.database)?.close();
-    let site = std::sync::Arc::new(claimwatch::web::Site::new(
-        cfg.daemon.database.clone(),
-        daemon::conflict_sides(cfg),
-    ));
+    let mut site =
+        claimwatch::web::Site::new(cfg.daemon.database.clone(), daemon::conflict_sides(cfg));
+    if let Some(u) = users {
+        site = site.with_users(u);
+    }
+    let site = std::sync::Arc::new(site);
     runtime()?.block_on(async move {
         let listener = tokio::net::TcpListener::bind(addr)
             .await
@@ -437,7 +445,7 @@ pub(crate) fn run_demo(dir: Option<PathBuf>, web: bool) -> Result<(), Failure> {
         println!();
         let cfg = config::load(&report.config, &config::Environment::default())
             .map_err(|e| Failure::Runtime(anyhow!(e)))?;
-        return serve(&cfg, "127.0.0.1:0");
+        return serve(&cfg, "127.0.0.1:0", None);
     }
     Ok(())
 }

@@ -41,6 +41,16 @@ enum Command {
         /// Address to listen on (loopback only; port 0 picks a free one)
         #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:8080")]
         listen: String,
+        /// Ask every request for a user of this file (lines printed by `web-passwd`; HTTP
+        /// Basic, behind a TLS-terminating proxy); allows a non-loopback address
+        /// [default: the config's `web.users_file`]
+        #[arg(long, value_name = "PATH")]
+        users_file: Option<PathBuf>,
+    },
+    /// Print a users-file line (`name:$argon2id$…`) for NAME, the password read from stdin
+    WebPasswd {
+        /// The user name
+        name: String,
     },
     /// Poll sources once now and print a summary line per source
     Poll {
@@ -331,7 +341,20 @@ fn run(cli: Cli) -> Result<(), Failure> {
             Ok(())
         }
         Command::Status => status(&load_config(&cli, false)?),
-        Command::Serve { listen } => serve(&load_config(&cli, false)?, listen),
+        Command::Serve { listen, users_file } => {
+            serve(&load_config(&cli, false)?, listen, users_file.as_deref())
+        }
+        Command::WebPasswd { name } => {
+            let mut password = String::new();
+            std::io::stdin()
+                .read_line(&mut password)
+                .context("cannot read the password from stdin")?;
+            let line =
+                claimwatch::web::auth::user_line(name, password.trim_end_matches(['\n', '\r']))
+                    .map_err(|e| Failure::Usage(anyhow!(e)))?;
+            println!("{line}");
+            Ok(())
+        }
         Command::Bench {
             feeds,
             items,

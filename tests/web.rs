@@ -485,3 +485,107 @@ fn demo_web_leaves_the_site_up_on_the_demo_store() {
         "{now}"
     );
 }
+
+/// A GET with an `Authorization` header: the status.
+fn get_as(addr: &str, path: &str, authorization: Option<&str>) -> (u16, String) {
+    let mut s = TcpStream::connect(addr).unwrap();
+    let auth = authorization
+        .map(|a| format!("Authorization: {a}\r\n"))
+        .unwrap_or_default();
+    write!(
+        s,
+        "GET {path} HTTP/1.1\r\nHost: {addr}\r\n{auth}Connection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut raw = Vec::new();
+    s.read_to_end(&mut raw).unwrap();
+    let raw = String::from_utf8_lossy(&raw).into_owned();
+    let status = raw
+        .split_whitespace()
+        .nth(1)
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(0);
+    (status, raw)
+}
+
+#[test]
+fn a_users_file_asks_for_a_password_and_allows_a_non_loopback_address() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let line = run_with_stdin(dir.path(), &["web-passwd", "desk"], "correct horse\n");
+    assert!(line.status.success(), "{}", stderr(&line));
+    let users = dir.path().join("users");
+    std::fs::write(&users, stdout(&line)).unwrap();
+    assert!(
+        stdout(&line).starts_with("desk:$argon2id$"),
+        "{}",
+        stdout(&line)
+    );
+
+    let mut child = Command::new(bin())
+        .current_dir(dir.path())
+        .args([
+            "--db",
+            db.to_str().unwrap(),
+            "serve",
+            "--listen",
+            "0.0.0.0:0",
+            "--users-file",
+            users.to_str().unwrap(),
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    let port = first
+        .rsplit(':')
+        .next()
+        .and_then(|p| {
+            p.trim()
+                .trim_end_matches(|c: char| !c.is_ascii_digit())
+                .split('/')
+                .next()
+                .map(str::to_owned)
+        })
+        .unwrap_or_default();
+    let site = Served {
+        child,
+        addr: format!("127.0.0.1:{port}"),
+    };
+    // "desk:correct horse" and "desk:wrong", base64.
+    let good = "Basic ZGVzazpjb3JyZWN0IGhvcnNl";
+    let bad = "Basic ZGVzazp3cm9uZw==";
+    let (status, raw) = get_as(&site.addr, "/", None);
+    assert_eq!(status, 401, "{raw}");
+    assert!(
+        raw.to_ascii_lowercase()
+            .contains("www-authenticate: basic realm=\"claimwatch\"")
+    );
+    assert_eq!(get_as(&site.addr, "/sources", Some(bad)).0, 401);
+    let (status, raw) = get_as(&site.addr, "/", Some(good));
+    assert_eq!(status, 200, "{raw}");
+    assert!(raw.contains("Norland"));
+
+    // A users file that is not one is a usage error naming its line.
+    std::fs::write(&users, "desk:plaintext\n").unwrap();
+    let out = run(
+        dir.path(),
+        &[
+            "--db",
+            db.to_str().unwrap(),
+            "serve",
+            "--users-file",
+            users.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("users:1: not an argon2 hash"),
+        "{}",
+        stderr(&out)
+    );
+}

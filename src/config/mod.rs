@@ -51,6 +51,9 @@ pub struct Config {
     /// `[web] listen`: where the daemon serves the read-only web site (loopback only); off
     /// when unset.
     pub web_listen: Option<std::net::SocketAddr>,
+    /// `[web] users_file`: argon2 hashes of the users the site asks for (HTTP Basic); with it
+    /// the site may listen on a non-loopback address.
+    pub web_users_file: Option<PathBuf>,
 }
 
 /// The `[daemon]` section after validation and defaults.

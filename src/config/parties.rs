@@ -81,15 +81,16 @@ pub(crate) fn web_listen(
     raw: Option<&super::raw::RawWeb>,
     c: &mut Collector<'_>,
 ) -> Option<std::net::SocketAddr> {
-    let l = raw?.listen.as_ref()?;
+    let raw = raw?;
+    let l = raw.listen.as_ref()?;
     match l.get_ref().trim().parse::<std::net::SocketAddr>() {
-        Ok(a) if a.ip().is_loopback() => Some(a),
+        Ok(a) if a.ip().is_loopback() || raw.users_file.is_some() => Some(a),
         Ok(_) => {
             c.push(
                 Some(l.span()),
                 None,
-                "web.listen must be a loopback address such as \"127.0.0.1:8080\": the site has \
-                 no authentication; put a reverse proxy with authentication in front of it"
+                "web.listen must be a loopback address such as \"127.0.0.1:8080\" unless \
+                 web.users_file names the users allowed in (behind a TLS-terminating proxy)"
                     .into(),
             );
             None
@@ -103,6 +104,13 @@ pub(crate) fn web_listen(
             None
         }
     }
+}
+
+/// `[web] users_file`, as a path.
+pub(crate) fn web_users_file(raw: Option<&super::raw::RawWeb>) -> Option<std::path::PathBuf> {
+    raw?.users_file
+        .as_ref()
+        .map(|f| std::path::PathBuf::from(f.get_ref().trim()))
 }
 
 /// Validates the conflicts: each names two or more known parties.
@@ -233,6 +241,14 @@ parties = ["Norland", "Sudmark"]
         assert!(e[0].starts_with("c.toml:3:"), "{e:?}");
         assert!(e[0].contains("loopback"), "{e:?}");
         assert_eq!(errors("[web]\nlisten = \"nowhere\"\n").len(), 1);
+        // With a users file the site may listen beyond loopback.
+        let cfg = validate(
+            "[web]\nlisten = \"0.0.0.0:8080\"\nusers_file = \"/etc/claimwatch/web-users\"\n",
+            Path::new("c.toml"),
+            &Environment::default(),
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        assert!(cfg.web_users_file.is_some());
     }
 
     #[test]

@@ -30,6 +30,7 @@ pub(crate) struct RawConfig {
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawWeb {
     pub(crate) listen: Option<Spanned<String>>,
+    pub(crate) users_file: Option<Spanned<String>>,
 }
 
 /// One `[[party]]` as written.

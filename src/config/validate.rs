@@ -131,6 +131,7 @@ pub fn validate(text: &str, path: &Path, env: &Environment) -> Result<Config, Co
     let parties = super::parties::parties(&raw.party, &mut c);
     let conflicts = super::parties::conflicts(&raw.conflict, &parties, &mut c);
     let web_listen = super::parties::web_listen(raw.web.as_ref(), &mut c);
+    let web_users_file = super::parties::web_users_file(raw.web.as_ref());
     match daemon {
         Some(daemon) if c.errors.is_empty() => Ok(Config {
             path: path.to_path_buf(),
@@ -141,6 +142,7 @@ pub fn validate(text: &str, path: &Path, env: &Environment) -> Result<Config, Co
             parties,
             conflicts,
             web_listen,
+            web_users_file,
         }),
         _ => Err(ConfigErrors { errors: c.errors }),
     }

@@ -469,10 +469,16 @@ pub async fn run(source: ConfigSource, config: Config) -> Result<(), DaemonError
                         what: format!("web listener on {addr}"),
                         source: e,
                     })?;
-            let site = std::sync::Arc::new(crate::web::Site::new(
-                config.daemon.database.clone(),
-                conflict_sides(&config),
-            ));
+            let mut site =
+                crate::web::Site::new(config.daemon.database.clone(), conflict_sides(&config));
+            if let Some(f) = &config.web_users_file {
+                let users = crate::web::auth::Users::load(f).map_err(|e| DaemonError::Io {
+                    what: "the web users file".into(),
+                    source: std::io::Error::other(e.to_string()),
+                })?;
+                site = site.with_users(users);
+            }
+            let site = std::sync::Arc::new(site);
             tracing::info!(%addr, "web site serving");
             Some(tokio::spawn(async move {
                 let stop = async {

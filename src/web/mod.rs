@@ -6,8 +6,10 @@
 //! escaped, and a Content-Security-Policy forbids scripts and remote resources. Queries run on
 //! read-only connections on the blocking pool, a few at a time, each with a time limit, so the
 //! site never holds up polling. It serves loopback only: a non-loopback address is refused
-//! (`check_listen`), since the site has no authentication yet.
+//! (`check_listen`) unless a users file turns on HTTP Basic authentication (`auth`), meant
+//! for a site behind a TLS-terminating reverse proxy.
 
+pub mod auth;
 mod pages;
 
 use std::collections::HashMap;
@@ -39,10 +41,11 @@ const PAGE_SIZE: usize = 20;
 /// A web problem.
 #[derive(Debug, thiserror::Error)]
 pub enum WebError {
-    /// The address is not loopback and the site has no authentication.
+    /// The address is not loopback and no users file is given.
     #[error(
-        "refusing to serve on {0}: the site has no authentication yet, so it listens on loopback \
-         only (127.0.0.1 or ::1); put a TLS-terminating reverse proxy with authentication in front"
+        "refusing to serve on {0} without authentication: listen on loopback (127.0.0.1 or ::1), \
+         or give a users file (`[web] users_file`, `--users-file`) and put a TLS-terminating \
+         reverse proxy in front"
     )]
     NotLoopback(SocketAddr),
     /// The address does not parse.
@@ -58,16 +61,17 @@ pub enum WebError {
     },
 }
 
-/// Parses a listen address and refuses one that is not loopback.
+/// Parses a listen address and refuses one that is not loopback unless the site
+/// authenticates its users.
 ///
 /// # Errors
 /// [`WebError::BadAddress`] or [`WebError::NotLoopback`].
-pub fn check_listen(addr: &str) -> Result<SocketAddr, WebError> {
+pub fn check_listen(addr: &str, authenticated: bool) -> Result<SocketAddr, WebError> {
     let parsed: SocketAddr = addr
         .trim()
         .parse()
         .map_err(|_| WebError::BadAddress(addr.to_owned()))?;
-    if parsed.ip().is_loopback() {
+    if parsed.ip().is_loopback() || authenticated {
         Ok(parsed)
     } else {
         Err(WebError::NotLoopback(parsed))
@@ -81,6 +85,8 @@ pub struct Site {
     pub database: PathBuf,
     /// The conflicts the ledger is drawn up by.
     pub conflicts: Vec<ConflictSides>,
+    /// The users allowed in, when the site authenticates.
+    pub users: Option<auth::Users>,
     requests: AtomicU64,
     queries: Semaphore,
 }
@@ -91,9 +97,16 @@ impl Site {
         Site {
             database,
             conflicts,
+            users: None,
             requests: AtomicU64::new(0),
             queries: Semaphore::new(CONCURRENT_QUERIES),
         }
+    }
+
+    /// The same site, asking every request for a user of `users`.
+    pub fn with_users(mut self, users: auth::Users) -> Site {
+        self.users = Some(users);
+        self
     }
 
     /// Requests served so far.
@@ -130,7 +143,51 @@ pub fn router(site: Arc<Site>) -> Router {
         .route("/digests", get(digests_page))
         .route("/digests/{id}", get(digest_file))
         .fallback(not_found)
+        .layer(axum::middleware::from_fn_with_state(
+            Arc::clone(&site),
+            authenticate,
+        ))
         .with_state(site)
+}
+
+/// Refuses, with 401 and a Basic challenge, a request without a known user's password when
+/// the site has a users file.
+async fn authenticate(
+    State(site): State<Arc<Site>>,
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    if site.users.is_some() {
+        let header = req
+            .headers()
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned);
+        let s = Arc::clone(&site);
+        // Verifying an argon2 hash is deliberately slow: off the async workers.
+        let allowed = tokio::task::spawn_blocking(move || {
+            s.users
+                .as_ref()
+                .is_some_and(|u| u.allows(header.as_deref()))
+        })
+        .await
+        .unwrap_or(false);
+        if !allowed {
+            let mut res = respond(
+                error(
+                    StatusCode::UNAUTHORIZED,
+                    "a user name and password are needed",
+                ),
+                false,
+            );
+            res.headers_mut().insert(
+                header::WWW_AUTHENTICATE,
+                HeaderValue::from_static("Basic realm=\"claimwatch\", charset=\"UTF-8\""),
+            );
+            return res;
+        }
+    }
+    next.run(req).await
 }
 
 /// A page's answer: its status and either HTML or JSON.
