@@ -279,16 +279,20 @@ fn the_running_daemon_serves_the_site_while_it_polls() {
         ("/feed.xml", Route::ok("application/rss+xml", FEED)),
         ("/down", Route::status(500)),
     ]);
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
+    let free = || {
+        std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port()
+    };
+    let (port, metrics) = (free(), free());
     let dir = tempfile::tempdir().unwrap();
     let cfg = write_config(
         dir.path(),
-        "default_schedule = \"* * * * * *\"\n\n[web]\nlisten = \"127.0.0.1:PORT\"\n"
+        "default_schedule = \"* * * * * *\"\nmetrics_listen = \"127.0.0.1:METRICS\"\n\n[web]\nlisten = \"127.0.0.1:PORT\"\n"
             .replace("PORT", &port.to_string())
+            .replace("METRICS", &metrics.to_string())
             .as_str(),
         &[
             feed_source("Feed MoD", &srv.url("/feed.xml")),

@@ -64,12 +64,18 @@ pub fn render(status: &queries::StoreStatus) -> String {
 ///
 /// # Errors
 /// The bind error.
-pub async fn serve(addr: SocketAddr, store: Store) -> std::io::Result<tokio::task::JoinHandle<()>> {
+/// `web`, when the daemon serves the site, adds its request counters.
+pub async fn serve(
+    addr: SocketAddr,
+    store: Store,
+    web: Option<std::sync::Arc<crate::web::Site>>,
+) -> std::io::Result<tokio::task::JoinHandle<()>> {
     let listener = TcpListener::bind(addr).await?;
     tracing::info!(%addr, "metrics endpoint listening");
     Ok(tokio::spawn(async move {
         while let Ok((mut stream, _)) = listener.accept().await {
             let store = store.clone();
+            let web = web.clone();
             tokio::spawn(async move {
                 let mut buf = [0u8; 2048];
                 let _ = stream.read(&mut buf).await;
@@ -77,7 +83,10 @@ pub async fn serve(addr: SocketAddr, store: Store) -> std::io::Result<tokio::tas
                     .call(|conn| queries::store_status(conn, chrono::Utc::now()))
                     .await
                 {
-                    Ok(s) => ("200 OK", render(&s)),
+                    Ok(s) => (
+                        "200 OK",
+                        render(&s) + &web.map(|w| w.metrics()).unwrap_or_default(),
+                    ),
                     Err(e) => ("500 Internal Server Error", format!("{e}\n")),
                 };
                 let head = format!(

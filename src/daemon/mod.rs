@@ -445,30 +445,9 @@ pub async fn run(source: ConfigSource, config: Config) -> Result<(), DaemonError
     let mut int = sig(SignalKind::interrupt(), "SIGINT")?;
     let mut hup = sig(SignalKind::hangup(), "SIGHUP")?;
     let store = tokio::task::block_in_place(|| open_store(&config))?;
-    let metrics = match config.daemon.metrics_listen {
-        Some(addr) => {
-            Some(
-                metrics::serve(addr, store.clone())
-                    .await
-                    .map_err(|e| DaemonError::Io {
-                        what: format!("metrics listener on {addr}"),
-                        source: e,
-                    })?,
-            )
-        }
-        None => None,
-    };
     // The web site shares the runtime; it reads through its own read-only connections.
-    let (web_stop, web_stopped) = tokio::sync::oneshot::channel::<()>();
-    let web = match config.web_listen {
-        Some(addr) => {
-            let listener =
-                tokio::net::TcpListener::bind(addr)
-                    .await
-                    .map_err(|e| DaemonError::Io {
-                        what: format!("web listener on {addr}"),
-                        source: e,
-                    })?;
+    let web_site = match config.web_listen {
+        Some(_) => {
             let mut site =
                 crate::web::Site::new(config.daemon.database.clone(), conflict_sides(&config));
             if let Some(f) = &config.web_users_file {
@@ -478,7 +457,31 @@ pub async fn run(source: ConfigSource, config: Config) -> Result<(), DaemonError
                 })?;
                 site = site.with_users(users);
             }
-            let site = std::sync::Arc::new(site);
+            Some(std::sync::Arc::new(site))
+        }
+        None => None,
+    };
+    let metrics = match config.daemon.metrics_listen {
+        Some(addr) => Some(
+            metrics::serve(addr, store.clone(), web_site.clone())
+                .await
+                .map_err(|e| DaemonError::Io {
+                    what: format!("metrics listener on {addr}"),
+                    source: e,
+                })?,
+        ),
+        None => None,
+    };
+    let (web_stop, web_stopped) = tokio::sync::oneshot::channel::<()>();
+    let web = match (config.web_listen, web_site) {
+        (Some(addr), Some(site)) => {
+            let listener =
+                tokio::net::TcpListener::bind(addr)
+                    .await
+                    .map_err(|e| DaemonError::Io {
+                        what: format!("web listener on {addr}"),
+                        source: e,
+                    })?;
             tracing::info!(%addr, "web site serving");
             Some(tokio::spawn(async move {
                 let stop = async {
@@ -489,7 +492,7 @@ pub async fn run(source: ConfigSource, config: Config) -> Result<(), DaemonError
                 }
             }))
         }
-        None => None,
+        _ => None,
     };
     let mut current = config;
     let health = Health::default();

@@ -88,6 +88,7 @@ pub struct Site {
     /// The users allowed in, when the site authenticates.
     pub users: Option<auth::Users>,
     requests: AtomicU64,
+    latency_us: AtomicU64,
     queries: Semaphore,
 }
 
@@ -98,6 +99,7 @@ impl Site {
             database,
             conflicts,
             users: None,
+            latency_us: AtomicU64::new(0),
             requests: AtomicU64::new(0),
             queries: Semaphore::new(CONCURRENT_QUERIES),
         }
@@ -112,6 +114,16 @@ impl Site {
     /// Requests served so far.
     pub fn requests(&self) -> u64 {
         self.requests.load(Ordering::Relaxed)
+    }
+
+    /// The site's counters in the Prometheus text format: requests served and the time
+    /// spent answering them.
+    pub fn metrics(&self) -> String {
+        format!(
+            "# HELP claimwatch_web_requests_total Requests the web site answered.\n# TYPE claimwatch_web_requests_total counter\nclaimwatch_web_requests_total {}\n# HELP claimwatch_web_request_seconds_total Time spent answering them.\n# TYPE claimwatch_web_request_seconds_total counter\nclaimwatch_web_request_seconds_total {:.6}\n",
+            self.requests(),
+            self.latency_us.load(Ordering::Relaxed) as f64 / 1e6
+        )
     }
 }
 
@@ -150,10 +162,25 @@ pub fn router(site: Arc<Site>) -> Router {
         .with_state(site)
 }
 
-/// Refuses, with 401 and a Basic challenge, a request without a known user's password when
-/// the site has a users file.
+/// Counts every request and its time; refuses, with 401 and a Basic challenge, a request
+/// without a known user's password when the site has a users file.
 async fn authenticate(
     State(site): State<Arc<Site>>,
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let started = std::time::Instant::now();
+    let res = answer(&site, req, next).await;
+    site.requests.fetch_add(1, Ordering::Relaxed);
+    site.latency_us.fetch_add(
+        u64::try_from(started.elapsed().as_micros()).unwrap_or(u64::MAX),
+        Ordering::Relaxed,
+    );
+    res
+}
+
+async fn answer(
+    site: &Arc<Site>,
     req: axum::extract::Request,
     next: axum::middleware::Next,
 ) -> Response {
@@ -163,7 +190,7 @@ async fn authenticate(
             .get(header::AUTHORIZATION)
             .and_then(|v| v.to_str().ok())
             .map(str::to_owned);
-        let s = Arc::clone(&site);
+        let s = Arc::clone(site);
         // Verifying an argon2 hash is deliberately slow: off the async workers.
         let allowed = tokio::task::spawn_blocking(move || {
             s.users
@@ -294,7 +321,6 @@ async fn now_page(
     headers: HeaderMap,
     Query(params): Query<HashMap<String, String>>,
 ) -> Response {
-    site.requests.fetch_add(1, Ordering::Relaxed);
     let now = chrono::Utc::now();
     let rows = read(&site, move |conn| {
         crate::store::queries::mentions_between(
@@ -390,7 +416,6 @@ async fn search_page(
     headers: HeaderMap,
     Query(params): Query<HashMap<String, String>>,
 ) -> Response {
-    site.requests.fetch_add(1, Ordering::Relaxed);
     let json = wants_json(&headers, &params);
     let answer = match search_query(&params) {
         Err(reason) => error(StatusCode::BAD_REQUEST, &reason),
@@ -415,7 +440,6 @@ async fn item_page(
     Path(id): Path<String>,
     Query(params): Query<HashMap<String, String>>,
 ) -> Response {
-    site.requests.fetch_add(1, Ordering::Relaxed);
     let json = wants_json(&headers, &params);
     let Ok(id) = id.parse::<i64>() else {
         return respond(
@@ -439,7 +463,6 @@ async fn sources_page(
     headers: HeaderMap,
     Query(params): Query<HashMap<String, String>>,
 ) -> Response {
-    site.requests.fetch_add(1, Ordering::Relaxed);
     let now = chrono::Utc::now();
     let answer = match read(&site, move |conn| {
         crate::store::queries::source_statuses(conn, now)
@@ -460,7 +483,6 @@ async fn digests_page(
     headers: HeaderMap,
     Query(params): Query<HashMap<String, String>>,
 ) -> Response {
-    site.requests.fetch_add(1, Ordering::Relaxed);
     let answer = match read(&site, |conn| crate::store::browse::digests(conn, 200)).await {
         Ok(list) => ok(pages::digests_page(&list), &list),
         Err(a) => a,
@@ -474,7 +496,6 @@ async fn digest_file(
     headers: HeaderMap,
     Path(id): Path<String>,
 ) -> Response {
-    site.requests.fetch_add(1, Ordering::Relaxed);
     let json = wants_json(&headers, &HashMap::new());
     let Ok(id) = id.parse::<i64>() else {
         return respond(
