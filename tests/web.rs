@@ -593,3 +593,103 @@ fn a_users_file_asks_for_a_password_and_allows_a_non_loopback_address() {
         stderr(&out)
     );
 }
+
+/// Markup that must never survive into a page: scripts, `javascript:` links, embedded
+/// objects, event handlers.
+fn hostile(html: &str) -> Vec<&'static str> {
+    let lower = html.to_ascii_lowercase();
+    let mut found = Vec::new();
+    if lower.contains("<script") {
+        found.push("script");
+    }
+    if lower.contains("href=\"javascript:") || lower.contains("src=\"javascript:") {
+        found.push("javascript: link");
+    }
+    if lower.contains("<iframe") || lower.contains("<object") || lower.contains("<embed") {
+        found.push("embedded object");
+    }
+    if regex::Regex::new(r#"<[^>]*\son[a-z]+\s*="#)
+        .unwrap()
+        .is_match(&lower)
+    {
+        found.push("event handler");
+    }
+    found
+}
+
+#[test]
+fn the_feedparser_sanitize_corpus_never_survives_into_the_site() {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/corpus/feedparser/wellformed/sanitize");
+    let Ok(entries) = std::fs::read_dir(&corpus) else {
+        eprintln!("SKIPPED: {} is missing", corpus.display());
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let (mut stored, mut raw_hostile) = (0, 0);
+    {
+        // Store every item of the corpus as a statement of the demo's first source, with
+        // a clash mention on its title, as a poll would.
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        for (n, e) in entries.flatten().enumerate() {
+            let bytes = std::fs::read(e.path()).unwrap();
+            let text = claimwatch::fetch::decode_feed(&bytes, None);
+            let Ok(items) = claimwatch::parse::parse_feed(&text, None) else {
+                continue;
+            };
+            for (k, it) in items.iter().enumerate() {
+                raw_hostile += usize::from(!hostile(&it.raw).is_empty());
+                conn.execute(
+                    "INSERT INTO items (source_id, guid, url, title, fetched_at, updated_at, text, raw, content_hash)
+                     VALUES (1, ?1, ?2, ?3, '2026-12-04T10:00:00Z', '2099-01-01T00:00:00Z', ?4, ?5, '')",
+                    rusqlite::params![
+                        format!("sanitize-{n}-{k}"),
+                        it.url,
+                        it.title,
+                        format!("{} hostile ceasefire", it.text),
+                        it.raw
+                    ],
+                )
+                .unwrap();
+                let id = conn.last_insert_rowid();
+                conn.execute(
+                    "INSERT INTO items_fts (rowid, title, text) SELECT id, title, text FROM items WHERE id = ?1",
+                    [id],
+                )
+                .unwrap();
+                conn.execute(
+                    "INSERT INTO mentions (item_id, revision, field, kind, sentence, span_start, span_end, tagger_version, tagged_at)
+                     VALUES (?1, 1, 'title', 'clash', ?2, 0, 1, 'test', '2026-12-04T10:00:00Z')",
+                    rusqlite::params![id, format!("{} {}", it.title, it.raw)],
+                )
+                .unwrap();
+                stored += 1;
+            }
+        }
+    }
+    assert!(stored > 400, "{stored}");
+    assert!(
+        raw_hostile > 40,
+        "the corpus should be hostile: {raw_hostile}"
+    );
+    let site = serve(dir.path(), &db);
+    let a = site.addr.as_str();
+    let mut pages = vec![
+        "/".to_owned(),
+        "/search?q=hostile".to_owned(),
+        "/search?q=hostile&page=2".to_owned(),
+        "/search?q=hostile&page=3".to_owned(),
+    ];
+    let (_, _, found) = get(a, "/search?q=hostile&format=json", "*/*");
+    let found: Value = serde_json::from_str(&found).unwrap();
+    for h in found["hits"].as_array().unwrap() {
+        pages.push(format!("/items/{}", h["item_id"]));
+    }
+    for p in &pages {
+        let (status, _, body) = get(a, p, "text/html");
+        assert_eq!(status, 200, "{p}");
+        let bad = hostile(&body);
+        assert!(bad.is_empty(), "{p}: {bad:?}");
+    }
+}
