@@ -172,6 +172,19 @@ enum Command {
         #[arg(long, value_name = "PATH")]
         db: PathBuf,
     },
+    /// Time the web site over a store (e.g. one built by `bench-store`): Now, a two-term
+    /// search and a statement page, many clients at once; p50/p95 per page
+    BenchWeb {
+        /// The database file
+        #[arg(long, value_name = "PATH")]
+        db: PathBuf,
+        /// Requests per page
+        #[arg(long, default_value_t = 400)]
+        requests: usize,
+        /// Concurrent clients
+        #[arg(long, default_value_t = 200)]
+        clients: usize,
+    },
     /// The benchmark's feed farm (started by `bench`)
     #[command(hide = true)]
     BenchFarm {
@@ -406,6 +419,22 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 cutoff.format("%Y-%m-%d %H:%M UTC"),
                 pruned.bytes_freed as f64 / 1_048_576.0
             );
+            Ok(())
+        }
+        Command::BenchWeb {
+            db,
+            requests,
+            clients,
+        } => {
+            let pages = runtime()?
+                .block_on(claimwatch::bench::web::run(db, *requests, *clients))
+                .context("web benchmark failed")?;
+            for p in pages {
+                println!(
+                    "{}: {} requests, {} failed, p50 {:.1} ms, p95 {:.1} ms",
+                    p.page, p.requests, p.failed, p.p50_ms, p.p95_ms
+                );
+            }
             Ok(())
         }
         Command::BenchStore { items, db } => {

@@ -693,3 +693,29 @@ fn the_feedparser_sanitize_corpus_never_survives_into_the_site() {
         assert!(bad.is_empty(), "{p}: {bad:?}");
     }
 }
+
+#[test]
+fn bench_web_requests_every_page_without_failures() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let out = run(
+        dir.path(),
+        &[
+            "bench-web",
+            "--db",
+            db.to_str().unwrap(),
+            "--requests",
+            "20",
+            "--clients",
+            "5",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert_eq!(text.lines().count(), 3, "{text}");
+    assert!(
+        text.lines()
+            .all(|l| l.contains(": 20 requests, 0 failed, p50 ")),
+        "{text}"
+    );
+}

@@ -7,6 +7,7 @@
 
 pub mod farm;
 pub mod store;
+pub mod web;
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Write};

@@ -87,6 +87,8 @@ pub struct Site {
     pub conflicts: Vec<ConflictSides>,
     /// The users allowed in, when the site authenticates.
     pub users: Option<auth::Users>,
+    /// A fixed "now" for the Now page (benchmarks over a store written in the past).
+    clock: Option<chrono::DateTime<chrono::Utc>>,
     requests: AtomicU64,
     latency_us: AtomicU64,
     queries: Semaphore,
@@ -99,6 +101,7 @@ impl Site {
             database,
             conflicts,
             users: None,
+            clock: None,
             latency_us: AtomicU64::new(0),
             requests: AtomicU64::new(0),
             queries: Semaphore::new(CONCURRENT_QUERIES),
@@ -108,6 +111,12 @@ impl Site {
     /// The same site, asking every request for a user of `users`.
     pub fn with_users(mut self, users: auth::Users) -> Site {
         self.users = Some(users);
+        self
+    }
+
+    /// The same site with its Now page fixed at `now` (for benchmarks over an old store).
+    pub fn with_clock(mut self, now: chrono::DateTime<chrono::Utc>) -> Site {
+        self.clock = Some(now);
         self
     }
 
@@ -321,7 +330,7 @@ async fn now_page(
     headers: HeaderMap,
     Query(params): Query<HashMap<String, String>>,
 ) -> Response {
-    let now = chrono::Utc::now();
+    let now = site.clock.unwrap_or_else(chrono::Utc::now);
     let rows = read(&site, move |conn| {
         crate::store::queries::mentions_between(
             conn,

@@ -1,0 +1,113 @@
+//! `claimwatch bench-web`: the web site's latency over a store (build one with
+//! `bench-store`): the Now page, a two-term search and a statement page, each requested by
+//! many clients at once over loopback; p50 and p95 per page and the failed requests.
+
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Instant;
+
+use super::BenchError;
+use crate::web::Site;
+
+/// One page's figures.
+#[derive(Debug, Clone)]
+pub struct PageLatency {
+    /// What was requested.
+    pub page: String,
+    /// Requests made.
+    pub requests: usize,
+    /// Requests that failed or did not answer 200.
+    pub failed: usize,
+    /// Median latency, ms.
+    pub p50_ms: f64,
+    /// 95th percentile, ms.
+    pub p95_ms: f64,
+}
+
+/// Serves the site over `db` on loopback, with its Now page at the store's newest time, and
+/// requests each page `requests` times from `clients` concurrent clients.
+///
+/// # Errors
+/// When the store cannot be read or the site cannot start.
+pub async fn run(
+    db: &Path,
+    requests: usize,
+    clients: usize,
+) -> Result<Vec<PageLatency>, BenchError> {
+    let setup = |what: &str, e: &dyn std::fmt::Display| BenchError::Setup(format!("{what}: {e}"));
+    let conn = crate::store::connect_read_only(db).map_err(|e| setup("store", &e))?;
+    let (newest, items): (String, i64) = conn
+        .query_row("SELECT max(updated_at), max(id) FROM items", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .map_err(|e| setup("store", &e))?;
+    drop(conn);
+    let now = chrono::DateTime::parse_from_rfc3339(&newest)
+        .map_or_else(|_| chrono::Utc::now(), |d| d.with_timezone(&chrono::Utc));
+    let site = Arc::new(Site::new(db.to_path_buf(), Vec::new()).with_clock(now));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .map_err(|e| setup("listen", &e))?;
+    let addr = listener.local_addr().map_err(|e| setup("listen", &e))?;
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let server = tokio::spawn(crate::web::serve(listener, site, async {
+        let _ = stopped.await;
+    }));
+    let client = reqwest::Client::new();
+    let mut out = Vec::new();
+    let pages = [
+        ("Now (24 h before the newest statement)", "/".to_owned()),
+        (
+            "search, two terms",
+            "/search?q=ceasefire%20border".to_owned(),
+        ),
+        ("statement", format!("/items/{}", items.max(1) / 2)),
+    ];
+    for (name, path) in pages {
+        let url = format!("http://{addr}{path}");
+        let per_client = requests.div_ceil(clients.max(1));
+        let mut tasks = Vec::new();
+        for _ in 0..clients.max(1) {
+            let (client, url) = (client.clone(), url.clone());
+            tasks.push(tokio::spawn(async move {
+                let mut times = Vec::new();
+                let mut failed = 0;
+                for _ in 0..per_client {
+                    let t = Instant::now();
+                    let ok = match client.get(&url).send().await {
+                        Ok(r) => r.status().is_success() && r.bytes().await.is_ok(),
+                        Err(_) => false,
+                    };
+                    times.push(t.elapsed().as_secs_f64() * 1000.0);
+                    failed += usize::from(!ok);
+                }
+                (times, failed)
+            }));
+        }
+        let mut times = Vec::new();
+        let mut failed = 0;
+        for t in tasks {
+            if let Ok((ts, f)) = t.await {
+                times.extend(ts);
+                failed += f;
+            }
+        }
+        times.sort_by(f64::total_cmp);
+        let at = |q: f64| {
+            times
+                .get(((times.len() as f64 - 1.0) * q).round() as usize)
+                .copied()
+                .unwrap_or(0.0)
+        };
+        out.push(PageLatency {
+            page: name.to_owned(),
+            requests: times.len(),
+            failed,
+            p50_ms: at(0.5),
+            p95_ms: at(0.95),
+        });
+    }
+    let _ = stop.send(());
+    let _ = server.await;
+    Ok(out)
+}
