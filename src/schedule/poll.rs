@@ -135,6 +135,7 @@ pub fn tag_fields(
         title: Some(title),
         language,
         own_voice: Some(own_voice),
+        party_source: party.is_some(),
     };
     let mut title_mentions = tag::tag(
         title,

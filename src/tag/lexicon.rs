@@ -111,6 +111,9 @@ pub struct Lang {
     pub armed_events: Phrases,
     /// Background of a war long over (casualty context).
     pub history: Phrases,
+    /// People only armed violence makes casualties of (civilians, peacekeepers, hostages):
+    /// with `clash_armed`, what a passage that names no cause must mention to keep its claims.
+    pub conflict_people: Phrases,
     /// Not-people nouns.
     pub not_people: Phrases,
     /// Summary nouns.
@@ -351,6 +354,7 @@ impl Lang {
             nonviolent: Phrases::compile(&k.nonviolent)?,
             armed_events: Phrases::compile(&k.armed_events)?,
             history: Phrases::compile(&k.history)?,
+            conflict_people: Phrases::compile(&k.conflict_people)?,
             not_people: Phrases::compile(&k.not_people)?,
             summary: Phrases::compile(&k.summary)?,
             governing: Phrases::compile(&k.governing)?,

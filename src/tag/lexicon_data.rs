@@ -148,6 +148,11 @@ pub struct CasualtyData {
     /// Background of a war long over ("anniversary", "the 1992-95 war", "World War II"): its
     /// tolls are no claims.
     pub history: Vec<String>,
+    /// People only armed violence makes casualties of ("civilians", "peacekeepers",
+    /// "hostages"): a passage that names no cause keeps its claims when it names one of them
+    /// or an armed party.
+    #[serde(default)]
+    pub conflict_people: Vec<String>,
     /// Nouns after a number that are not people (equipment, time and distance units).
     pub not_people: Vec<String>,
     /// Words that may sit between a cue and the number it governs ("killed at least 5").

@@ -222,4 +222,7 @@ pub struct TagContext<'a> {
     /// Who speaks when a statement names no claimant: the source's own voice, built from its
     /// config (e.g. "Armenia MoD" from `name` and `party`). `None` leaves such claimants null.
     pub own_voice: Option<&'a str>,
+    /// The source speaks for a party to a conflict (its `party` label): a toll in its
+    /// statements is a toll of that conflict even where the passage names no cause.
+    pub party_source: bool,
 }

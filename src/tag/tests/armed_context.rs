@@ -4,6 +4,7 @@
 
 use crate::tag::CasualtyCategory::*;
 use crate::tag::test_util::{claims, keys};
+use crate::tag::{CasualtyCategory, MentionDetail, TagContext, tag};
 
 #[test]
 fn accidents_and_disasters_are_no_claims() {
@@ -51,13 +52,69 @@ fn an_attack_in_the_passage_carries_forward() {
     assert_eq!(keys(text), vec![(Killed, Some(4)), (Wounded, Some(6))]);
 }
 
+/// The claims of `text` tagged as a source would: `party` for a party's own outlet, `title`
+/// for the item's title.
+fn keys_in(text: &str, party: bool, title: Option<&str>) -> Vec<(CasualtyCategory, Option<u64>)> {
+    let ctx = TagContext {
+        title,
+        party_source: party,
+        ..TagContext::default()
+    };
+    tag(text, &ctx)
+        .into_iter()
+        .filter_map(|m| match m.detail {
+            MentionDetail::Casualty { claims } => Some(claims),
+            _ => None,
+        })
+        .flatten()
+        .map(|c| (c.category, c.count))
+        .collect()
+}
+
 #[test]
-fn a_bare_toll_in_a_conflict_feed_stays() {
-    // No cause named anywhere: the source is about conflict, the toll stays a claim.
+fn a_bare_toll_needs_a_party_to_armed_violence_somewhere() {
+    // No cause and no armed party or conflict victim anywhere: a toll of anything.
+    for text in [
+        "The district magistrate said 41 people were confirmed dead, while 60 of the injured remained in hospital.",
+        "No more victims were recovered on Sunday, leaving the official death toll at 12, the county director said.",
+        "Загинули дві людини, ще п'ятеро травмовані, повідомили в обласній адміністрації.",
+    ] {
+        assert!(keys(text).is_empty(), "{text}: {:?}", keys(text));
+    }
+    // The same shape with an armed party or a conflict victim named in the passage stays.
+    for (text, want) in [
+        (
+            "Five villagers were killed overnight, local officials said. Rebels have held the hills since March.",
+            vec![(Killed, Some(5))],
+        ),
+        (
+            "At least 17 civilians were killed and 30 injured, the health ministry said.",
+            vec![(Killed, Some(17)), (Wounded, Some(30))],
+        ),
+        (
+            "Three aid workers have been killed, bringing the toll among relief staff to nine.",
+            vec![(Killed, Some(3)), (Killed, Some(9))],
+        ),
+        (
+            "Двое военнослужащих погибли, еще четверо ранены, сообщили в штабе.",
+            vec![(Killed, Some(2)), (Wounded, Some(4))],
+        ),
+    ] {
+        assert_eq!(keys(text), want, "{text}");
+    }
+}
+
+#[test]
+fn a_party_outlet_or_a_conflict_title_gives_a_bare_toll_its_context() {
+    let text = "Five villagers were killed overnight, local officials said.";
+    assert!(keys_in(text, false, None).is_empty());
+    assert_eq!(keys_in(text, true, None), vec![(Killed, Some(5))]);
     assert_eq!(
-        keys("Five villagers were killed overnight, local officials said."),
+        keys_in(text, false, Some("Shelling of border villages continues")),
         vec![(Killed, Some(5))]
     );
+    // A title about something else gives none.
+    assert!(keys_in(text, false, Some("Weekly briefing on the harvest")).is_empty());
 }
 
 #[test]

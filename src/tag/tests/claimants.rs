@@ -43,7 +43,8 @@ fn original_source_not_relay() {
 
 #[test]
 fn pronoun_takes_earlier_name() {
-    let t = "The health ministry said the clinic was hit. It added that 14 people were wounded.";
+    let t =
+        "The health ministry said the clinic was shelled. It added that 14 people were wounded.";
     let ms = tag(t, &TagContext::default());
     let c = ms.iter().find_map(|m| match &m.detail {
         MentionDetail::Casualty { claims } => claims.first().cloned(),
