@@ -86,7 +86,17 @@ fn subject_before(s: &Sent, v: usize) -> Option<(usize, usize)> {
     {
         return Some(r);
     }
-    trim(s, a, end)
+    // "Шойгу впервые с сентября 2022 года рассказал": an adverb after the speaker ends it,
+    // what follows is the clause's time or manner; unless a name follows ("The tactic has
+    // raised the risk … and Abdul Latif Fazly, …, said").
+    let (a, end) = trim(s, a, end)?;
+    if let Some(k) = (a + 1..end).find(|&k| s.toks[k].word && sets.claim_aux.contains(s.w(k)))
+        && plain_speaker(s, a, k)
+        && !(k + 1..end).any(|j| has_capital(s.text_of(j, j + 1)))
+    {
+        return trim(s, a, k);
+    }
+    Some((a, end))
 }
 
 /// The tokens from the previous boundary (outside parentheses) up to `end`, at most 13.
@@ -221,6 +231,11 @@ fn speaker_phrase(s: &Sent, a: usize, b: usize) -> Option<(usize, usize)> {
     }
     if sets.claim_relative.contains(s.w(a)) && b - a > 1 {
         return speaker_phrase(s, a + 1, b);
+    }
+    // "…, while a spokesman for the group claimed": the clause's own subject; with none
+    // ("X took credit for the attack but disputed the toll") the subject before it.
+    if let Some(k) = (a..b).rev().find(|&k| sets.claim_opener.contains(s.w(k))) {
+        return speaker_phrase(s, k + 1, b).or_else(|| speaker_phrase(s, a, k));
     }
     if let Some(k) = (a..b).find(|&k| sets.claim_clause.contains(s.w(k))) {
         let last = (a..b)

@@ -229,6 +229,8 @@ pub struct WordSets {
     pub claim_bad_start: HashSet<String>,
     /// Words that make a claimant phrase a clause.
     pub claim_clause: HashSet<String>,
+    /// Claimant: conjunctions that open a clause of its own.
+    pub claim_opener: HashSet<String>,
     /// Capitalised words that are no name.
     pub claim_not_name: HashSet<String>,
     /// Relatives that may open an object clause before its subject.
@@ -305,6 +307,7 @@ impl Lang {
             abstract_modifiers: set(&cl.abstract_modifiers),
             claim_bad_start: set(&cl.bad_start),
             claim_clause: set(&cl.clause_words),
+            claim_opener: set(&cl.clause_openers),
             claim_not_name: set(&cl.not_name),
             claim_relative: set(&cl.relatives),
             claim_article: set(&cl.articles),

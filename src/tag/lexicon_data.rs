@@ -265,6 +265,10 @@ pub struct ClaimantData {
     pub articles: Vec<String>,
     /// Words that make a phrase a clause, not a speaker ("had", "it", "were").
     pub clause_words: Vec<String>,
+    /// Conjunctions that open a clause of its own ("while", "whereas", "а", "тоді як"): a
+    /// speaker is the noun phrase after the last of them, not the words before.
+    #[serde(default)]
+    pub clause_openers: Vec<String>,
     /// Capitalised words that are no name: weekdays, months, determiners ("Monday", "The").
     pub not_name: Vec<String>,
     /// Nouns of a speaker ("ministry", "spokesman", "пресс-служба"): a claimant holds one

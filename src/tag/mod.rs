@@ -349,9 +349,27 @@ fn tag_with(text: &str, ctx: &TagContext<'_>, lang: &Lang, hits: &[(usize, u8)])
                     .map(|c| (out.len(), c.category)),
             );
         }
+        // A later claim of the sentence in a clause of its own speaker ("X said 12 were
+        // killed while a spokesman for Y claimed to have killed 30") is that speaker's.
+        let first_cue = claims[0].cue.0;
+        let own_clause = |cue: usize| -> Option<String> {
+            if cue == first_cue || name.is_none() {
+                return None;
+            }
+            claimant::find_near(s, Some(cue))
+                .filter(|f| !f.pronoun && !f.relay && Some(&f.name) != name.as_ref())
+                .map(|f| f.name)
+        };
         let claims = claims
             .into_iter()
-            .map(|r| CasualtyClaim {
+            .map(|r| {
+                let (name, origin) = match own_clause(r.cue.0) {
+                    Some(n) => (Some(n), Some(ClaimantOrigin::Sentence)),
+                    None => (name.clone(), origin),
+                };
+                (r, name, origin)
+            })
+            .map(|(r, name, origin)| CasualtyClaim {
                 category: r.category,
                 count: r.count,
                 approx: r.approx,

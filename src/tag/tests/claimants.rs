@@ -77,3 +77,54 @@ fn outlet_alone_is_the_claimant() {
     let t = "Seven fighters were killed in the raid, the news agency Interfax reported.";
     assert!(first(t).is_some_and(|c| c.contains("Interfax")));
 }
+
+/// (count, claimant) of each claim of `t`.
+fn counts_by(t: &str) -> Vec<(Option<u64>, Option<String>)> {
+    crate::tag::test_util::claims(t)
+        .into_iter()
+        .map(|c| (c.1, c.3))
+        .collect()
+}
+
+#[test]
+fn each_clause_keeps_its_own_speaker() {
+    let got = counts_by(
+        "A district commander said 9 rebels were killed in the clashes, while a spokesman for the rebel front claimed to have killed 14 soldiers.",
+    );
+    assert_eq!(
+        got,
+        vec![
+            (Some(9), Some("A district commander".to_string())),
+            (
+                Some(14),
+                Some("a spokesman for the rebel front".to_string())
+            )
+        ]
+    );
+    let got = counts_by(
+        "Police put the toll of the raid on the border post at 6; the insurgents said 20 guards were killed.",
+    );
+    assert_eq!(
+        got[1],
+        (Some(20), Some("the insurgents".to_string())),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn russian_and_ukrainian_attribution_phrases_name_the_source() {
+    let got = counts_by(
+        "Согласно заявлению повстанцев, в ходе атаки на колонну были убиты семеро военнослужащих.",
+    );
+    assert_eq!(got, vec![(Some(7), Some("повстанцев".to_string()))]);
+    let got = counts_by("За версією Генштабу, під час штурму загинули 12 окупантів.");
+    assert_eq!(got, vec![(Some(12), Some("Генштабу".to_string()))]);
+}
+
+#[test]
+fn an_adverb_after_the_speaker_ends_the_claimant() {
+    let got = counts_by(
+        "Губернатор впервые с начала месяца сообщил о потерях: при обстреле погибли трое мирных жителей.",
+    );
+    assert_eq!(got, vec![(Some(3), Some("Губернатор".to_string()))]);
+}
