@@ -342,3 +342,30 @@ fn captured_surrendered_neutralised_and_negated() {
         },
     ]);
 }
+
+#[test]
+fn killing_verbs_of_the_official_register_and_conditions_of_the_wounded() {
+    check_all(&[
+        Case {
+            // A killing with no attack or fighting word: a casualty, no clash (TAGS.md).
+            text: "Two gendarmes were coldly assassinated by separatists at a checkpoint near Bamenda.",
+            kinds: "casualty",
+            claims: "killed:2",
+            ..NONE
+        },
+        Case {
+            text: "Militants gunned down three teachers on the road to Garissa, police said.",
+            kinds: "casualty",
+            claims: "killed:3",
+            claimant: "police",
+            ..NONE
+        },
+        Case {
+            text: "Eleven soldiers died in the ambush and six more are in critical condition, the army said.",
+            kinds: "clash,casualty",
+            claims: "killed:11,wounded:6",
+            claimant: "the army",
+            ..NONE
+        },
+    ]);
+}
