@@ -134,3 +134,23 @@ fn mediator_and_violation_in_russian() {
         vec![Agreed]
     );
 }
+
+#[test]
+fn singular_missing_and_captivity_verbs() {
+    assert_eq!(
+        keys("Командир взвода пропал без вести в боях за высоту, сообщили сослуживцы."),
+        vec![(Missing, Some(1))]
+    );
+    assert_eq!(
+        keys("Родные сообщили о пропаже 40 военных после штурма."),
+        vec![(Missing, Some(40))]
+    );
+    assert_eq!(
+        keys("Під час бою розвідник отримав поранення та потрапив у полон."),
+        vec![(Wounded, Some(1)), (Captured, Some(1))]
+    );
+    assert_eq!(
+        keys("Унаслідок обстрілу загинув чоловік, поранено жінку."),
+        vec![(Killed, Some(1)), (Wounded, Some(1))]
+    );
+}
