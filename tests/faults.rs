@@ -283,3 +283,40 @@ fn robots_txt_is_respected_for_sources_that_ask_for_it() {
     assert_eq!(srv.server.requests("/robots.txt").len(), 1);
     assert_eq!(srv.server.requests("/private/feed.xml").len(), 1);
 }
+
+#[test]
+fn a_refused_source_is_said_once_in_plain_text_when_stderr_is_a_pipe() {
+    let dir = tempfile::tempdir().unwrap();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let config = write_config(
+        dir.path(),
+        "",
+        &[feed_source(
+            "Closed",
+            &format!("http://127.0.0.1:{port}/feed.xml"),
+        )],
+    );
+    let out = run(dir.path(), &["--config", config.to_str().unwrap(), "poll"]);
+    let (so, se) = (stdout(&out), stderr(&out));
+    // Logs to a pipe carry no colour codes.
+    assert!(!se.contains('\u{1b}'), "ANSI codes in piped stderr: {se:?}");
+    assert!(se.contains("WARN"), "{se}");
+    // The cause, said once, with the address; not reqwest's whole chain.
+    let line = so
+        .lines()
+        .chain(se.lines())
+        .find(|l| l.contains("Closed: FAILED"))
+        .unwrap_or("");
+    assert!(
+        line.contains(&format!("connection refused by 127.0.0.1:{port}")),
+        "{so}\n{se}"
+    );
+    assert!(
+        !format!("{so}{se}").contains("error sending request"),
+        "{so}\n{se}"
+    );
+}

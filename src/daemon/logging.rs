@@ -40,6 +40,13 @@ where
     }
 }
 
+/// Colour codes only when stderr is a terminal and `NO_COLOR` is unset: a pipe, a file or
+/// `| tail` gets plain text.
+fn colour_on_stderr() -> bool {
+    use std::io::IsTerminal;
+    std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
 /// Installs the global subscriber. The filter is `RUST_LOG` when set, else `config_filter`,
 /// else `default_filter`. Under journald the [`JournalFormat`] is used.
 pub fn init(default_filter: &str, config_filter: Option<&str>) {
@@ -56,7 +63,7 @@ pub fn init(default_filter: &str, config_filter: Option<&str>) {
             .event_format(JournalFormat)
             .try_init()
     } else {
-        builder.try_init()
+        builder.with_ansi(colour_on_stderr()).try_init()
     };
     if let Err(e) = result {
         eprintln!("claimwatch: cannot set up logging: {e}");
