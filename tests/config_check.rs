@@ -117,3 +117,44 @@ fn config_is_found_through_the_environment() {
         stderr(&missing)
     );
 }
+
+#[test]
+fn a_database_url_is_refused_and_creates_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("c.toml"), "[daemon]\ndatabase = \"x.db\"\n").unwrap();
+    let out = run(
+        dir.path(),
+        &[
+            "--config",
+            "c.toml",
+            "--db",
+            "postgres://cw@db.internal/cw",
+            "status",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("--db postgres://cw@db.internal/cw"),
+        "{}",
+        stderr(&out)
+    );
+    std::fs::write(
+        dir.path().join("d.toml"),
+        "[daemon]\ndatabase = \"mysql://a/b\"\n",
+    )
+    .unwrap();
+    let out = run(dir.path(), &["--config", "d.toml", "run"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("d.toml:2:") && stderr(&out).contains("unknown database scheme"),
+        "{}",
+        stderr(&out)
+    );
+    // Nothing was created in the working directory ("postgres:" or "mysql:" directories).
+    let mut names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, vec!["c.toml", "d.toml"]);
+}

@@ -141,3 +141,35 @@ fn a_slow_source_is_never_polled_twice_at_once() {
     );
     assert!(status.success(), "{err}");
 }
+
+#[test]
+fn a_second_daemon_on_the_same_sqlite_file_refuses_naming_the_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = write_config(dir.path(), "", &[]);
+    let first = Daemon::start(dir.path(), &config, &[]);
+    let db_path = dir.path().join("cw.db");
+    wait_for("the first daemon's lock", Duration::from_secs(20), || {
+        std::fs::read_to_string(dir.path().join("cw.db.lock"))
+            .is_ok_and(|s| s.contains(&format!("pid {}", first.child.id())))
+    });
+    let second = Daemon::start(dir.path(), &config, &[]);
+    let (status, err) = second.wait(Duration::from_secs(20));
+    assert_eq!(status.code(), Some(1), "{err}");
+    assert!(err.contains(&db_path.display().to_string()), "{err}");
+    assert!(
+        err.contains(&format!("claimwatch run (pid {}", first.child.id())),
+        "{err}"
+    );
+    // The first keeps running; once it stops, a new daemon starts on the same file.
+    first.signal("-TERM");
+    let (status, _) = first.wait(Duration::from_secs(10));
+    assert!(status.success());
+    let third = Daemon::start(dir.path(), &config, &[]);
+    wait_for("the third daemon's lock", Duration::from_secs(20), || {
+        std::fs::read_to_string(dir.path().join("cw.db.lock"))
+            .is_ok_and(|s| s.contains(&format!("pid {}", third.child.id())))
+    });
+    third.signal("-TERM");
+    let (status, _) = third.wait(Duration::from_secs(10));
+    assert!(status.success());
+}

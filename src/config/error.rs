@@ -69,6 +69,14 @@ pub enum LoadError {
     /// The file was read but is not a valid config.
     #[error(transparent)]
     Invalid(#[from] ConfigErrors),
+    /// `--db` names no database this build can open.
+    #[error("--db {value}: {reason}")]
+    Database {
+        /// The value given.
+        value: String,
+        /// Why it cannot be used.
+        reason: String,
+    },
 }
 
 /// Turns a byte offset into a 1-based (line, column) pair.

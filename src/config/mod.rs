@@ -264,14 +264,46 @@ impl ConfigSource {
     /// Reads and validates the file, then applies `--db`.
     ///
     /// # Errors
-    /// As [`load`].
+    /// As [`load`]; [`LoadError::Database`] when `--db` is a URL this build cannot open.
     pub fn load(&self) -> Result<Config, LoadError> {
         let mut config = load(&self.path, &self.env)?;
         if let Some(db) = &self.db_override {
+            if let Some(reason) = database_url_error(&db.to_string_lossy()) {
+                return Err(LoadError::Database {
+                    value: db.display().to_string(),
+                    reason,
+                });
+            }
             config.daemon.database.clone_from(db);
         }
         Ok(config)
     }
+}
+
+/// Why a `database` value that looks like a URL ("scheme://…") cannot be used, or `None`
+/// for a file path. Without this check "postgres://db/claimwatch" would be taken for a
+/// relative path and create a directory `postgres:` in the working directory.
+pub fn database_url_error(value: &str) -> Option<String> {
+    let (scheme, _) = value.split_once("://")?;
+    let is_scheme = scheme
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    if !is_scheme {
+        return None;
+    }
+    Some(match scheme.to_ascii_lowercase().as_str() {
+        "postgres" | "postgresql" => "this build stores in SQLite only (PostgreSQL is not \
+             available yet); give the path of an SQLite file"
+            .to_string(),
+        "sqlite" | "file" => {
+            format!("give the SQLite file as a plain path, without \"{scheme}://\"")
+        }
+        _ => format!("unknown database scheme \"{scheme}\"; give the path of an SQLite file"),
+    })
 }
 
 /// Reads and validates a config file.

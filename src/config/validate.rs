@@ -209,6 +209,11 @@ fn daemon_config(d: &RawDaemon, env: &Environment, c: &mut Collector<'_>) -> Opt
         || base.join("claimwatch.db"),
         |p| PathBuf::from(p.get_ref()),
     );
+    if let Some(p) = &d.database
+        && let Some(reason) = super::database_url_error(p.get_ref())
+    {
+        c.push(Some(p.span()), None, format!("daemon.database: {reason}"));
+    }
     let digest_dir = d
         .digest_dir
         .as_ref()
@@ -548,6 +553,26 @@ date = "time"
         assert_eq!(cfg.sources[1].own_voice(), "Armenia (Armenia MoD)");
         assert_eq!(cfg.daemon.database, PathBuf::from("x.db"));
         assert_eq!(cfg.daemon.concurrency, 8);
+    }
+
+    #[test]
+    fn a_database_url_is_a_config_error_on_its_line_never_a_path() {
+        for (url, says) in [
+            ("mysql://u@db/cw", "unknown database scheme \"mysql\""),
+            ("postgres://cw@db.internal:5432/cw", "SQLite only"),
+            ("sqlite:///var/lib/cw.db", "as a plain path"),
+        ] {
+            let text = GOOD.replace("database = \"x.db\"", &format!("database = \"{url}\""));
+            let m = messages(&text);
+            assert_eq!(m.len(), 1, "{m:?}");
+            assert!(
+                m[0].starts_with("test.toml:3:") && m[0].contains(says),
+                "{url}: {m:?}"
+            );
+        }
+        // Paths stay paths, even with a colon.
+        assert!(crate::config::database_url_error("/srv/cw:2/claimwatch.db").is_none());
+        assert!(crate::config::database_url_error("claimwatch.db").is_none());
     }
 
     #[test]

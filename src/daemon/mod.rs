@@ -444,6 +444,8 @@ pub async fn run(source: ConfigSource, config: Config) -> Result<(), DaemonError
     let mut term = sig(SignalKind::terminate(), "SIGTERM")?;
     let mut int = sig(SignalKind::interrupt(), "SIGINT")?;
     let mut hup = sig(SignalKind::hangup(), "SIGHUP")?;
+    // One daemon per SQLite file: a second one refuses before it touches the schema.
+    let _lock = store::DaemonLock::acquire(&config.daemon.database)?;
     let store = tokio::task::block_in_place(|| open_store(&config))?;
     // The web site shares the runtime; it reads through its own read-only connections.
     let web_site = match config.web_listen {

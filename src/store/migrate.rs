@@ -38,22 +38,27 @@ pub(crate) fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
     // each migration is checked with foreign_key_check before it commits.
     conn.execute_batch("PRAGMA foreign_keys = OFF")
         .map_err(|e| StoreError::Migrate(e.to_string()))?;
-    let result = apply(conn, current);
+    let result = apply(conn);
     conn.execute_batch("PRAGMA foreign_keys = ON")
         .map_err(|e| StoreError::Migrate(e.to_string()))?;
     result
 }
 
-fn apply(conn: &mut Connection, current: i64) -> Result<(), StoreError> {
-    for (i, sql) in MIGRATIONS
-        .iter()
-        .enumerate()
-        .skip(usize::try_from(current).unwrap_or(0))
-    {
-        let version = i as i64 + 1;
+/// Each migration runs in an immediate (write-locked) transaction that first re-reads the
+/// version: two processes starting at once on a fresh file take turns, and the second finds
+/// the work done instead of failing on "table sources already exists".
+fn apply(conn: &mut Connection) -> Result<(), StoreError> {
+    loop {
         let tx = conn
-            .transaction()
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
             .map_err(|e| StoreError::Migrate(e.to_string()))?;
+        let done: i64 = tx
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(|e| StoreError::Migrate(e.to_string()))?;
+        let Some(sql) = usize::try_from(done).ok().and_then(|d| MIGRATIONS.get(d)) else {
+            return Ok(());
+        };
+        let version = done + 1;
         let fail = |e: rusqlite::Error| StoreError::Migrate(format!("migration {version}: {e}"));
         tx.execute_batch(sql).map_err(fail)?;
         let broken: i64 = tx
@@ -70,12 +75,38 @@ fn apply(conn: &mut Connection, current: i64) -> Result<(), StoreError> {
             .map_err(fail)?;
         tx.commit().map_err(fail)?;
     }
-    Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn processes_migrating_one_fresh_file_at_once_take_turns() {
+        // Before the migrations took a write lock, the second failed with "migration 1:
+        // table sources already exists".
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("fresh.db");
+        let start = std::sync::Arc::new(std::sync::Barrier::new(6));
+        let workers: Vec<_> = (0..6)
+            .map(|_| {
+                let (path, start) = (path.clone(), start.clone());
+                std::thread::spawn(move || {
+                    let mut conn = crate::store::connect(&path).map_err(|e| e.to_string())?;
+                    start.wait();
+                    migrate(&mut conn).map_err(|e| e.to_string())
+                })
+            })
+            .collect();
+        for w in workers {
+            assert_eq!(w.join().expect("no panic"), Ok(()));
+        }
+        let conn = Connection::open(&path).expect("open");
+        let v: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .expect("version");
+        assert_eq!(v, SCHEMA_VERSION);
+    }
 
     #[test]
     fn migrations_apply_once_and_views_work() {

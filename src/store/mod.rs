@@ -9,6 +9,7 @@
 mod batch;
 pub mod browse;
 mod error;
+mod lock;
 mod mentions;
 mod migrate;
 mod prune;
@@ -23,6 +24,7 @@ use std::thread::JoinHandle;
 use rusqlite::Connection;
 
 pub use error::StoreError;
+pub use lock::DaemonLock;
 pub use migrate::SCHEMA_VERSION;
 pub use prune::{Pruned, merge_search_index, prune};
 pub use retag::retag_items;
