@@ -130,8 +130,13 @@ pub(crate) fn sources(cfg: &Config) -> Result<(), Failure> {
 
 pub(crate) fn status(cfg: &Config) -> Result<(), Failure> {
     let store = open_existing(&cfg.daemon.database)?;
-    let st = store
-        .call_blocking(|conn| store::queries::store_status(conn, chrono::Utc::now()))
+    let (st, web) = store
+        .call_blocking(|conn| {
+            Ok((
+                store::queries::store_status(conn, chrono::Utc::now())?,
+                store::web_stats(conn)?,
+            ))
+        })
         .context("cannot read the database")?;
     store.close();
     let c = st.counts;
@@ -153,6 +158,36 @@ pub(crate) fn status(cfg: &Config) -> Result<(), Failure> {
         st.last_digest_at.as_deref().unwrap_or("never"),
         st.undigested_mentions
     );
+    match web {
+        Some(w) => println!(
+            "web:      {} on {} since {}: {} requests, {} failed, mean {:.1} ms, 95% under {} (recorded {})",
+            if cfg.web_listen.is_some() {
+                "served"
+            } else {
+                "was served"
+            },
+            w.listen,
+            w.started_at,
+            w.requests,
+            w.failures,
+            if w.requests == 0 {
+                0.0
+            } else {
+                w.seconds * 1000.0 / w.requests as f64
+            },
+            w.p95_ms
+                .map_or_else(|| "—".to_string(), |ms| format!("{ms} ms")),
+            w.updated_at
+        ),
+        None => println!(
+            "web:      {}",
+            if cfg.web_listen.is_some() {
+                "on, no requests recorded yet"
+            } else {
+                "off"
+            }
+        ),
+    }
     if !st.per_day.is_empty() {
         println!("per day (first seen, UTC):");
         for d in &st.per_day {

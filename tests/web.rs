@@ -308,6 +308,7 @@ fn the_running_daemon_serves_the_site_while_it_polls() {
     let addr = format!("127.0.0.1:{port}");
     let mut sources = String::new();
     let mut now = String::new();
+    let mut asked = 0;
     wait_for(
         "the site to show the claim and the failing source",
         Duration::from_secs(20),
@@ -317,6 +318,7 @@ fn the_running_daemon_serves_the_site_while_it_polls() {
             }
             sources = get(&addr, "/sources", "text/html").2;
             now = get(&addr, "/", "text/html").2;
+            asked += 2;
             now.contains("1 killed") && sources.contains("answered 500")
         },
     );
@@ -324,10 +326,34 @@ fn the_running_daemon_serves_the_site_while_it_polls() {
         sources.contains("<td class=\"failing\">") || sources.contains("<td class=\"degraded\">"),
         "{sources}"
     );
+    // The metrics endpoint counts the site's requests, with a latency histogram.
+    let scraped = get(&format!("127.0.0.1:{metrics}"), "/metrics", "text/plain").2;
+    assert!(
+        scraped.contains(&format!("claimwatch_web_requests_total {asked}\n")),
+        "{asked} requests: {scraped}"
+    );
+    assert!(
+        scraped.contains(&format!(
+            "claimwatch_web_request_seconds_bucket{{le=\"+Inf\"}} {asked}\n"
+        )),
+        "{scraped}"
+    );
     daemon.signal("-TERM");
     let (status, err) = daemon.wait(Duration::from_secs(25));
     assert!(status.success(), "{err}");
     assert!(err.contains("web site serving"), "{err}");
+    // `status` shows the site's final counts, recorded at shutdown.
+    let out = run(dir.path(), &["--config", cfg.to_str().unwrap(), "status"]);
+    let web_line = stdout(&out)
+        .lines()
+        .find(|l| l.starts_with("web:"))
+        .unwrap_or_default()
+        .to_string();
+    assert!(
+        web_line.contains(&format!("on {addr} since "))
+            && web_line.contains(&format!(": {asked} requests, 0 failed, mean ")),
+        "{asked} requests: {web_line}"
+    );
 }
 
 /// Debian's Chromium, when installed.

@@ -475,7 +475,19 @@ pub async fn run(source: ConfigSource, config: Config) -> Result<(), DaemonError
         None => None,
     };
     let (web_stop, web_stopped) = tokio::sync::oneshot::channel::<()>();
-    let web = match (config.web_listen, web_site) {
+    let web_started = Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
+    let web_addr = config.web_listen.map(|a| a.to_string());
+    let web_recorder = match (config.web_listen, &web_site) {
+        (Some(addr), Some(site)) => Some(tokio::spawn(crate::web::stats::record_every(
+            store.clone(),
+            Arc::clone(site),
+            addr.to_string(),
+            web_started.clone(),
+            crate::web::stats::RECORD_EVERY,
+        ))),
+        _ => None,
+    };
+    let web = match (config.web_listen, web_site.clone()) {
         (Some(addr), Some(site)) => {
             let listener =
                 tokio::net::TcpListener::bind(addr)
@@ -548,6 +560,16 @@ pub async fn run(source: ConfigSource, config: Config) -> Result<(), DaemonError
     let _ = web_stop.send(());
     if let Some(w) = web {
         let _ = tokio::time::timeout(Duration::from_secs(5), w).await;
+    }
+    if let Some(r) = web_recorder {
+        r.abort();
+    }
+    // The site's final counts, for `claimwatch status`.
+    if let (Some(site), Some(addr)) = (&web_site, &web_addr) {
+        let recorded = crate::web::stats::record(&store, site, addr, &web_started);
+        if let Err(e) = recorded.await {
+            tracing::warn!("cannot record the web site's counters: {e}");
+        }
     }
     if let Some(m) = metrics {
         m.abort();

@@ -15,6 +15,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0007_alert_sending.sql"),
     include_str!("migrations/0008_fts_by_writer.sql"),
     include_str!("migrations/0009_claim_sides.sql"),
+    include_str!("migrations/0010_web_stats.sql"),
 ];
 
 /// The schema version this build writes.

@@ -15,6 +15,7 @@ mod migrate;
 mod prune;
 pub mod queries;
 mod retag;
+mod web_stats;
 mod write;
 
 use std::path::{Path, PathBuf};
@@ -28,6 +29,7 @@ pub use lock::DaemonLock;
 pub use migrate::SCHEMA_VERSION;
 pub use prune::{Pruned, merge_search_index, prune};
 pub use retag::retag_items;
+pub use web_stats::{WebStats, record_web_stats, web_stats};
 pub use write::{
     PollRecord, PollResult, PollSummary, SourceRecord, SourceState, TaggedItem, known_items,
     recent_guids, record_poll, register_sources, source_state,

@@ -10,13 +10,14 @@
 //! for a site behind a TLS-terminating reverse proxy.
 
 pub mod auth;
+pub mod counters;
 mod pages;
+pub mod stats;
 
 use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use axum::Router;
@@ -89,8 +90,7 @@ pub struct Site {
     pub users: Option<auth::Users>,
     /// A fixed "now" for the Now page (benchmarks over a store written in the past).
     clock: Option<chrono::DateTime<chrono::Utc>>,
-    requests: AtomicU64,
-    latency_us: AtomicU64,
+    counters: counters::RequestCounters,
     queries: Semaphore,
 }
 
@@ -102,8 +102,7 @@ impl Site {
             conflicts,
             users: None,
             clock: None,
-            latency_us: AtomicU64::new(0),
-            requests: AtomicU64::new(0),
+            counters: counters::RequestCounters::default(),
             queries: Semaphore::new(CONCURRENT_QUERIES),
         }
     }
@@ -122,17 +121,18 @@ impl Site {
 
     /// Requests served so far.
     pub fn requests(&self) -> u64 {
-        self.requests.load(Ordering::Relaxed)
+        self.counters.totals().requests
     }
 
-    /// The site's counters in the Prometheus text format: requests served and the time
-    /// spent answering them.
+    /// The site's request counts, failures and latencies so far.
+    pub fn totals(&self) -> counters::RequestTotals {
+        self.counters.totals()
+    }
+
+    /// The site's counters in the Prometheus text format: requests served, failed, the time
+    /// spent answering them and its histogram.
     pub fn metrics(&self) -> String {
-        format!(
-            "# HELP claimwatch_web_requests_total Requests the web site answered.\n# TYPE claimwatch_web_requests_total counter\nclaimwatch_web_requests_total {}\n# HELP claimwatch_web_request_seconds_total Time spent answering them.\n# TYPE claimwatch_web_request_seconds_total counter\nclaimwatch_web_request_seconds_total {:.6}\n",
-            self.requests(),
-            self.latency_us.load(Ordering::Relaxed) as f64 / 1e6
-        )
+        self.counters.totals().prometheus()
     }
 }
 
@@ -180,11 +180,8 @@ async fn authenticate(
 ) -> Response {
     let started = std::time::Instant::now();
     let res = answer(&site, req, next).await;
-    site.requests.fetch_add(1, Ordering::Relaxed);
-    site.latency_us.fetch_add(
-        u64::try_from(started.elapsed().as_micros()).unwrap_or(u64::MAX),
-        Ordering::Relaxed,
-    );
+    site.counters
+        .record(started.elapsed(), res.status().as_u16());
     res
 }
 
