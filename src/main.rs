@@ -157,6 +157,10 @@ enum Command {
         /// Use an external farm (shared/bench/feedfarm.py) at this base URL
         #[arg(long, value_name = "URL")]
         farm: Option<String>,
+        /// Clients requesting the web site (Now, a search, Sources, a statement) over the same
+        /// database while the cold round polls; 0 for none
+        #[arg(long, default_value_t = 0, value_name = "N")]
+        web_clients: usize,
         /// Do one run in this process and print its phases as JSON (each run of a benchmark
         /// is such a child process)
         #[arg(long, hide = true)]
@@ -375,6 +379,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             concurrency,
             dir,
             farm,
+            web_clients,
             one_run,
         } => {
             let tmp = tempfile::Builder::new()
@@ -388,6 +393,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 concurrency: *concurrency,
                 dir: dir.clone().unwrap_or_else(|| tmp.path().to_path_buf()),
                 farm_url: farm.clone(),
+                web_clients: *web_clients,
             };
             if *one_run {
                 let phases = runtime()?

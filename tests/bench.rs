@@ -19,6 +19,8 @@ fn bench_runs_cold_unchanged_and_incremental_rounds() {
             "1",
             "--concurrency",
             "8",
+            "--web-clients",
+            "6",
             "--dir",
             dir.path().join("b").to_str().unwrap(),
         ],
@@ -45,6 +47,15 @@ fn bench_runs_cold_unchanged_and_incremental_rounds() {
         ),
         ("200", "40", "0", "0"),
         "{text}"
+    );
+    // The site answered its clients over the same database during the cold round.
+    let web = text
+        .lines()
+        .find(|l| l.starts_with("web site during the cold round: 6 clients, "))
+        .unwrap_or_else(|| panic!("no web line: {text}"));
+    assert!(
+        web.contains(" failed)") && web.contains("(0 failed)"),
+        "{web}"
     );
     let unchanged = row("unchanged");
     assert_eq!(

@@ -149,6 +149,23 @@ fn the_site_shows_the_ledger_search_statements_sources_and_digests() {
     let hits = found["hits"].as_array().unwrap();
     assert!(!hits.is_empty(), "{found}");
     let id = hits[0]["item_id"].as_i64().unwrap();
+    // Newest first by default; by relevance on request: the same statements.
+    let ids = |path: &str| -> Vec<i64> {
+        let (_, _, body) = get(a, path, "application/json");
+        let v: Value = serde_json::from_str(&body).unwrap();
+        v["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| h["item_id"].as_i64().unwrap())
+            .collect()
+    };
+    let newest = ids("/search?q=killed%20OR%20ceasefire");
+    assert!(newest.len() > 1, "{newest:?}");
+    assert!(newest.windows(2).all(|w| w[0] > w[1]), "{newest:?}");
+    let mut relevant = ids("/search?q=killed%20OR%20ceasefire&sort=relevance");
+    relevant.sort_unstable_by(|a, b| b.cmp(a));
+    assert_eq!(relevant, newest);
 
     // A statement with its mentions marked in its text.
     let (status, _, item) = get(a, &format!("/items/{id}"), "text/html");
@@ -203,6 +220,10 @@ fn bad_input_gets_a_400_with_its_reason_and_stored_markup_is_escaped() {
         ("/search?q=x&category=maimed", "category must be"),
         ("/search?q=x&page=0", "page must be a number"),
         ("/search?q=x&since=last%20week", "invalid time"),
+        (
+            "/search?q=x&sort=oldest",
+            "sort must be newest or relevance",
+        ),
         ("/items/abc", "is not a statement number"),
         ("/digests/x", "is not a digest number"),
     ] {
@@ -738,7 +759,8 @@ fn bench_web_requests_every_page_without_failures() {
     );
     assert!(out.status.success(), "{}", stderr(&out));
     let text = stdout(&out);
-    assert_eq!(text.lines().count(), 3, "{text}");
+    assert_eq!(text.lines().count(), 4, "{text}");
+    assert!(text.contains("by relevance"), "{text}");
     assert!(
         text.lines()
             .all(|l| l.contains(": 20 requests, 0 failed, p50 ")),

@@ -46,6 +46,9 @@ pub struct BenchOptions {
     /// An external farm instead of the built-in one: `shared/bench/feedfarm.py` at this base
     /// URL (feeds at `/feed/I`, rounds through `/_farm/set` and `/_farm/advance`).
     pub farm_url: Option<String>,
+    /// Clients hammering the web site over the same database during the cold round (0: no
+    /// site), to see that it answers while polls write and what it costs the round.
+    pub web_clients: usize,
 }
 
 /// One phase's figures.
@@ -71,6 +74,9 @@ pub struct Phase {
     pub failed: i64,
     /// Database size after the phase (with its WAL), in MiB.
     pub db_mib: f64,
+    /// The web site's figures while the phase ran, when it was loaded.
+    #[serde(default)]
+    pub web: Option<web::WebLoad>,
 }
 
 fn proc_cpu_seconds(pid: &str) -> f64 {
@@ -244,9 +250,18 @@ pub async fn run_once(opts: &BenchOptions) -> Result<Vec<Phase>, BenchError> {
             .await
             .unwrap_or(0);
         reset_peak_rss();
+        let load = if name == "cold" && opts.web_clients > 0 {
+            Some(web::start_load(&config.daemon.database, opts.web_clients).await?)
+        } else {
+            None
+        };
         let (cpu0, farm0, t0) = (proc_cpu_seconds("self"), farm_cpu_of(&farm), Instant::now());
         poll_all(&config, &ctx).await;
         let wall = t0.elapsed().as_secs_f64();
+        let web = match load {
+            Some(l) => Some(l.finish().await),
+            None => None,
+        };
         let (cpu, farm_cpu, peak) = (
             proc_cpu_seconds("self") - cpu0,
             farm_cpu_of(&farm) - farm0,
@@ -277,6 +292,7 @@ pub async fn run_once(opts: &BenchOptions) -> Result<Vec<Phase>, BenchError> {
             not_modified: counts.2,
             failed: counts.3,
             db_mib: db as f64 / (1024.0 * 1024.0),
+            web,
         });
     }
     tokio::task::block_in_place(|| store.close());
@@ -299,6 +315,7 @@ pub fn run_isolated(opts: &BenchOptions) -> Result<Vec<Vec<Phase>>, BenchError> 
             .args(["--feeds", &opts.feeds.to_string()])
             .args(["--items", &opts.items.to_string()])
             .args(["--concurrency", &opts.concurrency.to_string()])
+            .args(["--web-clients", &opts.web_clients.to_string()])
             .arg("--dir")
             .arg(opts.dir.join(format!("run-{run}")));
         if let Some(url) = &opts.farm_url {
@@ -350,10 +367,27 @@ pub fn report(opts: &BenchOptions, runs: &[Vec<Phase>]) -> String {
         .first()
         .map(|r| r.iter().map(|p| p.name.clone()).collect::<Vec<_>>())
         .unwrap_or_default();
+    let mut web_lines = String::new();
     for (i, name) in names.iter().enumerate() {
         let col = |f: &dyn Fn(&Phase) -> f64| {
             median(runs.iter().filter_map(|r| r.get(i)).map(f).collect())
         };
+        let loads: Vec<&web::WebLoad> = runs
+            .iter()
+            .filter_map(|r| r.get(i).and_then(|p| p.web.as_ref()))
+            .collect();
+        if !loads.is_empty() {
+            let m = |f: &dyn Fn(&web::WebLoad) -> f64| median(loads.iter().map(|l| f(l)).collect());
+            web_lines.push_str(&format!(
+                "\nweb site during the {name} round: {} clients, {:.0} requests ({:.0} failed), p50 {:.1} ms, p95 {:.1} ms (medians of {} runs)\n",
+                loads[0].clients,
+                m(&|l| l.requests as f64),
+                m(&|l| l.failed as f64),
+                m(&|l| l.p50_ms),
+                m(&|l| l.p95_ms),
+                loads.len()
+            ));
+        }
         let wall = col(&|p| p.wall);
         let items = col(&|p| p.new_items as f64);
         out.push_str(&format!(
@@ -368,6 +402,7 @@ pub fn report(opts: &BenchOptions, runs: &[Vec<Phase>]) -> String {
             col(&|p| p.db_mib),
         ));
     }
+    out.push_str(&web_lines);
     out
 }
 

@@ -58,8 +58,12 @@ pub async fn run(
     let pages = [
         ("Now (24 h before the newest statement)", "/".to_owned()),
         (
-            "search, two terms",
+            "search, two terms, newest first",
             "/search?q=ceasefire%20border".to_owned(),
+        ),
+        (
+            "search, two terms, by relevance",
+            "/search?q=ceasefire%20border&sort=relevance".to_owned(),
         ),
         ("statement", format!("/items/{}", items.max(1) / 2)),
     ];
@@ -110,4 +114,114 @@ pub async fn run(
     let _ = stop.send(());
     let _ = server.await;
     Ok(out)
+}
+
+/// The site's figures while a poll round ran.
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
+pub struct WebLoad {
+    /// Concurrent clients.
+    pub clients: usize,
+    /// Requests answered or failed.
+    pub requests: usize,
+    /// Requests that got no answer or a server error (5xx).
+    pub failed: usize,
+    /// Median latency, ms.
+    pub p50_ms: f64,
+    /// 95th percentile, ms.
+    pub p95_ms: f64,
+}
+
+/// A running load on the site: `clients` clients request Now, a search, Sources and a
+/// statement in turn, as fast as they are answered, until [`Load::finish`].
+pub struct Load {
+    stop: Arc<std::sync::atomic::AtomicBool>,
+    tasks: Vec<tokio::task::JoinHandle<(Vec<f64>, usize)>>,
+    server: tokio::task::JoinHandle<Result<(), crate::web::WebError>>,
+    server_stop: tokio::sync::oneshot::Sender<()>,
+    clients: usize,
+}
+
+/// Starts the site over `db` on loopback and `clients` clients on it.
+///
+/// # Errors
+/// When the site cannot listen.
+pub async fn start_load(db: &Path, clients: usize) -> Result<Load, BenchError> {
+    let site = Arc::new(Site::new(db.to_path_buf(), Vec::new()));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .map_err(|e| BenchError::Setup(format!("web listen: {e}")))?;
+    let addr = listener
+        .local_addr()
+        .map_err(|e| BenchError::Setup(format!("web listen: {e}")))?;
+    let (server_stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let server = tokio::spawn(crate::web::serve(listener, site, async {
+        let _ = stopped.await;
+    }));
+    let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let client = reqwest::Client::new();
+    let paths = [
+        "/",
+        "/search?q=ceasefire%20OR%20killed",
+        "/sources",
+        "/items/1",
+    ];
+    let tasks = (0..clients.max(1))
+        .map(|n| {
+            let (client, stop) = (client.clone(), Arc::clone(&stop));
+            let urls: Vec<String> = paths.iter().map(|p| format!("http://{addr}{p}")).collect();
+            tokio::spawn(async move {
+                let (mut times, mut failed) = (Vec::new(), 0);
+                let mut k = n;
+                while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                    let url = &urls[k % urls.len()];
+                    k += 1;
+                    let t = Instant::now();
+                    let ok = match client.get(url).send().await {
+                        Ok(r) => r.status().as_u16() < 500 && r.bytes().await.is_ok(),
+                        Err(_) => false,
+                    };
+                    times.push(t.elapsed().as_secs_f64() * 1000.0);
+                    failed += usize::from(!ok);
+                }
+                (times, failed)
+            })
+        })
+        .collect();
+    Ok(Load {
+        stop,
+        tasks,
+        server,
+        server_stop,
+        clients: clients.max(1),
+    })
+}
+
+impl Load {
+    /// Stops the clients and the site; their figures.
+    pub async fn finish(self) -> WebLoad {
+        self.stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        let (mut times, mut failed) = (Vec::new(), 0);
+        for t in self.tasks {
+            if let Ok((ts, f)) = t.await {
+                times.extend(ts);
+                failed += f;
+            }
+        }
+        let _ = self.server_stop.send(());
+        let _ = self.server.await;
+        times.sort_by(f64::total_cmp);
+        let at = |q: f64| {
+            times
+                .get(((times.len() as f64 - 1.0) * q).round() as usize)
+                .copied()
+                .unwrap_or(0.0)
+        };
+        WebLoad {
+            clients: self.clients,
+            requests: times.len(),
+            failed,
+            p50_ms: at(0.5),
+            p95_ms: at(0.95),
+        }
+    }
 }

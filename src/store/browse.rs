@@ -24,6 +24,10 @@ pub struct SearchQuery {
     pub language: Option<String>,
     /// Keep statements published (or first seen) at or after this time (`YYYY-MM-DDTHH:MM:SSZ`).
     pub since: Option<String>,
+    /// Best matches first (FTS5's bm25 rank) instead of the newest first. Ranking reads
+    /// every match, so on a large store it is slower by the number of matches (a common
+    /// pair of terms over a million statements: ~0.2 s against ~1 ms for the newest).
+    pub by_relevance: bool,
     /// Page size.
     pub limit: usize,
     /// Hits skipped.
@@ -69,7 +73,14 @@ pub struct SearchPage {
 /// [`StoreError::BadQuery`] when the FTS5 terms do not parse; another database error.
 pub fn search(conn: &Connection, q: &SearchQuery) -> Result<SearchPage, StoreError> {
     let limit = q.limit.clamp(1, 100);
-    let mut stmt = conn.prepare_cached(
+    // Statements are numbered as they are first seen: the newest first is the index's own
+    // order, read backwards and stopped at the page.
+    let order = if q.by_relevance {
+        "rank"
+    } else {
+        "items_fts.rowid DESC"
+    };
+    let sql = format!(
         "SELECT i.id, i.title, i.url, COALESCE(i.published_at, i.fetched_at), s.name,
                 json_extract(s.labels, '$.party'), i.language,
                 snippet(items_fts, 1, char(2), char(3), '…', 16)
@@ -85,8 +96,9 @@ pub fn search(conn: &Connection, q: &SearchQuery) -> Result<SearchPage, StoreErr
            AND (?5 IS NULL OR s.name = ?5)
            AND (?6 IS NULL OR i.language = ?6)
            AND (?7 IS NULL OR COALESCE(i.published_at, i.fetched_at) >= ?7)
-         ORDER BY rank LIMIT ?8 OFFSET ?9",
-    )?;
+         ORDER BY {order} LIMIT ?8 OFFSET ?9"
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map(
         params![
             q.terms,

@@ -38,6 +38,10 @@ const CONCURRENT_QUERIES: usize = 4;
 const QUERY_LIMIT: Duration = Duration::from_secs(5);
 /// Hits per search page.
 const PAGE_SIZE: usize = 20;
+/// How long a computed Now page is served to every reader before it is computed again. The
+/// page refreshes itself every minute; under many readers the ledger is drawn up once per
+/// interval, not once per request.
+const NOW_FRESH: Duration = Duration::from_secs(5);
 
 /// A web problem.
 #[derive(Debug, thiserror::Error)]
@@ -92,6 +96,9 @@ pub struct Site {
     clock: Option<chrono::DateTime<chrono::Utc>>,
     counters: counters::RequestCounters,
     queries: Semaphore,
+    /// The last Now page and when it was computed; the lock makes concurrent readers of a
+    /// stale page wait for one computation.
+    now_cache: tokio::sync::Mutex<Option<(std::time::Instant, Answer)>>,
 }
 
 impl Site {
@@ -103,6 +110,7 @@ impl Site {
             users: None,
             clock: None,
             counters: counters::RequestCounters::default(),
+            now_cache: tokio::sync::Mutex::new(None),
             queries: Semaphore::new(CONCURRENT_QUERIES),
         }
     }
@@ -224,6 +232,7 @@ async fn answer(
 }
 
 /// A page's answer: its status and either HTML or JSON.
+#[derive(Clone, Debug)]
 struct Answer {
     status: StatusCode,
     html: String,
@@ -327,8 +336,29 @@ async fn now_page(
     headers: HeaderMap,
     Query(params): Query<HashMap<String, String>>,
 ) -> Response {
+    let json = wants_json(&headers, &params);
+    // A fixed clock (benchmarks) always computes: it measures the page, not the cache.
+    if site.clock.is_some() {
+        return respond(compute_now(&site).await, json);
+    }
+    let mut cache = site.now_cache.lock().await;
+    if let Some((at, answer)) = cache.as_ref()
+        && at.elapsed() < NOW_FRESH
+    {
+        return respond(answer.clone(), json);
+    }
+    let answer = compute_now(&site).await;
+    if answer.status == StatusCode::OK {
+        *cache = Some((std::time::Instant::now(), answer.clone()));
+    }
+    drop(cache);
+    respond(answer, json)
+}
+
+/// Draws up the Now page: the ledger and mentions of the last 24 hours.
+async fn compute_now(site: &Arc<Site>) -> Answer {
     let now = site.clock.unwrap_or_else(chrono::Utc::now);
-    let rows = read(&site, move |conn| {
+    let rows = read(site, move |conn| {
         crate::store::queries::mentions_between(
             conn,
             now - chrono::Duration::hours(24),
@@ -336,7 +366,7 @@ async fn now_page(
         )
     })
     .await;
-    let answer = match rows {
+    match rows {
         Ok(rows) => {
             let d = crate::digest::Digest::build(
                 rows,
@@ -349,8 +379,7 @@ async fn now_page(
             ok(pages::now_page(&d), &d)
         }
         Err(a) => a,
-    };
-    respond(answer, wants_json(&headers, &params))
+    }
 }
 
 /// The search form's values, checked.
@@ -401,6 +430,13 @@ fn search_query(
             .ok_or_else(|| format!("page must be a number from 1 to 1000, not {p:?}"))?,
         None => 1,
     };
+    let by_relevance = match get("sort").as_deref() {
+        None | Some("newest") => false,
+        Some("relevance") => true,
+        Some(other) => {
+            return Err(format!("sort must be newest or relevance, not {other:?}"));
+        }
+    };
     if terms.len() > 500 {
         return Err("the search is longer than 500 characters".into());
     }
@@ -412,6 +448,7 @@ fn search_query(
         source: get("source"),
         language: get("lang"),
         since,
+        by_relevance,
         limit: PAGE_SIZE,
         offset: (page - 1) * PAGE_SIZE,
     }))

@@ -130,6 +130,16 @@ fn select(name: &str, label: &str, options: &[&str], params: &HashMap<String, St
     s
 }
 
+/// The search form's order: newest first (the default) or by relevance.
+fn sort_select(params: &HashMap<String, String>) -> String {
+    let relevance = params.get("sort").is_some_and(|s| s == "relevance");
+    format!(
+        "<label>order <select name=\"sort\"><option value=\"newest\"{}>newest</option><option value=\"relevance\"{}>relevance</option></select></label>",
+        if relevance { "" } else { " selected" },
+        if relevance { " selected" } else { "" }
+    )
+}
+
 /// Search: the form, then the hits of the page with their mentions.
 pub fn search_page(
     params: &HashMap<String, String>,
@@ -137,7 +147,7 @@ pub fn search_page(
 ) -> String {
     let v = |k: &str| esc(params.get(k).map(String::as_str).unwrap_or(""));
     let mut b = format!(
-        "<h1>Search</h1><form class=\"search\" method=\"get\" action=\"/search\"><input name=\"q\" size=\"40\" placeholder=\"ceasefire OR clashes\" value=\"{}\">{}{}<input name=\"party\" placeholder=\"party\" value=\"{}\"><input name=\"source\" placeholder=\"source\" value=\"{}\"><input name=\"lang\" placeholder=\"lang\" size=\"3\" value=\"{}\"><input name=\"since\" placeholder=\"24h, 7d\" size=\"6\" value=\"{}\"><button>Search</button></form><p class=\"meta\">FTS5 syntax: words, \"phrases\", OR, NOT, prefix*.</p>\n",
+        "<h1>Search</h1><form class=\"search\" method=\"get\" action=\"/search\"><input name=\"q\" size=\"40\" placeholder=\"ceasefire OR clashes\" value=\"{}\">{}{}<input name=\"party\" placeholder=\"party\" value=\"{}\"><input name=\"source\" placeholder=\"source\" value=\"{}\"><input name=\"lang\" placeholder=\"lang\" size=\"3\" value=\"{}\"><input name=\"since\" placeholder=\"24h, 7d\" size=\"6\" value=\"{}\">{}<button>Search</button></form><p class=\"meta\">FTS5 syntax: words, \"phrases\", OR, NOT, prefix*. Newest first unless sorted by relevance.</p>\n",
         v("q"),
         select("kind", "kind", &["ceasefire", "clash", "casualty"], params),
         select(
@@ -156,6 +166,7 @@ pub fn search_page(
         v("source"),
         v("lang"),
         v("since"),
+        sort_select(params),
     );
     if let Some((page, n)) = found {
         if page.hits.is_empty() {
