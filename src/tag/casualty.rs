@@ -191,6 +191,9 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
     // Negated cues. A cue inside a no-claim phrase ("no casualties were reported to us")
     // is neither claimed nor negated.
     let no_claims = s.matches(&lang.no_claim);
+    // Cues a denier governs: a count they take is a denied figure ("denied reports that 30
+    // soldiers were killed" is a negated claim of 30); alone they are a denied loss.
+    let mut denied: Vec<usize> = Vec::new();
     for (ci, c) in cues.iter().enumerate() {
         if c.numbered_only {
             continue;
@@ -199,14 +202,17 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
             used[ci] = true;
             continue;
         }
-        let before = negs.iter().any(|&(_, nb)| nb <= c.a && c.a - nb <= 3)
-            || deniers.iter().any(|&(_, nb)| nb <= c.a && c.a - nb <= 12)
+        let negated = negs.iter().any(|&(_, nb)| nb <= c.a && c.a - nb <= 3)
             || negs_after
                 .iter()
                 .any(|&(na, _)| na >= c.b && na - c.b <= 5 && (c.b..na).all(|k| s.toks[k].word));
+        let by_denier = deniers.iter().any(|&(_, nb)| nb <= c.a && c.a - nb <= 12);
+        let before = negated || by_denier;
         if before && after_negative {
             // "… accidentally fired. Nobody was hurt.": no claim either way.
             used[ci] = true;
+        } else if by_denier && !negated {
+            denied.push(ci);
         } else if before {
             used[ci] = true;
             out.push((
@@ -415,6 +421,32 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
                 ));
             }
         }
+    }
+
+    // A denied figure is a negated claim; a denied cue that took no figure is a denied loss.
+    for (_, r) in &mut out {
+        if denied.iter().any(|&ci| (cues[ci].a, cues[ci].b) == r.cue) {
+            r.negated = true;
+        }
+    }
+    for &ci in &denied {
+        if used[ci] {
+            continue;
+        }
+        used[ci] = true;
+        let c = &cues[ci];
+        out.push((
+            c.a,
+            RawClaim {
+                category: c.cat,
+                count: None,
+                approx: false,
+                who: None,
+                negated: true,
+                cue: (c.a, c.b),
+                summary: false,
+            },
+        ));
     }
 
     // Bare cues.

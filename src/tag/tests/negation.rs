@@ -99,3 +99,33 @@ fn a_figure_restated_by_the_same_claimant_is_one_claim() {
         vec![(Killed, Some(12)), (Killed, Some(12))]
     );
 }
+
+#[test]
+fn a_denied_figure_is_a_negated_claim_of_that_figure() {
+    for (text, count) in [
+        (
+            "The defence ministry denied reports that 30 soldiers were killed near the river crossing.",
+            30,
+        ),
+        (
+            "Минобороны опровергло сообщения о гибели 45 военнослужащих под Изюмом.",
+            45,
+        ),
+        (
+            "Генштаб спростував інформацію про загибель 12 військових на Донеччині.",
+            12,
+        ),
+    ] {
+        let got = claims(text);
+        assert_eq!(got.len(), 1, "{text}: {got:?}");
+        assert_eq!(
+            (got[0].0, got[0].1, got[0].4),
+            (Killed, Some(count), true),
+            "{text}"
+        );
+    }
+    // With no figure the denial is a negated loss, as before.
+    let got = claims("The rebel command denied that any of its fighters were killed in the raid.");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!((got[0].1, got[0].4), (None, true));
+}
