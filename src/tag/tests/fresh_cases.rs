@@ -369,3 +369,13 @@ fn killing_verbs_of_the_official_register_and_conditions_of_the_wounded() {
         },
     ]);
 }
+
+#[test]
+fn a_loss_played_down_keeps_its_figure() {
+    check_all(&[Case {
+        text: "The army said 25 rebels were killed near Lashio, while the rebels said they lost only three fighters.",
+        kinds: "casualty",
+        claims: "killed:25,killed_or_wounded:3",
+        ..NONE
+    }]);
+}
