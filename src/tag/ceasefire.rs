@@ -211,11 +211,37 @@ pub fn find(s: &Sent, triggers: &[(usize, usize)], sentence_has_clash: bool) -> 
         .collect()
 }
 
+/// "The sides agreed to a truce from midnight, but shelling was reported at dawn": fighting
+/// reported after a contrast word that follows a truce says it is not kept. `clash_at` is
+/// the token where the sentence's clash trigger starts.
+pub fn fighting_after_contrast(s: &Sent, clash_at: usize, found: &mut [RawCeasefire]) {
+    for cf in found {
+        if matches!(
+            cf.status,
+            None | Some(CeasefireStatus::Agreed | CeasefireStatus::Holding)
+        ) && (cf.trigger.1..clash_at).any(|k| s.lang.sets.cf_contrast.contains(s.w(k)))
+        {
+            cf.status = Some(CeasefireStatus::Violated);
+        }
+    }
+}
+
+/// True when the sentence opens with a contrast word ("However, shelling continued …").
+fn opens_with_contrast(s: &Sent) -> bool {
+    s.toks
+        .iter()
+        .position(|t| t.word)
+        .is_some_and(|k| s.lang.sets.cf_contrast.contains(s.w(k)))
+}
+
 /// Passage evidence: fighting reported in a later sentence that points back to the truce
 /// ("Since then, shelling has continued") makes the earlier mentions that are agreed,
 /// holding or still open `violated`. `earlier` are the mentions before sentence `s`.
 pub fn fighting_since(s: &Sent, has_clash: bool, earlier: &mut [(RawCeasefire, bool, bool)]) {
-    if !has_clash || earlier.is_empty() || !s.is_match(&s.lang.cf_since_then) {
+    if !has_clash
+        || earlier.is_empty()
+        || !(s.is_match(&s.lang.cf_since_then) || opens_with_contrast(s))
+    {
         return;
     }
     for (cf, _, _) in earlier.iter_mut() {

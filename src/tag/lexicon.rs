@@ -177,6 +177,8 @@ pub struct WordSets {
     pub not_subject_start: HashSet<String>,
     /// Ceasefire cues that weigh less ("despite").
     pub cf_weak: HashSet<String>,
+    /// Ceasefire: contrast words.
+    pub cf_contrast: HashSet<String>,
     /// Ceasefire: first words of verbal triggers.
     pub cf_verb_heads: HashSet<String>,
     /// Ceasefire: words that end a trigger's clause.
@@ -281,6 +283,7 @@ impl Lang {
             claim_not_before: set(&cl.not_before),
             not_subject_start: set(&cl.not_subject_start),
             cf_weak: set(&c.weak),
+            cf_contrast: set(&c.contrast),
             cf_verb_heads: set(&c.verb_heads),
             cf_breaks: set(&c.clause_breaks),
             cf_relatives: set(&c.relatives),

@@ -38,6 +38,10 @@ pub struct CeasefireData {
     pub indefinite: Vec<String>,
     /// Status cues that weigh less than the others (a single lowercase word, "despite").
     pub weak: Vec<String>,
+    /// Contrast words ("but", "однако"): fighting reported after one that follows a truce,
+    /// or in a sentence that opens with one, says the truce is not kept.
+    #[serde(default)]
+    pub contrast: Vec<String>,
     /// Mediator patterns; the capture group named `m` holds the mediator.
     pub mediator: Vec<String>,
     /// First words of triggers that are verbs ("cease hostilities", "stop firing"): their

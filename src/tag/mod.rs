@@ -248,6 +248,9 @@ fn tag_with(text: &str, ctx: &TagContext<'_>, lang: &Lang, hits: &[(usize, u8)])
         } else {
             Vec::new()
         };
+        if let Some(c) = &clash_found {
+            ceasefire::fighting_after_contrast(s, c.trigger.0, &mut cf);
+        }
         let appeal = !cf.is_empty() && s.is_match(&lang.cf_appeal);
         let mut has_clash = clash_found.is_some();
         if let Some(c) = &clash_found {

@@ -254,3 +254,33 @@ fn ukrainian() {
         ),
     ]);
 }
+
+#[test]
+fn fighting_after_a_contrast_word_says_the_truce_is_not_kept() {
+    check(&[
+        (
+            Violated,
+            "The two sides agreed to a ceasefire from midnight, but heavy shelling was reported near the airport at dawn.",
+        ),
+        (
+            Violated,
+            "Стороны договорились о прекращении огня с полуночи, однако утром возобновились обстрелы позиций.",
+        ),
+        (
+            Violated,
+            "Перемир'я набуло чинності о 18:00, але вже за годину почалися обстріли.",
+        ),
+    ]);
+    // The next sentence opening with a contrast word carries the same evidence.
+    assert_eq!(
+        statuses(
+            "A truce brokered by Qatar came into force on Sunday. However, clashes broke out in the east of the city overnight."
+        ),
+        vec![Violated]
+    );
+    // A contrast with no fighting after it changes nothing.
+    assert_eq!(
+        statuses("The sides agreed to a ceasefire, but no date has been set for talks."),
+        vec![Agreed]
+    );
+}
