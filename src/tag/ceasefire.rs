@@ -130,7 +130,11 @@ pub fn find(s: &Sent, triggers: &[(usize, usize)], sentence_has_clash: bool) -> 
             clean.push(c);
         }
     }
-    let since = sentence_has_clash && s.is_match(&lang.cf_since);
+    let since_truce = s.is_match(&lang.cf_since);
+    let since = sentence_has_clash && since_truce;
+    // "Since the truce took effect, the front has been largely quiet": what has held since
+    // it began outweighs its beginning.
+    let quiet_since = since_truce && clean.iter().any(|(_, st)| *st == CeasefireStatus::Holding);
     let mediator = lang.cf_mediator.iter().find_map(|re| {
         re.captures(s.s())
             .and_then(|c| c.name("m"))
@@ -192,6 +196,9 @@ pub fn find(s: &Sent, triggers: &[(usize, usize)], sentence_has_clash: bool) -> 
                 }
             }
             let mut status = governed.or(best.map(|b| b.2));
+            if quiet_since && status == Some(CeasefireStatus::Agreed) {
+                status = Some(CeasefireStatus::Holding);
+            }
             if since
                 && !matches!(
                     status,

@@ -79,6 +79,8 @@ fn before<'a>(s: &Sent<'a>) -> &'a str {
 const ARG_BEFORE: usize = 3;
 /// Tokens an armed argument may start after its predicate ("engaged the | enemy").
 const ARG_AFTER: usize = 7;
+/// How far after an instrument predicate a weapon brought in by "using", "from" may be.
+const ARG_INTRODUCED: usize = 16;
 
 /// The first attack predicate of the official register with its argument: a predicate of
 /// `clash_predicates` with an armed force, post or weapon near it ("our positions came under
@@ -109,7 +111,22 @@ fn attack_predicate(s: &Sent, free: &dyn Fn(&(usize, usize)) -> bool) -> Option<
     let tools = s.matches(&lang.clash_instrument_predicates);
     if !tools.is_empty() {
         let weapons = s.matches(&lang.clash_weapons);
-        found.extend(tools.into_iter().filter(|p| near(*p, &weapons, 0)));
+        // "37 violations in the past day, with the other side using large-calibre machine
+        // guns": a weapon its own clause brings in ("using", "from", "из") may stand further
+        // off, within the sentence part that holds the predicate.
+        let brought_in = |p: &(usize, usize)| {
+            weapons.iter().any(|a| {
+                a.0 > p.1
+                    && a.0 - p.1 <= ARG_INTRODUCED
+                    && lang.sets.weapon_intro.contains(s.w(a.0 - 1))
+                    && (p.1..a.0).all(|k| !matches!(s.w(k), ";" | ":" | "." | "—"))
+            })
+        };
+        found.extend(
+            tools
+                .into_iter()
+                .filter(|p| near(*p, &weapons, 0) || brought_in(p)),
+        );
     }
     found.sort_unstable();
     found.into_iter().find(|p| free(p))

@@ -215,6 +215,8 @@ pub struct WordSets {
     pub indefinite: HashSet<String>,
     /// Location prepositions.
     pub location_preps: HashSet<String>,
+    /// Clash: words that bring a weapon into a clause.
+    pub weapon_intro: HashSet<String>,
     /// Place nouns.
     pub location_nouns: HashSet<String>,
     /// Words that make a name before them no place.
@@ -302,6 +304,7 @@ impl Lang {
             claim_aux: set(&cl.aux),
             indefinite: set(&c.indefinite),
             location_preps: set(&data.clash.location_preps),
+            weapon_intro: set(&data.clash.weapon_intro),
             location_nouns: set(&data.clash.location_nouns),
             location_not: set(&data.clash.location_not),
             range_open: set(&n.range_open),

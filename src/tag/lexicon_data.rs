@@ -89,6 +89,10 @@ pub struct ClashData {
     pub passage_negative: Vec<String>,
     /// Prepositions that introduce a location after a trigger ("in", "near").
     pub location_preps: Vec<String>,
+    /// Words that bring a weapon into a clause ("using", "from", "из"): a weapon after one
+    /// completes an instrument predicate further off.
+    #[serde(default)]
+    pub weapon_intro: Vec<String>,
     /// Lowercase place nouns that close or open a location ("region", "the city of").
     pub location_nouns: Vec<String>,
     /// Words after a capitalised name that make it no place ("positions", "Sunday").

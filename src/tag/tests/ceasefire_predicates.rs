@@ -284,3 +284,25 @@ fn fighting_after_a_contrast_word_says_the_truce_is_not_kept() {
         vec![Agreed]
     );
 }
+
+#[test]
+fn one_sided_acceptance_calm_and_disregard() {
+    check(&[
+        (
+            Proposed,
+            "Only the government side has accepted the ceasefire; the rebels have yet to respond.",
+        ),
+        (
+            Holding,
+            "The ceasefire has brought a measure of calm to the port city, residents said.",
+        ),
+        (
+            Holding,
+            "Since the truce took effect on Monday, the front line has been largely quiet, monitors reported.",
+        ),
+        (
+            Violated,
+            "The unilateral ceasefire declared by the junta was ignored by resistance groups in the north.",
+        ),
+    ]);
+}

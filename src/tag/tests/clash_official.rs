@@ -409,3 +409,18 @@ fn attack_predicates_need_an_armed_stem() {
             .contains(&MentionKind::Clash)
     );
 }
+
+#[test]
+fn a_weapon_brought_in_by_its_own_clause_completes_a_violation_count() {
+    check(
+        &[
+            "The ministry recorded 37 ceasefire violations in the past 24 hours, with the opposing side using large-calibre machine guns.",
+            "За сутки зафиксировано 12 нарушений режима прекращения огня, противник вел огонь из минометов калибра 120 мм.",
+            "Протягом доби зафіксовано 9 порушень режиму тиші, ворог вів вогонь із гранатометів.",
+        ],
+        &[
+            // A violation count with no weapon.
+            "The monitors recorded 37 ceasefire violations in the past 24 hours.",
+        ],
+    );
+}
