@@ -234,6 +234,8 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
     let counts: Vec<Count> = find_counts(lang, s.text, &s.toks, (s.span.start, s.span.end))
         .into_iter()
         .filter(|c| !in_neg(c.num_first) && !is_age(s, c, &cues))
+        // "how many people were killed" asks; it counts no one.
+        .filter(|c| c.value.is_some() || c.num_first == 0 || s.w(c.num_first - 1) != "how")
         .collect();
     // Counts of things ("20 UAVs") still take their cue, so that it makes no claim.
     let things: Vec<bool> = counts.iter().map(|c| not_people(s, c, &cues)).collect();

@@ -379,3 +379,19 @@ fn a_loss_played_down_keeps_its_figure() {
         ..NONE
     }]);
 }
+
+#[test]
+fn a_question_about_the_toll_is_no_claim() {
+    check_all(&[
+        Case {
+            text: "It was not immediately clear how many people were killed in the airstrike on the market.",
+            kinds: "clash",
+            ..NONE
+        },
+        Case {
+            text: "Officials did not say how many soldiers were wounded in the ambush near Kidal.",
+            kinds: "clash",
+            ..NONE
+        },
+    ]);
+}
