@@ -49,9 +49,11 @@ pub fn find(s: &Sent, ceasefire_only: &[(usize, usize)]) -> Option<RawClash> {
         .or_else(|| attack_predicate(s, &free))?;
     // The sentence and passage contexts are read only once a clash is found (a long page
     // costs one look per clash, not per sentence).
+    // Ordinary crime with no armed force named is no clash either (TAGS.md).
     if s.is_match(&lang.clash_negative)
         || s.is_match(&lang.history)
         || lang.clash_passage_negative.is_match(before(s))
+        || (s.is_match(&lang.crime) && !s.is_match(&lang.clash_armed))
     {
         return None;
     }

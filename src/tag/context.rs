@@ -45,6 +45,12 @@ pub fn sentence_cause(s: &Sent, has_clash: bool) -> Option<Cause> {
     if s.is_match(&lang.history) {
         return Some(Cause::History);
     }
+    // Ordinary crime outweighs its shooting words, unless an armed force is named ("gang
+    // violence has left 150 dead" is no claim; "gangs attacked a police post and soldiers"
+    // is).
+    if s.is_match(&lang.crime) && !s.is_match(&lang.clash_armed) {
+        return Some(Cause::NonViolent);
+    }
     // An attack word outweighs an accident or disaster word elsewhere in its sentence ("a
     // fire broke out after the strike"; "the war has killed …, with disease spreading"); the
     // casualty rules already drop the cues right next to one.

@@ -114,6 +114,8 @@ pub struct Lang {
     /// People only armed violence makes casualties of (civilians, peacekeepers, hostages):
     /// with `clash_armed`, what a passage that names no cause must mention to keep its claims.
     pub conflict_people: Phrases,
+    /// Ordinary crime (casualty context).
+    pub crime: Phrases,
     /// Not-people nouns.
     pub not_people: Phrases,
     /// Summary nouns.
@@ -364,6 +366,7 @@ impl Lang {
             armed_events: Phrases::compile(&k.armed_events)?,
             history: Phrases::compile(&k.history)?,
             conflict_people: Phrases::compile(&k.conflict_people)?,
+            crime: Phrases::compile(&k.crime)?,
             not_people: Phrases::compile(&k.not_people)?,
             summary: Phrases::compile(&k.summary)?,
             governing: Phrases::compile(&k.governing)?,

@@ -161,6 +161,10 @@ pub struct CasualtyData {
     /// or an armed party.
     #[serde(default)]
     pub conflict_people: Vec<String>,
+    /// Ordinary crime ("gang violence", "a mall shooting"): its killings are no claims, even
+    /// with a shooting word, unless the sentence names an armed force (TAGS.md).
+    #[serde(default)]
+    pub crime: Vec<String>,
     /// Nouns after a number that are not people (equipment, time and distance units).
     pub not_people: Vec<String>,
     /// Words that may sit between a cue and the number it governs ("killed at least 5").

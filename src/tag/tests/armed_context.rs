@@ -228,3 +228,24 @@ fn battles_of_a_war_long_over_are_no_clash() {
         kinds("Rebels shelled the ridge in March, the army said.").contains(&MentionKind::Clash)
     );
 }
+
+#[test]
+fn ordinary_crime_is_neither_clash_nor_claim_but_armed_raids_are() {
+    for text in [
+        "A gunman opened fire at a shopping mall, killing six people before he was shot dead by police.",
+        "Two men were killed in a mass shooting at a nightclub early on Sunday, police said.",
+    ] {
+        assert!(
+            tag(text, &TagContext::default()).is_empty(),
+            "{text}: {:?}",
+            tag(text, &TagContext::default())
+        );
+    }
+    // An armed force named beside the shooting keeps it a conflict event.
+    assert_eq!(
+        keys(
+            "Gunmen opened fire on soldiers guarding a shopping centre in Mogadishu, killing three of them."
+        ),
+        vec![(Killed, Some(3))]
+    );
+}
