@@ -182,8 +182,21 @@ fn the_site_shows_the_ledger_search_statements_sources_and_digests() {
     let list: Value = serde_json::from_str(&list).unwrap();
     assert_eq!(list.as_array().unwrap().len(), 5);
 
-    // Digests: listed and opened through the site.
+    // Digests: listed and opened through the site; the alerts Atom feed linked and served.
     let (_, _, digests) = get(a, "/digests", "text/html");
+    assert!(digests.contains("<a href=\"/alerts.atom\">"), "{digests}");
+    let (status, head, feed) = get(a, "/alerts.atom", "*/*");
+    assert_eq!(status, 200, "{feed}");
+    assert!(
+        head.to_ascii_lowercase()
+            .contains("content-type: application/atom+xml"),
+        "{head}"
+    );
+    assert!(
+        feed.contains("<feed xmlns=\"http://www.w3.org/2005/Atom\""),
+        "{feed}"
+    );
+    feed_rs::parser::parse(feed.as_bytes()).expect("the alerts feed parses as Atom");
     let first = digests
         .split("href=\"/digests/")
         .nth(1)

@@ -171,6 +171,7 @@ pub fn router(site: Arc<Site>) -> Router {
         .route("/sources", get(sources_page))
         .route("/digests", get(digests_page))
         .route("/digests/{id}", get(digest_file))
+        .route("/alerts.atom", get(alerts_feed))
         .fallback(not_found)
         .layer(axum::middleware::from_fn_with_state(
             Arc::clone(&site),
@@ -585,6 +586,19 @@ async fn digest_file(
         _ => "text/plain; charset=utf-8",
     };
     respond_raw(kind, body)
+}
+
+/// The latest 100 alerts as an Atom feed, for a feed reader on the desk.
+async fn alerts_feed(State(site): State<Arc<Site>>, headers: HeaderMap) -> Response {
+    let now = site.clock.unwrap_or_else(chrono::Utc::now);
+    match read(&site, move |conn| {
+        crate::digest::alerts::alerts_atom(conn, now, 100)
+    })
+    .await
+    {
+        Ok(xml) => respond_raw("application/atom+xml; charset=utf-8", xml.into_bytes()),
+        Err(a) => respond(a, wants_json(&headers, &HashMap::new())),
+    }
 }
 
 fn respond_raw(content_type: &'static str, body: Vec<u8>) -> Response {

@@ -24,7 +24,7 @@ fn frame(title: &str, body: &str, refresh: Option<u32>) -> String {
         .map(|s| format!("<meta http-equiv=\"refresh\" content=\"{s}\">"))
         .unwrap_or_default();
     format!(
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">{refresh}<title>{} — claimwatch</title><style>{STYLE}{SITE_STYLE}</style></head><body>\n<nav><a href=\"/\">Now</a><a href=\"/search\">Search</a><a href=\"/sources\">Sources</a><a href=\"/digests\">Digests</a></nav>\n{body}</body></html>\n",
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">{refresh}<link rel=\"alternate\" type=\"application/atom+xml\" title=\"claimwatch alerts\" href=\"/alerts.atom\"><title>{} — claimwatch</title><style>{STYLE}{SITE_STYLE}</style></head><body>\n<nav><a href=\"/\">Now</a><a href=\"/search\">Search</a><a href=\"/sources\">Sources</a><a href=\"/digests\">Digests</a></nav>\n{body}</body></html>\n",
         esc(title)
     )
 }
@@ -362,7 +362,9 @@ pub fn sources_page(rows: &[SourceRow]) -> String {
 
 /// Digests: every digest file written, each opened through the site.
 pub fn digests_page(list: &[DigestFile]) -> String {
-    let mut b = String::from("<h1>Digests</h1>");
+    let mut b = String::from(
+        "<h1>Digests</h1><p class=\"meta\">Alerts as they are raised: <a href=\"/alerts.atom\">the alerts Atom feed</a> (the latest 100) for a feed reader.</p>",
+    );
     if list.is_empty() {
         b.push_str("<p>No digest written yet.</p>");
     }
