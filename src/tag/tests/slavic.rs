@@ -154,3 +154,24 @@ fn singular_missing_and_captivity_verbs() {
         vec![(Killed, Some(1)), (Wounded, Some(1))]
     );
 }
+
+#[test]
+fn a_verb_after_the_count_is_not_who() {
+    use crate::tag::{MentionDetail, TagContext, tag};
+    for text in [
+        "Двоє бійців потрапили в полон під час штурму, ще четверо вважаються зниклими безвісти.",
+        "Двое бойцов попали в плен, еще четверо считаются пропавшими без вести.",
+    ] {
+        let whos: Vec<Option<String>> = tag(text, &TagContext::default())
+            .into_iter()
+            .filter_map(|m| match m.detail {
+                MentionDetail::Casualty { claims } => Some(claims),
+                _ => None,
+            })
+            .flatten()
+            .filter(|c| c.count == Some(4))
+            .map(|c| c.who)
+            .collect();
+        assert_eq!(whos, vec![None], "{text}");
+    }
+}
