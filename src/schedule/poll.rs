@@ -145,6 +145,7 @@ pub fn tag_fields(
         },
     );
     let mut text_mentions = tag::tag(text, &ctx);
+    tag::context::drop_title_recounts(&mut title_mentions, &text_mentions);
     sides::resolve_mentions(title, &mut title_mentions, party, parties);
     sides::resolve_mentions(text, &mut text_mentions, party, parties);
     (title_mentions, text_mentions)

@@ -185,6 +185,39 @@ pub fn drop_recounts(out: &mut [Mention]) {
     }
 }
 
+/// Drop a headline's unnumbered claims that its text counts ("Losses near Mount Kerel" over
+/// "one soldier was killed, 12 taken captive"): a bare claim of the title (no count, no people,
+/// not negated) goes when the text holds a numbered claim of its category — of any category
+/// for bare losses (killed or wounded) — whoever the text names as claimant; a title mention
+/// left with no claim goes too.
+pub fn drop_title_recounts(title: &mut Vec<Mention>, text: &[Mention]) {
+    let numbered: Vec<CasualtyCategory> = text
+        .iter()
+        .filter_map(|m| match &m.detail {
+            MentionDetail::Casualty { claims } => Some(claims),
+            _ => None,
+        })
+        .flatten()
+        .filter(|c| c.count.is_some() && !c.negated)
+        .map(|c| c.category)
+        .collect();
+    if numbered.is_empty() {
+        return;
+    }
+    for m in title.iter_mut() {
+        if let MentionDetail::Casualty { claims } = &mut m.detail {
+            claims.retain(|c| {
+                let bare = c.count.is_none() && !c.negated && c.who.is_none();
+                !(bare
+                    && numbered.iter().any(|cat| {
+                        *cat == c.category || c.category == CasualtyCategory::KilledOrWounded
+                    }))
+            });
+        }
+    }
+    title.retain(|m| !matches!(&m.detail, MentionDetail::Casualty { claims } if claims.is_empty()));
+}
+
 /// Drop numbered claims that restate a figure the passage already gave (TAGS.md: the same
 /// people counted again in the same passage by the same claimant are one claim): the same
 /// category and count, of the same people (the same `who`, or one of them unnamed), by the

@@ -249,3 +249,31 @@ fn ordinary_crime_is_neither_clash_nor_claim_but_armed_raids_are() {
         vec![(Killed, Some(3))]
     );
 }
+
+#[test]
+fn a_headline_loss_the_text_counts_is_dropped_from_the_title() {
+    use crate::tag::context::drop_title_recounts;
+    let ctx = TagContext::default();
+    let text = "The ministry said one soldier was killed in the clashes near Mount Kerel and 12 were taken captive.";
+    let body = tag(text, &ctx);
+    let mut title = tag("Losses near Mount Kerel after the clashes", &ctx);
+    assert!(
+        title
+            .iter()
+            .any(|m| matches!(m.detail, MentionDetail::Casualty { .. })),
+        "{title:?}"
+    );
+    drop_title_recounts(&mut title, &body);
+    assert!(
+        !title
+            .iter()
+            .any(|m| matches!(m.detail, MentionDetail::Casualty { .. })),
+        "{title:?}"
+    );
+    // The headline's clash stays; a numbered headline claim stays too.
+    assert!(!title.is_empty(), "the clash of the headline stays");
+    let mut numbered = tag("Two soldiers killed in border clashes", &ctx);
+    let before = numbered.len();
+    drop_title_recounts(&mut numbered, &body);
+    assert_eq!(numbered.len(), before);
+}
