@@ -136,6 +136,7 @@ pub fn tag_fields(
         language,
         own_voice: Some(own_voice),
         party_source: party.is_some(),
+        parties: Some(parties),
     };
     let mut title_mentions = tag::tag(
         title,

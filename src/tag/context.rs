@@ -98,13 +98,14 @@ fn governing(
 }
 
 /// Drop the casualty mentions of `out` whose casualties are not from armed violence.
-/// `spans` are the passage's sentences, in order; `known_conflict` says the passage comes from
-/// a party to a conflict or under a title that names one.
+/// `spans` are the passage's sentences, in order; `known_conflict` says (asked only when a
+/// passage names no cause) whether the passage comes from a party to a conflict, under a
+/// title that names one, or names a configured party.
 pub fn keep_armed_casualties(
     text: &str,
     spans: &[Span],
     lang: &Lang,
-    known_conflict: bool,
+    known_conflict: &dyn Fn() -> bool,
     out: &mut Vec<Mention>,
 ) {
     if !out
@@ -133,7 +134,9 @@ pub fn keep_armed_casualties(
     let mut conflict_party: Option<bool> = None;
     let mut names_party = || {
         *conflict_party.get_or_insert_with(|| {
-            known_conflict || lang.clash_armed.is_match(text) || lang.conflict_people.is_match(text)
+            lang.clash_armed.is_match(text)
+                || lang.conflict_people.is_match(text)
+                || known_conflict()
         })
     };
     out.retain(|m| {

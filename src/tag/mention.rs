@@ -225,4 +225,7 @@ pub struct TagContext<'a> {
     /// The source speaks for a party to a conflict (its `party` label): a toll in its
     /// statements is a toll of that conflict even where the passage names no cause.
     pub party_source: bool,
+    /// The parties and conflicts the desk configured: a text that names one of them is about
+    /// that conflict (a bare toll in it is a claim).
+    pub parties: Option<&'a super::sides::Parties>,
 }

@@ -392,15 +392,18 @@ fn tag_with(text: &str, ctx: &TagContext<'_>, lang: &Lang, hits: &[(usize, u8)])
         });
     }
 
-    // A party's own outlet, or a title naming an attack or an armed party, is the conflict
-    // context a bare toll in the text lacks.
-    let known_conflict = ctx.party_source
-        || ctx.title.is_some_and(|t| {
-            lang.armed_events.is_match(t)
-                || lang.clash_armed.is_match(t)
-                || lang.conflict_people.is_match(t)
-        });
-    context::keep_armed_casualties(text, &spans, lang, known_conflict, &mut out);
+    // A party's own outlet, a title naming an attack or an armed party, or a party the desk
+    // configured named in the text, is the conflict context a bare toll lacks.
+    let known_conflict = || {
+        ctx.party_source
+            || ctx.title.is_some_and(|t| {
+                lang.armed_events.is_match(t)
+                    || lang.clash_armed.is_match(t)
+                    || lang.conflict_people.is_match(t)
+            })
+            || ctx.parties.is_some_and(|p| p.named_in(text).is_some())
+    };
+    context::keep_armed_casualties(text, &spans, lang, &known_conflict, &mut out);
     context::drop_recounts(&mut out);
     context::drop_restated(&mut out);
     out.retain(|m| !matches!(&m.detail, MentionDetail::Casualty { claims } if claims.is_empty()));

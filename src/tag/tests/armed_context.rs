@@ -277,3 +277,21 @@ fn a_headline_loss_the_text_counts_is_dropped_from_the_title() {
     drop_title_recounts(&mut numbered, &body);
     assert_eq!(numbered.len(), before);
 }
+
+#[test]
+fn a_running_toll_since_a_war_began_is_a_claim_a_disease_toll_is_not() {
+    assert_eq!(
+        keys(
+            "According to the health ministry, the death toll has risen to 44,000 since October 2023."
+        ),
+        vec![(Killed, Some(44_000))]
+    );
+    assert_eq!(
+        keys("The number of dead has reached 3,100 since the start of the war, the ministry said."),
+        vec![(Killed, Some(3_100))]
+    );
+    assert!(
+        keys("Cholera has killed 300 people since January 2024, the health ministry said.")
+            .is_empty()
+    );
+}

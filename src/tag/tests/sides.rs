@@ -294,3 +294,28 @@ fn short_names_match_whole_words_only() {
     assert_eq!(p.named_in("used troops"), None);
     assert_eq!(p.named_in("Americans"), Some("United States"));
 }
+
+#[test]
+fn a_configured_party_named_in_the_text_gives_a_bare_toll_its_context() {
+    let text = "According to the health ministry in Sudmark, the death toll has risen to 4,400 since March.";
+    let parties = border();
+    let count = |ctx: &TagContext| -> usize {
+        tag(text, ctx)
+            .iter()
+            .filter(|m| matches!(m.detail, crate::tag::MentionDetail::Casualty { .. }))
+            .count()
+    };
+    assert_eq!(
+        count(&TagContext::default()),
+        0,
+        "no cause, no party: no claim"
+    );
+    assert_eq!(
+        count(&TagContext {
+            parties: Some(&parties),
+            ..TagContext::default()
+        }),
+        1,
+        "Sudmark is a configured party"
+    );
+}
