@@ -170,11 +170,7 @@ pub(crate) fn status(cfg: &Config) -> Result<(), Failure> {
             w.started_at,
             w.requests,
             w.failures,
-            if w.requests == 0 {
-                0.0
-            } else {
-                w.seconds * 1000.0 / w.requests as f64
-            },
+            w.mean_ms(),
             w.p95_ms
                 .map_or_else(|| "—".to_string(), |ms| format!("{ms} ms")),
             w.updated_at

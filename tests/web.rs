@@ -390,16 +390,6 @@ fn the_running_daemon_serves_the_site_while_it_polls() {
     );
 }
 
-/// Debian's Chromium, when installed.
-fn chromium() -> Option<&'static str> {
-    ["chromium", "chromium-browser"].into_iter().find(|b| {
-        Command::new(b)
-            .arg("--version")
-            .output()
-            .is_ok_and(|o| o.status.success())
-    })
-}
-
 /// Loads `url` in headless Chromium: (the rendered DOM, console errors), and a screenshot
 /// saved as `target/web-NAME.png`.
 fn browse(browser: &str, profile: &Path, url: &str, name: &str) -> (String, Vec<String>) {

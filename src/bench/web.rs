@@ -88,32 +88,39 @@ pub async fn run(
                 (times, failed)
             }));
         }
-        let mut times = Vec::new();
-        let mut failed = 0;
-        for t in tasks {
-            if let Ok((ts, f)) = t.await {
-                times.extend(ts);
-                failed += f;
-            }
-        }
-        times.sort_by(f64::total_cmp);
-        let at = |q: f64| {
-            times
-                .get(((times.len() as f64 - 1.0) * q).round() as usize)
-                .copied()
-                .unwrap_or(0.0)
-        };
+        let (times, failed) = gather(tasks).await;
         out.push(PageLatency {
             page: name.to_owned(),
             requests: times.len(),
             failed,
-            p50_ms: at(0.5),
-            p95_ms: at(0.95),
+            p50_ms: quantile(&times, 0.5),
+            p95_ms: quantile(&times, 0.95),
         });
     }
     let _ = stop.send(());
     let _ = server.await;
     Ok(out)
+}
+
+/// The latencies of every client task, sorted, and their failures.
+async fn gather(tasks: Vec<tokio::task::JoinHandle<(Vec<f64>, usize)>>) -> (Vec<f64>, usize) {
+    let (mut times, mut failed) = (Vec::new(), 0);
+    for t in tasks {
+        if let Ok((ts, f)) = t.await {
+            times.extend(ts);
+            failed += f;
+        }
+    }
+    times.sort_by(f64::total_cmp);
+    (times, failed)
+}
+
+/// The `q` quantile of sorted `times` (0 when empty).
+fn quantile(times: &[f64], q: f64) -> f64 {
+    times
+        .get(((times.len() as f64 - 1.0) * q).round() as usize)
+        .copied()
+        .unwrap_or(0.0)
 }
 
 /// The site's figures while a poll round ran.
@@ -200,28 +207,15 @@ impl Load {
     /// Stops the clients and the site; their figures.
     pub async fn finish(self) -> WebLoad {
         self.stop.store(true, std::sync::atomic::Ordering::Relaxed);
-        let (mut times, mut failed) = (Vec::new(), 0);
-        for t in self.tasks {
-            if let Ok((ts, f)) = t.await {
-                times.extend(ts);
-                failed += f;
-            }
-        }
+        let (times, failed) = gather(self.tasks).await;
         let _ = self.server_stop.send(());
         let _ = self.server.await;
-        times.sort_by(f64::total_cmp);
-        let at = |q: f64| {
-            times
-                .get(((times.len() as f64 - 1.0) * q).round() as usize)
-                .copied()
-                .unwrap_or(0.0)
-        };
         WebLoad {
             clients: self.clients,
             requests: times.len(),
             failed,
-            p50_ms: at(0.5),
-            p95_ms: at(0.95),
+            p50_ms: quantile(&times, 0.5),
+            p95_ms: quantile(&times, 0.95),
         }
     }
 }

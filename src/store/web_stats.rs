@@ -23,6 +23,17 @@ pub struct WebStats {
     pub p95_ms: Option<u64>,
 }
 
+impl WebStats {
+    /// Mean time per request, in milliseconds (0 with no requests).
+    pub fn mean_ms(&self) -> f64 {
+        if self.requests == 0 {
+            0.0
+        } else {
+            self.seconds * 1000.0 / self.requests as f64
+        }
+    }
+}
+
 /// Records `stats`, replacing the previous record.
 ///
 /// # Errors

@@ -162,6 +162,20 @@ pub fn skip(s: &Sent, st: &mut PassageState) {
     st.negative_prev = s.is_match(&s.lang.casualty_negative);
 }
 
+/// A negated claim of a cue's category with no figure ("nobody was hurt", "denied any
+/// losses").
+fn denied_loss(c: &Cue) -> RawClaim {
+    RawClaim {
+        category: c.cat,
+        count: None,
+        approx: false,
+        who: None,
+        negated: true,
+        cue: (c.a, c.b),
+        summary: false,
+    }
+}
+
 /// The claims of one sentence.
 pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
     let lang = s.lang;
@@ -215,18 +229,7 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
             denied.push(ci);
         } else if before {
             used[ci] = true;
-            out.push((
-                c.a,
-                RawClaim {
-                    category: c.cat,
-                    count: None,
-                    approx: false,
-                    who: None,
-                    negated: true,
-                    cue: (c.a, c.b),
-                    summary: false,
-                },
-            ));
+            out.push((c.a, denied_loss(c)));
         }
     }
 
@@ -234,8 +237,6 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
     let counts: Vec<Count> = find_counts(lang, s.text, &s.toks, (s.span.start, s.span.end))
         .into_iter()
         .filter(|c| !in_neg(c.num_first) && !is_age(s, c, &cues))
-        // "how many people were killed" asks; it counts no one.
-        .filter(|c| c.value.is_some() || c.num_first == 0 || s.w(c.num_first - 1) != "how")
         .collect();
     // Counts of things ("20 UAVs") still take their cue, so that it makes no claim.
     let things: Vec<bool> = counts.iter().map(|c| not_people(s, c, &cues)).collect();
@@ -436,19 +437,7 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
             continue;
         }
         used[ci] = true;
-        let c = &cues[ci];
-        out.push((
-            c.a,
-            RawClaim {
-                category: c.cat,
-                count: None,
-                approx: false,
-                who: None,
-                negated: true,
-                cue: (c.a, c.b),
-                summary: false,
-            },
-        ));
+        out.push((cues[ci].a, denied_loss(&cues[ci])));
     }
 
     // Bare cues.

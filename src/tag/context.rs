@@ -161,31 +161,8 @@ pub fn keep_armed_casualties(
 /// passage holds a numbered claim of the same category by the same claimant — for bare
 /// "casualties" (killed or wounded), a numbered claim of any category.
 pub fn drop_recounts(out: &mut [Mention]) {
-    let numbered: Vec<(CasualtyCategory, Option<String>)> = out
-        .iter()
-        .filter_map(|m| match &m.detail {
-            MentionDetail::Casualty { claims } => Some(claims),
-            _ => None,
-        })
-        .flatten()
-        .filter(|c| c.count.is_some() && !c.negated)
-        .map(|c| (c.category, c.claimant.clone()))
-        .collect();
-    if numbered.is_empty() {
-        return;
-    }
-    for m in out.iter_mut() {
-        if let MentionDetail::Casualty { claims } = &mut m.detail {
-            claims.retain(|c| {
-                let bare = c.count.is_none() && !c.negated && c.who.is_none();
-                !(bare
-                    && numbered.iter().any(|(cat, who)| {
-                        (*cat == c.category || c.category == CasualtyCategory::KilledOrWounded)
-                            && same_name(who.as_deref(), c.claimant.as_deref())
-                    }))
-            });
-        }
-    }
+    let numbered = numbered(out);
+    drop_bare_counted(out, &numbered, true);
 }
 
 /// Drop a headline's unnumbered claims that its text counts ("Losses near Mount Kerel" over
@@ -194,31 +171,46 @@ pub fn drop_recounts(out: &mut [Mention]) {
 /// for bare losses (killed or wounded) — whoever the text names as claimant; a title mention
 /// left with no claim goes too.
 pub fn drop_title_recounts(title: &mut Vec<Mention>, text: &[Mention]) {
-    let numbered: Vec<CasualtyCategory> = text
-        .iter()
+    drop_bare_counted(title, &numbered(text), false);
+    title.retain(|m| !matches!(&m.detail, MentionDetail::Casualty { claims } if claims.is_empty()));
+}
+
+/// The (category, claimant) of every numbered claim of `ms` that is not negated.
+fn numbered(ms: &[Mention]) -> Vec<(CasualtyCategory, Option<String>)> {
+    ms.iter()
         .filter_map(|m| match &m.detail {
             MentionDetail::Casualty { claims } => Some(claims),
             _ => None,
         })
         .flatten()
         .filter(|c| c.count.is_some() && !c.negated)
-        .map(|c| c.category)
-        .collect();
+        .map(|c| (c.category, c.claimant.clone()))
+        .collect()
+}
+
+/// Drop from `ms` the bare claims (no count, no people, not negated) that a claim of
+/// `numbered` counts: one of the same category, or of any for bare losses (killed or
+/// wounded); with `same_claimant`, only one by the same claimant.
+fn drop_bare_counted(
+    ms: &mut [Mention],
+    numbered: &[(CasualtyCategory, Option<String>)],
+    same_claimant: bool,
+) {
     if numbered.is_empty() {
         return;
     }
-    for m in title.iter_mut() {
+    for m in ms.iter_mut() {
         if let MentionDetail::Casualty { claims } = &mut m.detail {
             claims.retain(|c| {
                 let bare = c.count.is_none() && !c.negated && c.who.is_none();
                 !(bare
-                    && numbered.iter().any(|cat| {
-                        *cat == c.category || c.category == CasualtyCategory::KilledOrWounded
+                    && numbered.iter().any(|(cat, who)| {
+                        (*cat == c.category || c.category == CasualtyCategory::KilledOrWounded)
+                            && (!same_claimant || same_name(who.as_deref(), c.claimant.as_deref()))
                     }))
             });
         }
     }
-    title.retain(|m| !matches!(&m.detail, MentionDetail::Casualty { claims } if claims.is_empty()));
 }
 
 /// Drop numbered claims that restate a figure the passage already gave (TAGS.md: the same

@@ -199,6 +199,8 @@ pub struct WordSets {
     pub range: HashSet<String>,
     /// Words before a number that block a range.
     pub range_not_after: HashSet<String>,
+    /// Numbers: question words that make a vague quantity a question ("how many").
+    pub asking: HashSet<String>,
     /// Month names.
     pub months: HashSet<String>,
     /// Words after a number that make it no count.
@@ -297,6 +299,7 @@ impl Lang {
             more: set(&n.more),
             range: set(&n.range),
             range_not_after: set(&n.range_not_after),
+            asking: set(&n.asking),
             months: set(&n.months),
             not_count_after: set(&n.not_count_after),
             year_before: set(&n.year_before),

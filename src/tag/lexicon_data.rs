@@ -217,6 +217,9 @@ pub struct NumberData {
     pub range: Vec<String>,
     /// Words before a number that make "N to M" two numbers, not a range ("from").
     pub range_not_after: Vec<String>,
+    /// Question words before a vague quantity ("how many"): it asks, it counts no one.
+    #[serde(default)]
+    pub asking: Vec<String>,
     /// Words before a number that open a range joined by a conjunction ("between 30 and 40").
     pub range_open: Vec<String>,
     /// Words before "from" that make "from X to Y" a range ("anywhere from two to 25"),

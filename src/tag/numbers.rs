@@ -308,7 +308,9 @@ pub fn find_counts(lang: &Lang, text: &str, toks: &[Token], sent: (usize, usize)
         let (ta, tb) = (to_tok(sent.0 + a), to_tok_end(sent.0 + b));
         // "12 тысяч", "2,7 тысячи": a scale word after a number is no vague quantity.
         let after_number = ta > 0 && read_number(lang, toks, ta - 1).is_some();
-        if ta < tb && !after_number && !taken[ta..tb].iter().any(|x| *x) {
+        // "how many people were killed" asks; it counts no one.
+        let asked = ta > 0 && lang.sets.asking.contains(&toks[ta - 1].lower);
+        if ta < tb && !after_number && !asked && !taken[ta..tb].iter().any(|x| *x) {
             taken[ta..tb].iter_mut().for_each(|x| *x = true);
             out.push(Count {
                 first: ta,

@@ -127,11 +127,6 @@ impl Site {
         self
     }
 
-    /// Requests served so far.
-    pub fn requests(&self) -> u64 {
-        self.counters.totals().requests
-    }
-
     /// The site's request counts, failures and latencies so far.
     pub fn totals(&self) -> counters::RequestTotals {
         self.counters.totals()

@@ -191,3 +191,13 @@ pub fn query_or_zero(dir: &Path, sql: &str) -> i64 {
         .and_then(|c| c.query_row(sql, [], |r| r.get::<_, i64>(0)))
         .unwrap_or(0)
 }
+
+/// Debian's Chromium, when installed.
+pub fn chromium() -> Option<&'static str> {
+    ["chromium", "chromium-browser"].into_iter().find(|b| {
+        Command::new(b)
+            .arg("--version")
+            .output()
+            .is_ok_and(|o| o.status.success())
+    })
+}
