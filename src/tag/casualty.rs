@@ -288,7 +288,17 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
         // Right: "seven servicemen were killed", "12 more taken captive".
         let window = if c.ordinal { 4 } else { 13 };
         let mut k = c.last;
-        while k < s.toks.len() && k < c.last + window {
+        // A bracketed aside ("(PKK)", "(AMISOM)") does not count toward the window.
+        let mut aside = 0;
+        while k < s.toks.len() && k < c.last + window + aside {
+            if s.w(k) == "("
+                && let Some(close) = (k + 1..(k + 6).min(s.toks.len())).find(|&j| s.w(j) == ")")
+                && (k + 1..close).all(|j| s.toks[j].word && count_at(j).is_none())
+            {
+                aside += close + 1 - k;
+                k = close + 1;
+                continue;
+            }
             if let Some(ci) = cue_at_start(k) {
                 // A cue right before another count belongs to that count ("поранення 20 556").
                 let owns_next = count_at(cues[ci].b).is_some();

@@ -295,3 +295,16 @@ fn a_running_toll_since_a_war_began_is_a_claim_a_disease_toll_is_not() {
             .is_empty()
     );
 }
+
+#[test]
+fn a_loss_in_action_is_armed_whatever_else_the_passage_names() {
+    // A search-and-rescue word elsewhere must not make a combat loss a disaster toll.
+    let c = keys(
+        "Four marines are missing in action after the incident at the ford. A search and \
+         rescue operation has been mounted along the river.",
+    );
+    assert_eq!(c, vec![(Missing, Some(4))]);
+    let c =
+        keys("Two rangers were killed in action near the border post. Rescuers reached the site.");
+    assert_eq!(c, vec![(Killed, Some(2))]);
+}

@@ -82,3 +82,15 @@ fn a_nominal_cue_counts_the_single_person_after_of_or_to() {
         vec![(Killed, Some(5))]
     );
 }
+
+#[test]
+fn a_bracketed_acronym_between_count_and_cue_is_skipped() {
+    let c = keys(
+        "Some 40 fighters of the Moro Islamic Liberation Front (MILF) have been killed by army \
+         troops in the clashes.",
+    );
+    assert_eq!(c, vec![(Killed, Some(40))]);
+    // A bracketed figure is not an aside: "three (3)" stays one count.
+    let c = keys("The strike killed three (3) militants near the camp.");
+    assert_eq!(c, vec![(Killed, Some(3))]);
+}

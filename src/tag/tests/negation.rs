@@ -129,3 +129,19 @@ fn a_denied_figure_is_a_negated_claim_of_that_figure() {
     assert_eq!(got.len(), 1, "{got:?}");
     assert_eq!((got[0].1, got[0].4), (None, true));
 }
+
+#[test]
+fn injured_or_killed_in_either_order_is_one_negated_group() {
+    for text in [
+        "The command assesses that no civilians were injured or killed in the air strike.",
+        "No villagers were wounded or killed when the mortar rounds fell short, the army said.",
+    ] {
+        let c = claims(text);
+        assert_eq!(c.len(), 1, "{text}: {c:?}");
+        assert_eq!(
+            (c[0].0, c[0].1, c[0].4),
+            (KilledOrWounded, None, true),
+            "{text}"
+        );
+    }
+}
