@@ -152,6 +152,14 @@ fn is_age(s: &Sent, c: &Count, cues: &[Cue]) -> bool {
     if s.lang.sets.age_before.contains(prev) {
         return true;
     }
+    // The second of joined ages ("ages 5 and 56", "aged 20 to 35").
+    let joined_age = c.first >= 3
+        && (prev == "," || s.lang.sets.conj.contains(prev) || s.lang.sets.range.contains(prev))
+        && s.w(c.first - 2).bytes().all(|b| b.is_ascii_digit())
+        && s.lang.sets.age_before.contains(s.w(c.first - 3));
+    if joined_age {
+        return true;
+    }
     let next_is_verb = cues.iter().any(|q| q.a == c.last) || s.lang.sets.aux.contains(s.w(c.last));
     prev == "of" && next_is_verb && c.first >= 2 && !is_plural_word(s, c.first - 2)
 }

@@ -94,3 +94,13 @@ fn a_bracketed_acronym_between_count_and_cue_is_skipped() {
     let c = keys("The strike killed three (3) militants near the camp.");
     assert_eq!(c, vec![(Killed, Some(3))]);
 }
+
+#[test]
+fn joined_ages_are_no_counts() {
+    let c = keys(
+        "A roadside bomb planted by the rebels wounded two farmers, ages 19 and 62, on Sunday.",
+    );
+    assert_eq!(c, vec![(Wounded, Some(2))]);
+    let c = keys("The shelling killed four civilians aged 20 to 35 in the market.");
+    assert_eq!(c, vec![(Killed, Some(4))]);
+}

@@ -175,3 +175,29 @@ fn a_verb_after_the_count_is_not_who() {
         assert_eq!(whos, vec![None], "{text}");
     }
 }
+
+#[test]
+fn past_tense_killing_verb_takes_its_count_in_ukrainian() {
+    let c = keys(
+        "Станом на 5 травня загарбники вбили щонайменше 212 та поранили 640 мешканців області.",
+    );
+    assert_eq!(c, vec![(Killed, Some(212)), (Wounded, Some(640))]);
+    let c = keys("За тиждень бойовики убили 17 цивільних у прикордонних селах.");
+    assert_eq!(c, vec![(Killed, Some(17))]);
+}
+
+#[test]
+fn a_toll_that_cannot_be_established_is_no_claim() {
+    let c = keys(
+        "Окупанти поранили 40 мешканців громади. Наразі неможливо встановити точну кількість \
+         жертв у селищі.",
+    );
+    assert_eq!(c, vec![(Wounded, Some(40))]);
+    let c = keys("Обстрел ранил 12 жителей. Пока невозможно установить точное число жертв.");
+    assert_eq!(c, vec![(Wounded, Some(12))]);
+    let c = keys(
+        "The shelling wounded 9 villagers. It is impossible to establish the number of victims \
+         in the besieged district.",
+    );
+    assert_eq!(c, vec![(Wounded, Some(9))]);
+}
