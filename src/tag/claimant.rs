@@ -114,7 +114,23 @@ fn back_to_boundary(s: &Sent, end: usize) -> Option<(usize, usize)> {
         }
         a -= 1;
     }
-    (end - a < 14).then_some((a, end))
+    if end - a < 14 {
+        return Some((a, end));
+    }
+    // A long official name ("the Emergency Medicine and Support Center of the Health
+    // Ministry of the …") may run longer: capitalised words joined by short function words.
+    let mut a = end;
+    while a > 0 && end - a < 26 {
+        let k = a - 1;
+        if is_boundary(s.w(k)) {
+            return Some((a, end));
+        }
+        if !s.toks[k].word || !(s.is_cap(k) || s.w(k).chars().count() <= 3) {
+            return None;
+        }
+        a -= 1;
+    }
+    (a == 0).then_some((a, end))
 }
 
 /// The subject after a verb at token range ending `vb`: up to a stop word or boundary.
@@ -336,9 +352,14 @@ pub fn candidates(s: &Sent) -> Vec<(usize, Found)> {
         // "the false claims", "unconfirmed reports", "four alleged insurgents": no verb.
         let prev_is_number = prev.chars().next().is_some_and(|c| c.is_ascii_digit())
             || s.lang.data.numbers.words.contains_key(prev);
+        // "claimed as many as 40 lives" is no speech; "the UN said as the country
+        // prepares" is, "as" opening a clause of its own.
+        let next = s.w(b + 1);
+        let clause_after = s.w(b) == "as"
+            && (s.lang.sets.claim_article.contains(next) || s.lang.sets.pronouns.contains(next));
         if s.lang.sets.claim_not_after.contains(prev)
             || prev_is_number
-            || (!quoted && s.lang.sets.claim_not_before.contains(s.w(b)))
+            || (!quoted && !clause_after && s.lang.sets.claim_not_before.contains(s.w(b)))
         {
             continue;
         }

@@ -268,7 +268,20 @@ fn share_name(a: &str, b: &str) -> bool {
             .collect()
     };
     let (x, y) = (names(a), names(b));
-    x.iter().any(|w| y.contains(w))
+    x.iter().any(|w| y.contains(w)) || refers_back(a, b) || refers_back(b, a)
+}
+
+/// True when `short` is a definite description ("the center", "the ministry") whose noun
+/// is a word of `long` ("the Emergency Medicine and Support Center of the Health Ministry").
+fn refers_back(short: &str, long: &str) -> bool {
+    let mut words = short.split_whitespace();
+    let (Some(article), Some(noun), None) = (words.next(), words.next(), words.next()) else {
+        return false;
+    };
+    article.eq_ignore_ascii_case("the")
+        && long
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w.eq_ignore_ascii_case(noun))
 }
 
 /// Two claimants are the same when equal but for case ("Officials", "officials").

@@ -1,6 +1,7 @@
 //! Claimants: in the sentence, from the passage, pronouns, relays, own voice.
 
-use crate::tag::test_util::claimants;
+use crate::tag::CasualtyCategory::Killed;
+use crate::tag::test_util::{claimants, keys};
 use crate::tag::{ClaimantOrigin, MentionDetail, TagContext, tag};
 
 fn first(t: &str) -> Option<String> {
@@ -127,4 +128,42 @@ fn an_adverb_after_the_speaker_ends_the_claimant() {
         "Губернатор впервые с начала месяца сообщил о потерях: при обстреле погибли трое мирных жителей.",
     );
     assert_eq!(got, vec![(Some(3), Some("Губернатор".to_string()))]);
+}
+
+#[test]
+fn said_as_opening_a_clause_still_attributes() {
+    let c = claimants(
+        "Four peacekeepers were killed by gunmen near the airfield, the mission said as the \
+         capital prepared for the vote.",
+    );
+    assert_eq!(c, vec![Some("the mission".to_string())]);
+    // "claimed as many as" is no speech.
+    let c = claimants("The shelling claimed as many as 40 lives in the old town.");
+    assert_eq!(c, vec![None]);
+}
+
+#[test]
+fn a_long_official_name_is_the_whole_speaker() {
+    let c = claimants(
+        "At least 19 people were killed in the fighting, the Directorate of Emergency Services \
+         of the Ministry of Health of the Government of National Accord said on Monday.",
+    );
+    assert_eq!(
+        c,
+        vec![Some(
+            "the Directorate of Emergency Services of the Ministry of Health of the Government \
+             of National Accord"
+                .to_string()
+        )]
+    );
+}
+
+#[test]
+fn the_same_toll_restated_by_the_speaker_named_short_is_one_claim() {
+    let c = keys(
+        "The toll from the clashes rose to 19, the Directorate of Emergency Services of the \
+         Ministry of Health of the Government of National Accord said. \"Nineteen people have \
+         been killed in the clashes,\" the directorate said.",
+    );
+    assert_eq!(c, vec![(Killed, Some(19))]);
 }
