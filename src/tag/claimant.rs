@@ -1,8 +1,8 @@
 //! Who makes a claim: "X says", "X, a spokesman, said", "“…,” said X", "according to X",
 //! and for verb-first languages "сообщили в X". Outlets that only relay a claim ("Reuters
-//! reported") are used only when nothing else is named. Pronouns are returned as such; the
-//! caller resolves them against earlier sentences of the passage. A claimant is an agent:
-//! "according to preliminary data" or "reports said" names none ("UN figures" keeps "UN").
+//! reported") are used only when nothing else is named, and so are reports that name no
+//! owner ("according to initial reports"; "UN figures" keeps "UN"). Pronouns are returned
+//! as such; the caller resolves them against earlier sentences of the passage.
 
 use super::sentence::Sent;
 
@@ -188,8 +188,9 @@ fn acronym(s: &Sent, k: usize) -> bool {
     w.chars().count() > 1 && w.chars().all(|c| c.is_uppercase())
 }
 
-/// A claimant is an agent: "preliminary data", "reports", "official estimates" name no
-/// speaker; "UN figures" and "the ministry's data" keep their owner ("UN", "the ministry").
+/// A claimant is an agent: "preliminary data", "official estimates" name no speaker; "UN
+/// figures" and "the ministry's data" keep their owner ("UN", "the ministry"); an ownerless
+/// report ("initial reports") stays whole.
 fn agent(s: &Sent, (a, mut b): (usize, usize)) -> Option<(usize, usize, bool)> {
     let sets = &s.lang.sets;
     let before = b;
@@ -200,7 +201,13 @@ fn agent(s: &Sent, (a, mut b): (usize, usize)) -> Option<(usize, usize, bool)> {
         return Some((a, b, false));
     }
     let named = (a..b).any(|k| s.toks[k].word && !sets.abstract_modifiers.contains(s.w(k)));
-    named.then_some((a, b, true))
+    if named {
+        Some((a, b, true))
+    } else {
+        sets.report_heads
+            .contains(s.w(before - 1))
+            .then_some((a, before, false))
+    }
 }
 
 fn found(s: &Sent, range: (usize, usize)) -> Option<Found> {
@@ -222,7 +229,10 @@ fn found(s: &Sent, range: (usize, usize)) -> Option<Found> {
     if name.is_empty() || name.chars().all(|c| !c.is_alphabetic()) {
         return None;
     }
-    let relay = s.lang.relays.is_exactly(&name);
+    // An ownerless report ("initial reports") is, like a relaying outlet, a source only
+    // when nothing else is named.
+    let report = s.lang.sets.report_heads.contains(s.w(b - 1)) && !owner;
+    let relay = report || s.lang.relays.is_exactly(&name);
     Some(Found {
         name,
         pronoun: lone_pronoun,
@@ -286,8 +296,11 @@ fn plain_speaker(s: &Sent, a: usize, b: usize) -> bool {
         s.toks[k].word && !sets.claim_not_name.contains(s.w(k)) && has_capital(s.text_of(k, k + 1))
     });
     let with_article = b - a >= 2 && sets.claim_article.contains(s.w(a));
+    // "initial reports", "local reports": a report with no owner is its own source.
+    let report = sets.report_heads.contains(s.w(b - 1));
     named
         || with_article
+        || report
         || s.matches(&s.lang.claim_speakers)
             .iter()
             .any(|&(x, y)| a <= x && y <= b)

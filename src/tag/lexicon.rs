@@ -233,6 +233,8 @@ pub struct WordSets {
     pub abstract_heads: HashSet<String>,
     /// Modifiers that, alone, name no speaker.
     pub abstract_modifiers: HashSet<String>,
+    /// Abstract heads that are someone's account ("reports").
+    pub report_heads: HashSet<String>,
     /// Words a claimant never starts with.
     pub claim_bad_start: HashSet<String>,
     /// Words that make a claimant phrase a clause.
@@ -316,6 +318,7 @@ impl Lang {
             range_from: set(&n.range_from),
             abstract_heads: set(&cl.abstract_heads),
             abstract_modifiers: set(&cl.abstract_modifiers),
+            report_heads: set(&cl.report_heads),
             claim_bad_start: set(&cl.bad_start),
             claim_clause: set(&cl.clause_words),
             claim_opener: set(&cl.clause_openers),

@@ -263,6 +263,9 @@ pub struct ClaimantData {
     pub abstract_heads: Vec<String>,
     /// Words that, alone before such a noun, still name no speaker ("preliminary").
     pub abstract_modifiers: Vec<String>,
+    /// Those of `abstract_heads` that are someone's account ("reports"): with no owner
+    /// ("initial reports") they are a source of last resort, as a relaying outlet is.
+    pub report_heads: Vec<String>,
     /// Verbs that put the claimant after them in this language ("сообщили в Минобороны").
     pub verb_first: bool,
     /// Words a claimant never starts with: relatives, prepositions, negations, conjunctions

@@ -135,10 +135,19 @@ fn claimants_are_agents_not_data() {
             ..NONE
         },
         Case {
+            // An ownerless report is the source when nothing else is named (the labelled
+            // sets write "initial reports", "reports"); a named speaker outranks it.
             text: "Reports said 12 people were killed in the raid on the village.",
             kinds: "clash,casualty",
             claims: "killed:12",
-            claimant: "",
+            claimant: "Reports",
+            ..NONE
+        },
+        Case {
+            text: "\"Nine soldiers were wounded,\" the governor said, citing initial reports from the district.",
+            kinds: "casualty",
+            claims: "wounded:9",
+            claimant: "the governor",
             ..NONE
         },
         Case {
