@@ -308,3 +308,13 @@ fn a_loss_in_action_is_armed_whatever_else_the_passage_names() {
         keys("Two rangers were killed in action near the border post. Rescuers reached the site.");
     assert_eq!(c, vec![(Killed, Some(2))]);
 }
+
+#[test]
+fn the_toll_of_a_long_war_named_as_background_is_no_claim() {
+    let c = keys(
+        "The region has known little peace since the split, including a bitter six-year war \
+         between forces loyal to the two rival commanders that cost nearly 250,000 lives. At \
+         least 80 civilians were killed in fighting between militias last month, the UN said.",
+    );
+    assert_eq!(c, vec![(Killed, Some(80))]);
+}

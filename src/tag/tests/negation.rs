@@ -145,3 +145,24 @@ fn injured_or_killed_in_either_order_is_one_negated_group() {
         );
     }
 }
+
+#[test]
+fn the_common_misspelling_causalities_is_a_casualty_word() {
+    let c = claims(
+        "The spokesman added that there were no causalities among their fighters during the raid.",
+    );
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!((c[0].0, c[0].1, c[0].4), (KilledOrWounded, None, true));
+}
+
+#[test]
+fn a_toll_expected_to_rise_is_no_claim_of_its_own() {
+    use crate::tag::test_util::keys;
+    let c = keys(
+        "Troops killed six insurgents in the raid. The commander said the number of casualties \
+         will increase as the operation goes on.",
+    );
+    assert_eq!(c, vec![(Killed, Some(6))]);
+    let c = keys("Nine villagers were killed in the shelling, and the toll is expected to rise.");
+    assert_eq!(c, vec![(Killed, Some(9))]);
+}
