@@ -94,6 +94,9 @@ fn find_cues(s: &Sent) -> Vec<Cue> {
 pub struct PassageState {
     /// Category of the last claim, for breakdowns in the next sentence ("This includes …").
     pub last_category: Option<CasualtyCategory>,
+    /// Category of the previous sentence's last claim (none when it made no claim): a
+    /// sentence that opens with a breakdown word counts a part of it.
+    pub claim_just_before: Option<CasualtyCategory>,
     /// True when the previous sentence was about an accident or a disaster: its victims
     /// named without a number in the next sentence ("Among the victims, a child") are no claim.
     pub negative_prev: bool,
@@ -167,6 +170,7 @@ fn is_age(s: &Sent, c: &Count, cues: &[Cue]) -> bool {
 /// Note a sentence the casualty rules did not look at: it carries an accident or disaster
 /// context over to the next sentence only when it names one.
 pub fn skip(s: &Sent, st: &mut PassageState) {
+    st.claim_just_before = None;
     st.negative_prev = s.is_match(&s.lang.casualty_negative);
 }
 
@@ -187,7 +191,12 @@ fn denied_loss(c: &Cue) -> RawClaim {
 /// The claims of one sentence.
 pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
     let lang = s.lang;
-    if !s.is_match(&lang.any_cue) {
+    // "Серед них – 560 дітей", "Among them were 40 children": a sentence that opens with a
+    // breakdown word after a claim counts a part of it, with no cue of its own.
+    let just_before = st.claim_just_before.take();
+    let breakdown = just_before.is_some()
+        && (0..3.min(s.toks.len())).any(|k| lang.sets.including.contains(s.w(k)));
+    if !breakdown && !s.is_match(&lang.any_cue) {
         skip(s, st);
         return Vec::new();
     }
@@ -201,7 +210,7 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
                 .any(|n| n.0 <= c.b + NEGATIVE_WINDOW && c.a <= n.1 + NEGATIVE_WINDOW)
         })
         .collect();
-    if cues.is_empty() {
+    if cues.is_empty() && !breakdown {
         return Vec::new();
     }
     let negs = s.matches(&lang.negators);
@@ -282,7 +291,10 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
         // A generic loss word on the left yields to a precise cue right after the noun
         // ("потеряли 200 боевиков убитыми").
         let generic_left = left.is_some_and(|ci| cues[ci].cat == CasualtyCategory::KilledOrWounded);
+        // The precise cue must belong to this noun phrase: a conjunction before it opens a
+        // clause of its own ("вбивши та поранивши 5000 осіб і знищивши 400 одиниць").
         let precise_right = (c.last..(c.last + 4).min(s.toks.len()))
+            .take_while(|&k| !lang.sets.conj.contains(s.w(k)))
             .find_map(&cue_at_start)
             .filter(|&ci| !used[ci] && cues[ci].cat != CasualtyCategory::KilledOrWounded);
         if generic_left && precise_right.is_some() {
@@ -557,6 +569,7 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
     }
     if let Some(last) = claims.iter().rev().find(|c| !c.negated) {
         st.last_category = Some(last.category);
+        st.claim_just_before = Some(last.category);
     }
     claims
 }

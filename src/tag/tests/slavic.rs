@@ -201,3 +201,30 @@ fn a_toll_that_cannot_be_established_is_no_claim() {
     );
     assert_eq!(c, vec![(Wounded, Some(9))]);
 }
+
+#[test]
+fn a_breakdown_in_the_next_sentence_takes_the_claims_category() {
+    let c = keys(
+        "Від початку наступу загинули понад 3 000 мирних мешканців області. Серед них – 140 дітей.",
+    );
+    assert_eq!(c, vec![(Killed, Some(3000)), (Killed, Some(140))]);
+    let c = keys("С начала обстрелов ранены 450 жителей города. Среди них 38 детей.");
+    assert_eq!(c, vec![(Wounded, Some(450)), (Wounded, Some(38))]);
+    let c = keys("At least 212 people have been killed in the strikes. This includes 61 children.");
+    assert_eq!(c, vec![(Killed, Some(212)), (Killed, Some(61))]);
+    // Only right after the claim: a sentence between them breaks the link.
+    let c = keys(
+        "At least 212 people have been killed in the strikes. The city council met on Monday. \
+         Among them were 14 deputies.",
+    );
+    assert_eq!(c, vec![(Killed, Some(212))]);
+}
+
+#[test]
+fn a_joint_killing_and_wounding_verb_keeps_its_count_before_another_clause() {
+    let c = keys(
+        "Війська відкинули окупантів, вбивши та поранивши понад три тисячі осіб і знищивши до \
+         200 одиниць техніки.",
+    );
+    assert_eq!(c, vec![(KilledOrWounded, Some(3000))]);
+}
