@@ -94,9 +94,9 @@ fn find_cues(s: &Sent) -> Vec<Cue> {
 pub struct PassageState {
     /// Category of the last claim, for breakdowns in the next sentence ("This includes …").
     pub last_category: Option<CasualtyCategory>,
-    /// Category of the previous sentence's last claim (none when it made no claim): a
-    /// sentence that opens with a breakdown word counts a part of it.
-    pub claim_just_before: Option<CasualtyCategory>,
+    /// True when the previous sentence made a claim: a sentence that opens with a breakdown
+    /// word counts a part of it (of `last_category`).
+    pub claimed_prev: bool,
     /// True when the previous sentence was about an accident or a disaster: its victims
     /// named without a number in the next sentence ("Among the victims, a child") are no claim.
     pub negative_prev: bool,
@@ -170,7 +170,7 @@ fn is_age(s: &Sent, c: &Count, cues: &[Cue]) -> bool {
 /// Note a sentence the casualty rules did not look at: it carries an accident or disaster
 /// context over to the next sentence only when it names one.
 pub fn skip(s: &Sent, st: &mut PassageState) {
-    st.claim_just_before = None;
+    st.claimed_prev = false;
     st.negative_prev = s.is_match(&s.lang.casualty_negative);
 }
 
@@ -193,8 +193,7 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
     let lang = s.lang;
     // "Серед них – 560 дітей", "Among them were 40 children": a sentence that opens with a
     // breakdown word after a claim counts a part of it, with no cue of its own.
-    let just_before = st.claim_just_before.take();
-    let breakdown = just_before.is_some()
+    let breakdown = std::mem::take(&mut st.claimed_prev)
         && (0..3.min(s.toks.len())).any(|k| lang.sets.including.contains(s.w(k)));
     if !breakdown && !s.is_match(&lang.any_cue) {
         skip(s, st);
@@ -569,7 +568,7 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
     }
     if let Some(last) = claims.iter().rev().find(|c| !c.negated) {
         st.last_category = Some(last.category);
-        st.claim_just_before = Some(last.category);
+        st.claimed_prev = true;
     }
     claims
 }

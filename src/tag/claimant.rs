@@ -204,10 +204,13 @@ fn agent(s: &Sent, (a, mut b): (usize, usize)) -> Option<(usize, usize, bool)> {
     if named {
         Some((a, b, true))
     } else {
-        sets.report_heads
-            .contains(s.w(before - 1))
-            .then_some((a, before, false))
+        ends_in_report(s, before).then_some((a, before, false))
     }
+}
+
+/// True when the phrase ending before token `b` ends in a report noun ("initial reports").
+fn ends_in_report(s: &Sent, b: usize) -> bool {
+    b > 0 && s.lang.sets.report_heads.contains(s.w(b - 1))
 }
 
 fn found(s: &Sent, range: (usize, usize)) -> Option<Found> {
@@ -231,7 +234,7 @@ fn found(s: &Sent, range: (usize, usize)) -> Option<Found> {
     }
     // An ownerless report ("initial reports") is, like a relaying outlet, a source only
     // when nothing else is named.
-    let report = s.lang.sets.report_heads.contains(s.w(b - 1)) && !owner;
+    let report = ends_in_report(s, b) && !owner;
     let relay = report || s.lang.relays.is_exactly(&name);
     Some(Found {
         name,
@@ -297,10 +300,9 @@ fn plain_speaker(s: &Sent, a: usize, b: usize) -> bool {
     });
     let with_article = b - a >= 2 && sets.claim_article.contains(s.w(a));
     // "initial reports", "local reports": a report with no owner is its own source.
-    let report = sets.report_heads.contains(s.w(b - 1));
     named
         || with_article
-        || report
+        || ends_in_report(s, b)
         || s.matches(&s.lang.claim_speakers)
             .iter()
             .any(|&(x, y)| a <= x && y <= b)
