@@ -12,14 +12,34 @@ use claimwatch::{daemon, demo, digest, schedule, store, tag};
 
 use crate::{Failure, runtime};
 
-pub(crate) fn open_existing(path: &Path) -> Result<store::Store, Failure> {
-    if !path.exists() {
+/// Opens a store that must already exist (an SQLite file is never created here). Called
+/// inside the runtime: a PostgreSQL pool lives on it.
+pub(crate) async fn open_existing(db: &config::Database) -> Result<store::Store, Failure> {
+    if let config::Database::Sqlite(path) = db
+        && !path.exists()
+    {
         return Err(Failure::Runtime(anyhow!(
             "no database at {}; run `claimwatch poll` or `claimwatch run` first, or pass --db",
             path.display()
         )));
     }
-    Ok(store::Store::open(path).with_context(|| format!("cannot open {}", path.display()))?)
+    match db {
+        config::Database::Sqlite(path) => Ok(store::Store::open_database(db)
+            .await
+            .with_context(|| format!("cannot open {}", path.display()))?),
+        // The error names the server and database already.
+        config::Database::Postgres(_) => store::Store::open_database(db)
+            .await
+            .map_err(|e| Failure::Runtime(anyhow!(e))),
+    }
+}
+
+/// The SQLite file of a command that reads it directly, or a clear refusal on PostgreSQL.
+fn sqlite_only<'a>(cfg: &'a Config, what: &str) -> Result<&'a Path, Failure> {
+    cfg.daemon
+        .database
+        .sqlite_path()
+        .ok_or_else(|| Failure::Usage(anyhow!(store::StoreError::SqliteOnly(what.to_owned()))))
 }
 
 pub(crate) fn serve(cfg: &Config, listen: &str, users_file: Option<&Path>) -> Result<(), Failure> {
@@ -30,10 +50,12 @@ pub(crate) fn serve(cfg: &Config, listen: &str, users_file: Option<&Path>) -> Re
         .map_err(|e| Failure::Usage(anyhow!(e)))?;
     let addr = claimwatch::web::check_listen(listen, users.is_some())
         .map_err(|e| Failure::Usage(anyhow!(e)))?;
+    let path = sqlite_only(cfg, "serve")?.to_path_buf();
     // Opening it as the store does brings the schema up to date before the read-only site.
-    open_existing(&cfg.daemon.database)?.close();
-    let mut site =
-        claimwatch::web::Site::new(cfg.daemon.database.clone(), daemon::conflict_sides(cfg));
+    runtime()?
+        .block_on(open_existing(&cfg.daemon.database))?
+        .close();
+    let mut site = claimwatch::web::Site::new(path, daemon::conflict_sides(cfg));
     if let Some(u) = users {
         site = site.with_users(u);
     }
@@ -78,9 +100,12 @@ pub(crate) fn poll(cfg: &Config, only: Option<&str>) -> Result<(), Failure> {
             cfg.path.display()
         )));
     }
-    let store = daemon::open_store(cfg).context("cannot open the database")?;
+    let rt = runtime()?;
+    let store = rt
+        .block_on(daemon::open_store(cfg))
+        .context("cannot open the database")?;
     let ctx = daemon::poll_context(cfg, store.clone()).context("cannot build the HTTP client")?;
-    let outcomes = runtime()?.block_on(schedule::poll_once(&ctx, chosen, cfg.daemon.concurrency));
+    let outcomes = rt.block_on(schedule::poll_once(&ctx, chosen, cfg.daemon.concurrency));
     store.close();
     let mut failed = 0;
     for (name, outcome) in &outcomes {
@@ -99,11 +124,15 @@ pub(crate) fn poll(cfg: &Config, only: Option<&str>) -> Result<(), Failure> {
 }
 
 pub(crate) fn sources(cfg: &Config) -> Result<(), Failure> {
-    let store = open_existing(&cfg.daemon.database)?;
-    let rows = store
-        .call_blocking(|conn| store::queries::source_statuses(conn, chrono::Utc::now()))
-        .context("cannot read sources")?;
-    store.close();
+    let rows = runtime()?.block_on(async {
+        let store = open_existing(&cfg.daemon.database).await?;
+        let rows = store
+            .source_statuses(chrono::Utc::now())
+            .await
+            .context("cannot read sources");
+        store.close();
+        Ok::<_, Failure>(rows?)
+    })?;
     println!(
         "{:<28} {:<5} {:<8} {:<21} {:>6} {:>6} {:>8}  why not ok",
         "source", "kind", "health", "last poll", "status", "items", "mentions"
@@ -129,18 +158,30 @@ pub(crate) fn sources(cfg: &Config) -> Result<(), Failure> {
 }
 
 pub(crate) fn status(cfg: &Config) -> Result<(), Failure> {
-    let store = open_existing(&cfg.daemon.database)?;
-    let (st, web) = store
-        .call_blocking(|conn| {
-            Ok((
-                store::queries::store_status(conn, chrono::Utc::now())?,
-                store::web_stats(conn)?,
+    let (st, web, instances) = runtime()?.block_on(async {
+        let store = open_existing(&cfg.daemon.database).await?;
+        let read = async {
+            Ok::<_, store::StoreError>((
+                store.store_status(chrono::Utc::now()).await?,
+                store.web_stats().await?,
+                store.instances().await?,
             ))
-        })
-        .context("cannot read the database")?;
-    store.close();
+        };
+        let read = read.await.context("cannot read the database");
+        store.close();
+        Ok::<_, Failure>(read?)
+    })?;
     let c = st.counts;
-    println!("database: {}", cfg.daemon.database.display());
+    println!("database: {}", cfg.daemon.database);
+    for i in &instances {
+        println!(
+            "instance: {} (started {}, last seen {}{})",
+            i.name,
+            i.started_at,
+            i.seen_at,
+            if i.alive { "" } else { "; gone quiet" }
+        );
+    }
     println!(
         "sources:  {} ok, {} degraded, {} failing",
         st.ok, st.degraded, st.failing
@@ -320,7 +361,9 @@ pub(crate) fn retag(cfg: &Config, since: Option<&str>) -> Result<(), Failure> {
         .map(|s| digest::parse_since(s, chrono::Utc::now()))
         .transpose()
         .map_err(|e| Failure::Usage(anyhow!(e)))?;
-    let store = open_existing(&cfg.daemon.database)?;
+    sqlite_only(cfg, "retag")?;
+    let rt = runtime()?;
+    let store = rt.block_on(open_existing(&cfg.daemon.database))?;
     let sources: std::collections::HashMap<String, std::sync::Arc<config::SourceConfig>> = cfg
         .sources
         .iter()
@@ -452,14 +495,14 @@ pub(crate) fn run_demo(dir: Option<PathBuf>, web: bool) -> Result<(), Failure> {
         }
     }
     println!();
-    println!("database: {}", report.database.display());
+    println!("database: {}", report.database);
     for d in &report.digests {
         println!("digest:   {}", d.display());
     }
     println!("config:   {}", report.config.display());
     println!();
     println!("Try:");
-    let db = report.database.display();
+    let db = &report.database;
     println!(
         "  sqlite3 {db} \"SELECT kind, source, substr(sentence, 1, 70) FROM recent_mentions\""
     );
@@ -479,4 +522,39 @@ pub(crate) fn run_demo(dir: Option<PathBuf>, web: bool) -> Result<(), Failure> {
         return serve(&cfg, "127.0.0.1:0", None);
     }
     Ok(())
+}
+
+pub(crate) fn store_copy(from: &Path, to: &str) -> Result<(), Failure> {
+    if !from.is_file() {
+        return Err(Failure::Usage(anyhow!(
+            "no SQLite store at {}",
+            from.display()
+        )));
+    }
+    let target =
+        config::Database::parse(to).map_err(|e| Failure::Usage(anyhow!("--to {to}: {e}")))?;
+    if target.sqlite_path().is_some() {
+        return Err(Failure::Usage(anyhow!(
+            "--to {to}: give a postgres:// URL (copying between SQLite files is `cp`)"
+        )));
+    }
+    // One daemon per file: refuse while one writes the file (its rows would keep changing).
+    let _lock = store::DaemonLock::acquire(from).context("stop the daemon before copying")?;
+    runtime()?.block_on(async {
+        let store = open_existing(&target).await?;
+        println!("copying {} into {target}", from.display());
+        let copied = store
+            .copy_from_sqlite(from, |t| {
+                println!(
+                    "  {:<16} {:>9} copied now, {:>9} in SQLite, {:>9} in PostgreSQL",
+                    t.table, t.copied, t.source_rows, t.target_rows
+                );
+            })
+            .await;
+        store.close();
+        let copied = copied.map_err(|e| Failure::Runtime(anyhow!(e)))?;
+        let rows: i64 = copied.iter().map(|t| t.target_rows).sum();
+        println!("done: {rows} rows, every table's count matches");
+        Ok(())
+    })
 }

@@ -24,9 +24,10 @@ struct Cli {
     /// Config file [default: $CLAIMWATCH_CONFIG, else /etc/claimwatch/claimwatch.toml]
     #[arg(long, global = true, value_name = "PATH")]
     config: Option<PathBuf>,
-    /// Database file, overriding the config's `daemon.database`
-    #[arg(long, global = true, value_name = "PATH")]
-    db: Option<PathBuf>,
+    /// Database, overriding the config's `daemon.database`: an SQLite file, or a
+    /// postgres://USER@HOST:PORT/DB URL
+    #[arg(long, global = true, value_name = "PATH|URL")]
+    db: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -67,6 +68,11 @@ enum Command {
     /// Show the state of the database: source health, last success, items and mentions
     /// per day, digest backlog (works whether or not the daemon runs)
     Status,
+    /// Move a store: `store copy --from claimwatch.db --to postgres://…`
+    Store {
+        #[command(subcommand)]
+        action: StoreAction,
+    },
     /// Validate the config and report every error with file:line
     Check,
     /// Tag text read from stdin and print the mentions found
@@ -174,14 +180,14 @@ enum Command {
         items: usize,
         /// The database file (reused when it exists)
         #[arg(long, value_name = "PATH")]
-        db: PathBuf,
+        db: String,
     },
     /// Time the web site over a store (e.g. one built by `bench-store`): Now, a two-term
     /// search and a statement page, many clients at once; p50/p95 per page
     BenchWeb {
         /// The database file
         #[arg(long, value_name = "PATH")]
-        db: PathBuf,
+        db: String,
         /// Requests per page
         #[arg(long, default_value_t = 400)]
         requests: usize,
@@ -219,6 +225,21 @@ enum EvalBy {
 enum EvalHalf {
     Tune,
     Check,
+}
+
+#[derive(Subcommand, Debug)]
+enum StoreAction {
+    /// Copy an SQLite store into PostgreSQL, keeping ids: sources' state, items, revisions,
+    /// mentions, claims, polls, digests, alerts. Resumable (run it again after an
+    /// interruption); checks every table's row count at the end. Stop the daemon first.
+    Copy {
+        /// The SQLite file
+        #[arg(long, value_name = "PATH")]
+        from: PathBuf,
+        /// The PostgreSQL database (created schema if empty)
+        #[arg(long, value_name = "URL")]
+        to: String,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -285,7 +306,8 @@ fn load_config(cli: &Cli, required: bool) -> Result<Config, Failure> {
         let mut cfg = config::validate("", Path::new("(defaults)"), &source.env)
             .map_err(|e| Failure::Usage(anyhow!(e)))?;
         if let Some(db) = &cli.db {
-            cfg.daemon.database.clone_from(db);
+            cfg.daemon.database = config::Database::parse(db)
+                .map_err(|reason| Failure::Usage(anyhow!("--db {db}: {reason}")))?;
         }
         return Ok(cfg);
     }
@@ -332,6 +354,9 @@ fn run(cli: Cli) -> Result<(), Failure> {
         }
         Command::Poll { source } => poll(&load_config(&cli, true)?, source.as_deref()),
         Command::Sources { action: None } => sources(&load_config(&cli, false)?),
+        Command::Store {
+            action: StoreAction::Copy { from, to },
+        } => commands::store_copy(from, to),
         Command::Sources {
             action: Some(SourcesAction::Export),
         } => {
@@ -413,7 +438,13 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let cfg = load_config(&cli, false)?;
             let cutoff = digest::parse_since(older_than, chrono::Utc::now())
                 .map_err(|e| Failure::Usage(anyhow!(e)))?;
-            let store = open_existing(&cfg.daemon.database)?;
+            if cfg.daemon.database.sqlite_path().is_none() {
+                return Err(Failure::Usage(anyhow!(store::StoreError::SqliteOnly(
+                    "prune".into()
+                ))));
+            }
+            let rt = runtime()?;
+            let store = rt.block_on(open_existing(&cfg.daemon.database))?;
             let pruned = store
                 .call_blocking(move |conn| store::prune(conn, cutoff))
                 .context("cannot prune")?;
@@ -433,7 +464,11 @@ fn run(cli: Cli) -> Result<(), Failure> {
             clients,
         } => {
             let pages = runtime()?
-                .block_on(claimwatch::bench::web::run(db, *requests, *clients))
+                .block_on(claimwatch::bench::web::run(
+                    Path::new(db),
+                    *requests,
+                    *clients,
+                ))
                 .context("web benchmark failed")?;
             for p in pages {
                 println!(
@@ -444,6 +479,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             Ok(())
         }
         Command::BenchStore { items, db } => {
+            let db = Path::new(db);
             if !db.exists() {
                 let t = std::time::Instant::now();
                 claimwatch::bench::store::generate(db, *items)
@@ -535,12 +571,14 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 conflicts: claimwatch::daemon::conflict_sides(&cfg),
             };
             let dir = out.clone().unwrap_or_else(|| cfg.daemon.digest_dir.clone());
-            let store = open_existing(&cfg.daemon.database)?;
-            let written = store
-                .call_blocking(move |conn| Ok(digest::write_digest(conn, &dir, &req, now)))
-                .context("cannot read the database")?
-                .context("cannot write the digest")?;
-            store.close();
+            let written = runtime()?.block_on(async {
+                let store = open_existing(&cfg.daemon.database).await?;
+                let written = digest::write_digest(&store, &dir, &req, now, None)
+                    .await
+                    .context("cannot write the digest");
+                store.close();
+                Ok::<_, Failure>(written?)
+            })?;
             for w in written {
                 println!("{} ({} mentions)", w.path.display(), w.mentions);
             }

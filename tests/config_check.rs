@@ -128,16 +128,35 @@ fn a_database_url_is_refused_and_creates_nothing() {
             "--config",
             "c.toml",
             "--db",
-            "postgres://cw@db.internal/cw",
+            "mysql://cw@db.internal/cw",
             "status",
         ],
     );
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert!(
-        stderr(&out).contains("--db postgres://cw@db.internal/cw"),
+        stderr(&out).contains("--db mysql://cw@db.internal/cw")
+            && stderr(&out).contains("unknown database scheme"),
         "{}",
         stderr(&out)
     );
+    // A PostgreSQL that is not there: a runtime error naming host, port and database, once.
+    let out = run(
+        dir.path(),
+        &[
+            "--config",
+            "c.toml",
+            "--db",
+            "postgres://cw:secret@127.0.0.1:1/cw",
+            "status",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("PostgreSQL at 127.0.0.1:1/cw") && err.contains("refused"),
+        "{err}"
+    );
+    assert!(!err.contains("secret"), "{err}");
     std::fs::write(
         dir.path().join("d.toml"),
         "[daemon]\ndatabase = \"mysql://a/b\"\n",

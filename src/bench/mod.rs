@@ -230,8 +230,9 @@ pub async fn run_once(opts: &BenchOptions) -> Result<Vec<Phase>, BenchError> {
         (None, None) => return Err(BenchError::Setup("no farm".into())),
     };
     let config = bench_config(&dir, &base, opts)?;
-    let store =
-        tokio::task::block_in_place(|| daemon::open_store(&config)).map_err(setup("database"))?;
+    let store = daemon::open_store(&config)
+        .await
+        .map_err(setup("database"))?;
     let ctx = daemon::poll_context(&config, store.clone()).map_err(setup("HTTP client"))?;
     let mut phases = Vec::new();
     for name in ["cold", "unchanged", "incremental"] {
@@ -251,7 +252,10 @@ pub async fn run_once(opts: &BenchOptions) -> Result<Vec<Phase>, BenchError> {
             .unwrap_or(0);
         reset_peak_rss();
         let load = if name == "cold" && opts.web_clients > 0 {
-            Some(web::start_load(&config.daemon.database, opts.web_clients).await?)
+            let db = config.daemon.database.sqlite_path().ok_or_else(|| {
+                BenchError::Setup("the web load reads an SQLite store only".into())
+            })?;
+            Some(web::start_load(db, opts.web_clients).await?)
         } else {
             None
         };

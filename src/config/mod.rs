@@ -4,6 +4,7 @@
 //! file into a [`Config`] whose values are already parsed (URLs, cron schedules, CSS
 //! selectors), or into every [`ConfigError`] found, each with its `file:line`.
 
+mod database;
 mod error;
 pub mod opml;
 mod outputs;
@@ -15,6 +16,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+pub use database::{Database, PostgresUrl};
 pub use error::{ConfigError, ConfigErrors, LoadError};
 pub use outputs::{AlertRule, DigestConfig, EmailConfig};
 pub use parties::{ConflictConfig, PartyConfig};
@@ -59,8 +61,11 @@ pub struct Config {
 /// The `[daemon]` section after validation and defaults.
 #[derive(Debug, Clone)]
 pub struct DaemonConfig {
-    /// The SQLite database file.
-    pub database: PathBuf,
+    /// The store: an SQLite file or a PostgreSQL URL.
+    pub database: Database,
+    /// How long an instance's claim on a source's poll lasts before another instance may take
+    /// it over (PostgreSQL only): the failover time after a crash is at most two of these.
+    pub lease_secs: u64,
     /// Where digests are written.
     pub digest_dir: PathBuf,
     /// The User-Agent header sent on every request.
@@ -150,6 +155,15 @@ impl CronSchedule {
         after: chrono::DateTime<chrono::Utc>,
     ) -> Option<chrono::DateTime<chrono::Utc>> {
         self.cron.find_next_occurrence(&after, false).ok()
+    }
+
+    /// The latest time the schedule fired at or before `at`: the tick a poll started now
+    /// belongs to. Instances sharing a store agree on it, so they poll a source once a tick.
+    pub fn latest_at_or_before(
+        &self,
+        at: chrono::DateTime<chrono::Utc>,
+    ) -> Option<chrono::DateTime<chrono::Utc>> {
+        self.cron.find_previous_occurrence(&at, true).ok()
     }
 }
 
@@ -256,8 +270,8 @@ pub struct ConfigSource {
     pub path: PathBuf,
     /// The environment defaults depend on.
     pub env: Environment,
-    /// `--db`, which overrides `daemon.database`.
-    pub db_override: Option<PathBuf>,
+    /// `--db`, which overrides `daemon.database`: a path or a `postgres://` URL.
+    pub db_override: Option<String>,
 }
 
 impl ConfigSource {
@@ -268,42 +282,13 @@ impl ConfigSource {
     pub fn load(&self) -> Result<Config, LoadError> {
         let mut config = load(&self.path, &self.env)?;
         if let Some(db) = &self.db_override {
-            if let Some(reason) = database_url_error(&db.to_string_lossy()) {
-                return Err(LoadError::Database {
-                    value: db.display().to_string(),
-                    reason,
-                });
-            }
-            config.daemon.database.clone_from(db);
+            config.daemon.database = Database::parse(db).map_err(|reason| LoadError::Database {
+                value: db.clone(),
+                reason,
+            })?;
         }
         Ok(config)
     }
-}
-
-/// Why a `database` value that looks like a URL ("scheme://…") cannot be used, or `None`
-/// for a file path. Without this check "postgres://db/claimwatch" would be taken for a
-/// relative path and create a directory `postgres:` in the working directory.
-pub fn database_url_error(value: &str) -> Option<String> {
-    let (scheme, _) = value.split_once("://")?;
-    let is_scheme = scheme
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_ascii_alphabetic())
-        && scheme
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
-    if !is_scheme {
-        return None;
-    }
-    Some(match scheme.to_ascii_lowercase().as_str() {
-        "postgres" | "postgresql" => "this build stores in SQLite only (PostgreSQL is not \
-             available yet); give the path of an SQLite file"
-            .to_string(),
-        "sqlite" | "file" => {
-            format!("give the SQLite file as a plain path, without \"{scheme}://\"")
-        }
-        _ => format!("unknown database scheme \"{scheme}\"; give the path of an SQLite file"),
-    })
 }
 
 /// Reads and validates a config file.

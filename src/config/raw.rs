@@ -123,6 +123,7 @@ pub(crate) struct RawDaemon {
     pub(crate) alert_retry_base_secs: Option<Spanned<i64>>,
     pub(crate) alert_delivery: Option<Spanned<String>>,
     pub(crate) metrics_listen: Option<Spanned<String>>,
+    pub(crate) lease_secs: Option<Spanned<i64>>,
 }
 
 /// One `[[source]]` as written.

@@ -205,15 +205,16 @@ fn daemon_config(d: &RawDaemon, env: &Environment, c: &mut Collector<'_>) -> Opt
         .state_directory
         .clone()
         .unwrap_or_else(|| PathBuf::from("."));
-    let database = d.database.as_ref().map_or_else(
-        || base.join("claimwatch.db"),
-        |p| PathBuf::from(p.get_ref()),
-    );
-    if let Some(p) = &d.database
-        && let Some(reason) = super::database_url_error(p.get_ref())
-    {
-        c.push(Some(p.span()), None, format!("daemon.database: {reason}"));
-    }
+    let database = match &d.database {
+        None => super::Database::Sqlite(base.join("claimwatch.db")),
+        Some(p) => match super::Database::parse(p.get_ref()) {
+            Ok(db) => db,
+            Err(reason) => {
+                c.push(Some(p.span()), None, format!("daemon.database: {reason}"));
+                super::Database::Sqlite(base.join("claimwatch.db"))
+            }
+        },
+    };
     let digest_dir = d
         .digest_dir
         .as_ref()
@@ -278,6 +279,7 @@ fn daemon_config(d: &RawDaemon, env: &Environment, c: &mut Collector<'_>) -> Opt
         c,
     );
     let jitter = non_negative(d.jitter_secs.as_ref(), "jitter_secs", 20, c);
+    let lease_secs = positive(d.lease_secs.as_ref(), "lease_secs", 60, c);
     let log_filter = d.log_filter.as_ref().map(|f| {
         if tracing_subscriber::EnvFilter::try_new(f.get_ref()).is_err() {
             c.push(Some(f.span()), None, format!("daemon.log_filter \"{}\" is not a valid filter (RUST_LOG syntax, e.g. \"info\" or \"claimwatch=debug\")", f.get_ref()));
@@ -317,6 +319,7 @@ fn daemon_config(d: &RawDaemon, env: &Environment, c: &mut Collector<'_>) -> Opt
     };
     Some(DaemonConfig {
         database,
+        lease_secs,
         digest_dir,
         user_agent,
         concurrency: usize::try_from(concurrency).unwrap_or(usize::MAX),
@@ -509,6 +512,7 @@ fn source_config(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::config::Database;
 
     fn check(text: &str) -> Result<Config, ConfigErrors> {
         validate(text, Path::new("test.toml"), &Environment::default())
@@ -551,7 +555,8 @@ date = "time"
         assert_eq!(cfg.sources[0].schedule.expression(), "0 */15 * * * *");
         assert_eq!(cfg.sources[1].kind, SourceKind::Page);
         assert_eq!(cfg.sources[1].own_voice(), "Armenia (Armenia MoD)");
-        assert_eq!(cfg.daemon.database, PathBuf::from("x.db"));
+        assert_eq!(cfg.daemon.database, Database::Sqlite(PathBuf::from("x.db")));
+        assert_eq!(cfg.daemon.lease_secs, 60);
         assert_eq!(cfg.daemon.concurrency, 8);
     }
 
@@ -559,7 +564,7 @@ date = "time"
     fn a_database_url_is_a_config_error_on_its_line_never_a_path() {
         for (url, says) in [
             ("mysql://u@db/cw", "unknown database scheme \"mysql\""),
-            ("postgres://cw@db.internal:5432/cw", "SQLite only"),
+            ("postgres://cw@db.internal:5432/", "names no database"),
             ("sqlite:///var/lib/cw.db", "as a plain path"),
         ] {
             let text = GOOD.replace("database = \"x.db\"", &format!("database = \"{url}\""));
@@ -570,9 +575,16 @@ date = "time"
                 "{url}: {m:?}"
             );
         }
-        // Paths stay paths, even with a colon.
-        assert!(crate::config::database_url_error("/srv/cw:2/claimwatch.db").is_none());
-        assert!(crate::config::database_url_error("claimwatch.db").is_none());
+        let text = GOOD.replace(
+            "database = \"x.db\"",
+            "database = \"postgres://cw@db.internal:5432/cw?sslmode=require\"\nlease_secs = 0",
+        );
+        let m = messages(&text);
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert!(
+            m[0].contains("lease_secs must be a positive number"),
+            "{m:?}"
+        );
     }
 
     #[test]
@@ -583,10 +595,13 @@ date = "time"
         let cfg = validate("", Path::new("t.toml"), &env).unwrap();
         assert_eq!(
             cfg.daemon.database,
-            PathBuf::from("/var/lib/claimwatch/claimwatch.db")
+            Database::Sqlite(PathBuf::from("/var/lib/claimwatch/claimwatch.db"))
         );
         let cfg = check("").unwrap();
-        assert_eq!(cfg.daemon.database, PathBuf::from("./claimwatch.db"));
+        assert_eq!(
+            cfg.daemon.database,
+            Database::Sqlite(PathBuf::from("./claimwatch.db"))
+        );
     }
 
     #[test]

@@ -9,6 +9,14 @@ use tokio::net::TcpListener;
 
 use crate::store::{Store, queries};
 
+/// Whether the store answered this scrape.
+fn store_up(up: bool) -> String {
+    format!(
+        "# HELP claimwatch_store_up Whether the database answered (0: down, polls wait).\n# TYPE claimwatch_store_up gauge\nclaimwatch_store_up {}\n",
+        u8::from(up)
+    )
+}
+
 /// Renders the metrics from the database's status.
 pub fn render(status: &queries::StoreStatus) -> String {
     let mut out = String::new();
@@ -79,15 +87,21 @@ pub async fn serve(
             tokio::spawn(async move {
                 let mut buf = [0u8; 2048];
                 let _ = stream.read(&mut buf).await;
-                let (code, body) = match store
-                    .call(|conn| queries::store_status(conn, chrono::Utc::now()))
-                    .await
-                {
+                let (code, body) = match store.store_status(chrono::Utc::now()).await {
                     Ok(s) => (
                         "200 OK",
-                        render(&s) + &web.map(|w| w.metrics()).unwrap_or_default(),
+                        store_up(true)
+                            + &render(&s)
+                            + &web.map(|w| w.metrics()).unwrap_or_default(),
                     ),
-                    Err(e) => ("500 Internal Server Error", format!("{e}\n")),
+                    // The store is down (PostgreSQL unreachable): say so as a metric an alert
+                    // rule can watch, with the cause as a comment.
+                    Err(e) => (
+                        "200 OK",
+                        format!("# store error: {}\n", e.to_string().replace('\n', " "))
+                            + &store_up(false)
+                            + &web.map(|w| w.metrics()).unwrap_or_default(),
+                    ),
                 };
                 let head = format!(
                     "HTTP/1.1 {code}\r\nContent-Type: text/plain; version=0.0.4\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",

@@ -83,23 +83,24 @@ pub fn poll_context(config: &Config, store: Store) -> Result<PollContext, Daemon
         backoff_base: config.daemon.backoff_base,
         backoff_max: config.daemon.backoff_max,
         max_articles: config.daemon.max_articles_per_poll,
+        lease_secs: config.daemon.lease_secs,
         parties: std::sync::Arc::new(crate::schedule::parties_of(config)),
     })
 }
 
-/// Opens the store at the configured path and registers the sources.
+/// Opens the configured store (SQLite file or PostgreSQL) and registers the sources.
 ///
 /// # Errors
 /// A store error.
-pub fn open_store(config: &Config) -> Result<Store, StoreError> {
-    let store = Store::open(&config.daemon.database)?;
-    register(&store, config)?;
+pub async fn open_store(config: &Config) -> Result<Store, StoreError> {
+    let store = Store::open_database(&config.daemon.database).await?;
+    register(&store, config).await?;
     Ok(store)
 }
 
-fn register(store: &Store, config: &Config) -> Result<(), StoreError> {
+async fn register(store: &Store, config: &Config) -> Result<(), StoreError> {
     let records: Vec<_> = config.sources.iter().map(|s| source_record(s)).collect();
-    store.call_blocking(move |conn| store::register_sources(conn, &records))
+    store.register_sources(records).await
 }
 
 /// The conflicts of the config, as the ledger draws them up.
@@ -138,7 +139,8 @@ pub fn digest_request(
 }
 
 /// Writes the digest a `[[digest]]` section describes into `dir`, then deletes digest files
-/// older than `retention`.
+/// older than `retention`. On a shared store the digest of a scheduled time is written once,
+/// by the instance that claims it first; the others write nothing.
 ///
 /// # Errors
 /// A store or file error.
@@ -151,10 +153,15 @@ pub async fn scheduled_digest(
 ) -> Result<Vec<WrittenDigest>, DigestError> {
     let now = Utc::now();
     let req = digest_request(d, conflicts, now);
-    let target = dir.to_path_buf();
-    let written = store
-        .call(move |conn| Ok(digest::write_digest(conn, &target, &req, now)))
-        .await??;
+    let tick = d.schedule.latest_at_or_before(now);
+    if store.is_shared()
+        && let Some(tick) = tick
+        && !store.claim_digest(tick, req.since).await?
+    {
+        tracing::debug!(digest = %d.name, %tick, "digest of this tick written by another instance");
+        return Ok(Vec::new());
+    }
+    let written = digest::write_digest(store, dir, &req, now, tick).await?;
     if let Some(cutoff) = std::time::SystemTime::now().checked_sub(retention) {
         match digest::prune(dir, cutoff) {
             Ok(0) => {}
@@ -238,23 +245,25 @@ pub async fn start(config: &Config, store: Store) -> Result<Schedule, DaemonErro
     // writer job, so polls are never held up for long.
     let hourly = built_in_schedule("0 7 * * * *", "search index upkeep")?;
     let upkeep_store = store.clone();
-    schedule
-        .add_job("search index upkeep", &hourly, move || {
-            let store = upkeep_store.clone();
-            async move {
-                for _ in 0..20 {
-                    match store.call(|c| store::merge_search_index(c, 500)).await {
-                        Ok(true) => {}
-                        Ok(false) => break,
-                        Err(e) => {
-                            tracing::warn!(error = %e, "search index upkeep failed");
-                            break;
+    if store.sqlite_path().is_some() {
+        schedule
+            .add_job("search index upkeep", &hourly, move || {
+                let store = upkeep_store.clone();
+                async move {
+                    for _ in 0..20 {
+                        match store.call(|c| store::merge_search_index(c, 500)).await {
+                            Ok(true) => {}
+                            Ok(false) => break,
+                            Err(e) => {
+                                tracing::warn!(error = %e, "search index upkeep failed");
+                                break;
+                            }
                         }
                     }
                 }
-            }
-        })
-        .await?;
+            })
+            .await?;
+    }
     if let Some(interval) = notify::watchdog_interval() {
         // Keep-alives come from the scheduler's own loop and only after the writer answers,
         // so a stuck scheduler or writer gets the service restarted.
@@ -264,8 +273,7 @@ pub async fn start(config: &Config, store: Store) -> Result<Schedule, DaemonErro
             .add_job("watchdog", &cron, move || {
                 let store = store.clone();
                 async move {
-                    let alive = store.call(|conn| Ok(conn.query_row("SELECT 1", [], |r| r.get::<_, i64>(0))?)).await;
-                    match alive {
+                    match store.ping().await {
                         Ok(_) => notify::watchdog(),
                         Err(e) => tracing::error!(error = %e, "database writer not answering; withholding watchdog keep-alive"),
                     }
@@ -429,6 +437,23 @@ fn release_startup_memory() {
     }
 }
 
+/// What a PostgreSQL store cannot do yet: the web site reads the SQLite file directly, and the
+/// alert outbox is not shared between instances yet. Refused at start, before anything is
+/// written, rather than silently skipped.
+fn refuse_sqlite_only_features(config: &Config) -> Result<(), DaemonError> {
+    if config.daemon.database.sqlite_path().is_some() {
+        return Ok(());
+    }
+    let what = if config.web_listen.is_some() {
+        "the web site ([web] listen)"
+    } else if !config.alerts.is_empty() {
+        "alerts ([[alert]])"
+    } else {
+        return Ok(());
+    };
+    Err(DaemonError::Store(StoreError::SqliteOnly(what.into())))
+}
+
 /// Runs the daemon until SIGTERM or SIGINT; SIGHUP reloads the config from `source`.
 ///
 /// # Errors
@@ -444,14 +469,18 @@ pub async fn run(source: ConfigSource, config: Config) -> Result<(), DaemonError
     let mut term = sig(SignalKind::terminate(), "SIGTERM")?;
     let mut int = sig(SignalKind::interrupt(), "SIGINT")?;
     let mut hup = sig(SignalKind::hangup(), "SIGHUP")?;
-    // One daemon per SQLite file: a second one refuses before it touches the schema.
-    let _lock = store::DaemonLock::acquire(&config.daemon.database)?;
-    let store = tokio::task::block_in_place(|| open_store(&config))?;
+    // One daemon per SQLite file: a second one refuses before it touches the schema. A
+    // PostgreSQL store is shared: instances split the sources by leases instead.
+    let _lock = match config.daemon.database.sqlite_path() {
+        Some(path) => Some(store::DaemonLock::acquire(path)?),
+        None => None,
+    };
+    refuse_sqlite_only_features(&config)?;
+    let store = open_store(&config).await?;
     // The web site shares the runtime; it reads through its own read-only connections.
-    let web_site = match config.web_listen {
-        Some(_) => {
-            let mut site =
-                crate::web::Site::new(config.daemon.database.clone(), conflict_sides(&config));
+    let web_site = match (config.web_listen, config.daemon.database.sqlite_path()) {
+        (Some(_), Some(path)) => {
+            let mut site = crate::web::Site::new(path.to_path_buf(), conflict_sides(&config));
             if let Some(f) = &config.web_users_file {
                 let users = crate::web::auth::Users::load(f).map_err(|e| DaemonError::Io {
                     what: "the web users file".into(),
@@ -461,7 +490,7 @@ pub async fn run(source: ConfigSource, config: Config) -> Result<(), DaemonError
             }
             Some(std::sync::Arc::new(site))
         }
-        None => None,
+        _ => None,
     };
     let metrics = match config.daemon.metrics_listen {
         Some(addr) => Some(
@@ -513,7 +542,7 @@ pub async fn run(source: ConfigSource, config: Config) -> Result<(), DaemonError
     health.set_sources(enabled(&current));
     let mut schedule = start(&current, store.clone()).await?;
     let mut follower = follow_health(&schedule, &health);
-    tracing::info!(sources = enabled(&current), database = %current.daemon.database.display(), "claimwatch running");
+    tracing::info!(sources = enabled(&current), database = %current.daemon.database, instance = store.instance().map_or("", |i| i.name.as_str()), "claimwatch running");
     notify::ready(&health.line());
     release_startup_memory();
     loop {
@@ -538,7 +567,7 @@ pub async fn run(source: ConfigSource, config: Config) -> Result<(), DaemonError
                         // per-source state lives in the database, so nothing is lost.
                         schedule.shutdown(Duration::from_secs(30)).await;
                         follower.abort();
-                        tokio::task::block_in_place(|| register(&store, &new))?;
+                        register(&store, &new).await?;
                         current = new;
                         health.set_sources(enabled(&current));
                         schedule = start(&current, store.clone()).await?;

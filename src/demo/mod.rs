@@ -82,8 +82,8 @@ pub type LedgerLines = (Option<String>, Vec<String>);
 pub struct DemoReport {
     /// The demo directory.
     pub dir: PathBuf,
-    /// The database file.
-    pub database: PathBuf,
+    /// The database: the demo's SQLite file, or the PostgreSQL store given by `--db`.
+    pub database: crate::config::Database,
     /// The config the demo generated.
     pub config: PathBuf,
     /// The digest files written (Markdown, HTML, JSON, Atom).
@@ -206,7 +206,7 @@ pub async fn run(dir: &Path) -> Result<DemoReport, DemoError> {
     std::fs::write(&config_path, demo_config(&server, dir))
         .map_err(|e| DemoError::Io(format!("cannot write {}: {e}", config_path.display())))?;
     let config: Config = config::load(&config_path, &Environment::default())?;
-    let store = tokio::task::block_in_place(|| daemon::open_store(&config))?;
+    let store = daemon::open_store(&config).await?;
     // The demo writes its own digest when the polls are done; the configured (hourly) digest
     // job is left out, or a run across the top of the hour would write a second one.
     let polling_only = Config {

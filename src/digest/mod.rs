@@ -15,7 +15,6 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
-use rusqlite::Connection;
 use serde::Serialize;
 
 pub use ledger::{Claimed, ConflictSides, Day, Figure, Ledger, Side};
@@ -23,7 +22,7 @@ pub use ledger_text::{claim_phrase, claim_whose, figure_phrase, side_line};
 pub(crate) use markdown::safe_url as html_safe_url;
 
 use crate::store::StoreError;
-use crate::store::queries::{self, MentionRow};
+use crate::store::queries::MentionRow;
 
 /// A digest problem.
 #[derive(Debug, thiserror::Error)]
@@ -122,7 +121,7 @@ pub struct Digest {
 }
 
 impl Digest {
-    /// Builds a digest from rows (as [`queries::mentions_between`] returns them).
+    /// Builds a digest from rows (as [`crate::store::queries::mentions_between`] returns them).
     pub fn build(
         rows: Vec<MentionRow>,
         since: DateTime<Utc>,
@@ -217,17 +216,19 @@ pub struct DigestRequest {
 }
 
 /// Renders the mentions of the request's window into one file per format in `dir`, named
-/// `NAME-YYYY-MM-DDTHHMMSSZ.EXT` by `now`, and records the digest in the database.
+/// `NAME-YYYY-MM-DDTHHMMSSZ.EXT` by `now`, and records the digest in the store (against the
+/// scheduled `tick` it was claimed for, when it was a scheduled one).
 ///
 /// # Errors
 /// A database or file error.
-pub fn write_digest(
-    conn: &Connection,
+pub async fn write_digest(
+    store: &crate::store::Store,
     dir: &Path,
     req: &DigestRequest,
     now: DateTime<Utc>,
+    tick: Option<DateTime<Utc>>,
 ) -> Result<Vec<WrittenDigest>, DigestError> {
-    let rows = queries::mentions_between(conn, req.since, req.until)?;
+    let rows = store.mentions_between(req.since, req.until).await?;
     let digest = Digest::build(rows, req.since, req.until, now, &req.filter, &req.conflicts);
     let mut written = Vec::new();
     for format in &req.formats {
@@ -238,13 +239,15 @@ pub fn write_digest(
             format.extension()
         ));
         deliver(&path, digest.render(*format).as_bytes())?;
-        queries::record_digest(
-            conn,
-            now,
-            req.since,
-            &path.to_string_lossy(),
-            digest.mentions.len(),
-        )?;
+        store
+            .record_digest(
+                tick,
+                now,
+                req.since,
+                path.to_string_lossy().into_owned(),
+                digest.mentions.len(),
+            )
+            .await?;
         written.push(WrittenDigest {
             path,
             mentions: digest.mentions.len(),

@@ -22,8 +22,8 @@ use tokio::sync::{Semaphore, broadcast};
 use tokio_cron_scheduler::{Job, JobScheduler};
 
 pub use poll::{
-    Backoff, PollContext, PollOutcome, SourceVoice, parties_of, poll_once, poll_source,
-    source_record, tag_fields, tag_item,
+    Backoff, PollContext, PollOutcome, SourceVoice, parties_of, poll_claimed, poll_leased,
+    poll_once, poll_source, source_record, tag_fields, tag_item,
 };
 
 use crate::config::{Config, CronSchedule, SourceConfig};
@@ -107,24 +107,37 @@ struct SourceJob {
 }
 
 impl SourceJob {
-    async fn run(self: Arc<Self>, jittered: bool) {
+    /// Polls the source for the scheduled time it is run at (`Leased`: a poll this instance
+    /// already holds the lease of, taken over from a dead instance).
+    async fn run(self: Arc<Self>, start: JobStart) {
         if self.busy.swap(true, Ordering::AcqRel) {
             tracing::info!(source = %self.source.name, "previous poll still running; skipped");
+            if start == JobStart::Leased
+                && let Err(e) = self.shared.ctx.store.release_poll(&self.source.name).await
+            {
+                tracing::warn!(source = %self.source.name, error = %e, "cannot release the lease");
+            }
             return;
         }
+        // The tick this poll belongs to, the same on every instance (a cron job may fire a
+        // hair early, hence the half second).
+        let tick = self
+            .source
+            .schedule
+            .latest_at_or_before(Utc::now() + chrono::Duration::milliseconds(500));
         let shared = &self.shared;
-        if jittered {
+        if start == JobStart::Scheduled {
             tokio::time::sleep(jitter_for(&self.source.name, shared.jitter)).await;
         }
         let permit = shared.permits.acquire().await;
         if permit.is_ok() && !shared.stopping.load(Ordering::Acquire) {
+            let source = Arc::clone(&self.source);
             // Boxed: a job waiting for its permit stays small, whatever a poll's state needs.
-            let outcome = Box::pin(poll_source(
-                &shared.ctx,
-                Arc::clone(&self.source),
-                Backoff::Honour,
-            ))
-            .await;
+            let outcome = if start == JobStart::Leased {
+                Box::pin(poll_leased(&shared.ctx, source, Backoff::Honour)).await
+            } else {
+                Box::pin(poll_claimed(&shared.ctx, source, Backoff::Honour, tick)).await
+            };
             let _ = shared.events.send(PollEvent {
                 source: self.source.name.clone(),
                 outcome,
@@ -133,6 +146,17 @@ impl SourceJob {
         drop(permit);
         self.busy.store(false, Ordering::Release);
     }
+}
+
+/// Why a source's job runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum JobStart {
+    /// Its cron line fired: wait its jitter first.
+    Scheduled,
+    /// At start, because a scheduled time was missed.
+    CatchUp,
+    /// Taken over from an instance that died mid-poll; the lease is already held.
+    Leased,
 }
 
 type JobFuture = Pin<Box<dyn Future<Output = ()> + Send>>;
@@ -144,6 +168,42 @@ pub struct Schedule {
     concurrency: u32,
     stopping: Arc<AtomicBool>,
     events: broadcast::Sender<PollEvent>,
+    /// On a shared store: the loop that takes over the sources of dead instances.
+    takeover: Option<tokio::task::JoinHandle<()>>,
+}
+
+/// On a shared store, every half lease: records that this instance is alive, and takes over
+/// the sources whose lease ran out unreleased (their instance died mid-poll) and polls them.
+/// A dead instance's sources are thus polled again within a lease and a half.
+async fn take_over_loop(
+    jobs: std::collections::HashMap<String, Arc<SourceJob>>,
+    shared: Arc<JobShared>,
+) {
+    let names: Vec<String> = jobs.keys().cloned().collect();
+    let lease = shared.ctx.lease_secs;
+    let mut every = tokio::time::interval(Duration::from_secs((lease / 2).max(1)));
+    every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        every.tick().await;
+        if shared.stopping.load(Ordering::Acquire) {
+            return;
+        }
+        if let Err(e) = shared.ctx.store.ping().await {
+            tracing::warn!(error = %e, "store unavailable");
+            continue;
+        }
+        match shared.ctx.store.take_over_expired(&names, lease).await {
+            Ok(taken) => {
+                for name in taken {
+                    if let Some(job) = jobs.get(&name) {
+                        tracing::warn!(source = %name, "lease ran out unreleased (instance gone?); taking the source over");
+                        tokio::spawn(Arc::clone(job).run(JobStart::Leased));
+                    }
+                }
+            }
+            Err(e) => tracing::warn!(error = %e, "cannot look for sources to take over"),
+        }
+    }
 }
 
 impl Schedule {
@@ -166,6 +226,8 @@ impl Schedule {
         let mut groups: Vec<(CronSchedule, Vec<Arc<SourceJob>>)> = Vec::new();
         let mut group_of: std::collections::HashMap<String, usize> =
             std::collections::HashMap::new();
+        let mut by_name: std::collections::HashMap<String, Arc<SourceJob>> =
+            std::collections::HashMap::new();
         let shared = Arc::new(JobShared {
             ctx,
             permits: Arc::clone(&permits),
@@ -180,8 +242,9 @@ impl Schedule {
                 busy: AtomicBool::new(false),
             });
             if is_overdue(&source.schedule, last_polls.get(&source.name).copied(), now) {
-                tokio::spawn(Arc::clone(&job).run(false));
+                tokio::spawn(Arc::clone(&job).run(JobStart::CatchUp));
             }
+            by_name.insert(source.name.clone(), Arc::clone(&job));
             match group_of.get(source.schedule.expression()) {
                 Some(&i) => groups[i].1.push(job),
                 None => {
@@ -196,7 +259,7 @@ impl Schedule {
                 let jobs = Arc::clone(&jobs);
                 Box::pin(async move {
                     for job in jobs.iter() {
-                        tokio::spawn(Arc::clone(job).run(true));
+                        tokio::spawn(Arc::clone(job).run(JobStart::Scheduled));
                     }
                 }) as JobFuture
             })
@@ -207,12 +270,18 @@ impl Schedule {
                 .map_err(sched_err(format!("schedule \"{}\"", schedule.expression())))?;
         }
         scheduler.start().await.map_err(sched_err("start"))?;
+        let takeover = shared
+            .ctx
+            .store
+            .is_shared()
+            .then(|| tokio::spawn(take_over_loop(by_name, Arc::clone(&shared))));
         Ok(Self {
             scheduler,
             permits,
             concurrency,
             stopping,
             events,
+            takeover,
         })
     }
 
@@ -252,6 +321,9 @@ impl Schedule {
     /// Returns false when some were still running at the deadline.
     pub async fn shutdown(mut self, grace: Duration) -> bool {
         self.stopping.store(true, Ordering::Release);
+        if let Some(t) = self.takeover.take() {
+            t.abort();
+        }
         if let Err(e) = self.scheduler.shutdown().await {
             tracing::warn!(error = %e, "scheduler shutdown");
         }
@@ -262,23 +334,13 @@ impl Schedule {
 }
 
 async fn last_polls(ctx: &PollContext) -> std::collections::HashMap<String, DateTime<Utc>> {
-    ctx.store
-        .call(|conn| {
-            let mut stmt = conn
-                .prepare("SELECT name, last_poll_at FROM sources WHERE last_poll_at IS NOT NULL")?;
-            let rows =
-                stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
-            let mut out = std::collections::HashMap::new();
-            for row in rows {
-                let (name, at) = row?;
-                if let Ok(t) = DateTime::parse_from_rfc3339(&at) {
-                    out.insert(name, t.with_timezone(&Utc));
-                }
-            }
-            Ok(out)
-        })
-        .await
-        .unwrap_or_default()
+    match ctx.store.last_polls().await {
+        Ok(polls) => polls,
+        Err(e) => {
+            tracing::warn!(error = %e, "cannot read last polls; every source is polled now");
+            std::collections::HashMap::new()
+        }
+    }
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use crate::config::{SourceConfig, SourceKind};
 use crate::fetch::{FetchErrorKind, FetchOutcome, Fetcher, decode_feed, decode_html};
 use crate::parse::{Item, PageRule, content_hash, parse_feed, parse_page, parse_telegram};
 use crate::store::{
-    self, PollRecord, PollResult, PollSummary, SourceRecord, SourceState, Store, TaggedItem,
+    PollRecord, PollResult, PollSummary, SourceRecord, SourceState, Store, TaggedItem,
 };
 use crate::tag::sides::{self, Conflict, Parties, Party};
 use crate::tag::{self, Mention, TagContext};
@@ -31,6 +31,8 @@ pub struct PollContext {
     pub max_articles: usize,
     /// The parties and conflicts claims are resolved against (`parties_of`).
     pub parties: Arc<Parties>,
+    /// How long a claim on a source's poll lasts on a shared store (`daemon.lease_secs`).
+    pub lease_secs: u64,
 }
 
 /// The parties claims are resolved against: the configured `[[party]]` and `[[conflict]]`
@@ -81,6 +83,9 @@ pub enum PollOutcome {
     },
     /// The poll failed; the error is recorded in the store (unless the store itself failed).
     Failed(String),
+    /// Not polled here: another instance sharing the store holds the source or has already
+    /// polled it for this scheduled time.
+    Taken,
 }
 
 impl std::fmt::Display for PollOutcome {
@@ -102,6 +107,7 @@ impl std::fmt::Display for PollOutcome {
                 summary.new_items, summary.revised_items, summary.mentions, summary.claims
             ),
             PollOutcome::Failed(e) => write!(f, "FAILED: {e}"),
+            PollOutcome::Taken => write!(f, "polled by another instance"),
         }
     }
 }
@@ -346,10 +352,9 @@ async fn fetch_and_tag(
     };
     let items_seen = items.len();
     let guids: Vec<String> = items.iter().map(|i| i.guid.clone()).collect();
-    let name = source.name.clone();
     let known = ctx
         .store
-        .call(move |conn| store::known_items(conn, &name, &guids))
+        .known_items(source.name.clone(), guids)
         .await
         .map_err(|e| Failure::new(status, e.to_string()))?;
     let mut seen = std::collections::HashSet::new();
@@ -426,12 +431,16 @@ pub async fn poll_source(
     backoff: Backoff,
 ) -> PollOutcome {
     let started_at = Utc::now();
-    let name = source.name.clone();
-    let state = ctx
-        .store
-        .call(move |conn| store::source_state(conn, &name))
-        .await
-        .unwrap_or_default();
+    let state = match ctx.store.source_state(source.name.clone()).await {
+        Ok(state) => state,
+        Err(e) => {
+            // Without its state a poll would refetch unconditionally and forget its backoff;
+            // the store is down, so nothing could be recorded anyway: try at the next time.
+            let error = format!("source \"{}\": cannot read its state: {e}", source.name);
+            tracing::warn!(source = %source.name, error = %e, "store unavailable; poll skipped");
+            return PollOutcome::Failed(error);
+        }
+    };
     if let (Backoff::Honour, Some(until)) = (backoff, state.next_attempt_at)
         && until > started_at
     {
@@ -494,6 +503,69 @@ pub async fn poll_source(
     outcome
 }
 
+/// Polls one source on behalf of the scheduled time `tick` (`None`: a poll asked for by
+/// hand), first claiming it on a shared store so that one instance polls it per tick. The
+/// claim is renewed while the poll runs and released when it ends; on SQLite it always holds.
+pub async fn poll_claimed(
+    ctx: &PollContext,
+    source: Arc<SourceConfig>,
+    backoff: Backoff,
+    tick: Option<chrono::DateTime<Utc>>,
+) -> PollOutcome {
+    if !ctx.store.is_shared() {
+        return poll_source(ctx, source, backoff).await;
+    }
+    match ctx
+        .store
+        .claim_poll(&source.name, tick, ctx.lease_secs)
+        .await
+    {
+        Ok(true) => {}
+        Ok(false) => {
+            tracing::debug!(source = %source.name, "polled by another instance");
+            return PollOutcome::Taken;
+        }
+        Err(e) => {
+            tracing::warn!(source = %source.name, error = %e, "cannot claim the poll; store unavailable");
+            return PollOutcome::Failed(format!(
+                "source \"{}\": cannot claim the poll: {e}",
+                source.name
+            ));
+        }
+    }
+    poll_leased(ctx, source, backoff).await
+}
+
+/// Polls a source this instance holds the lease of, renewing it while the poll runs and
+/// releasing it at the end (the poll's commit releases it too; this covers polls that record
+/// nothing).
+pub async fn poll_leased(
+    ctx: &PollContext,
+    source: Arc<SourceConfig>,
+    backoff: Backoff,
+) -> PollOutcome {
+    let name = source.name.clone();
+    let poll = poll_source(ctx, source, backoff);
+    tokio::pin!(poll);
+    let mut renew =
+        tokio::time::interval(std::time::Duration::from_secs((ctx.lease_secs / 3).max(1)));
+    renew.tick().await;
+    let outcome = loop {
+        tokio::select! {
+            outcome = &mut poll => break outcome,
+            _ = renew.tick() => match ctx.store.renew_poll(&name, ctx.lease_secs).await {
+                Ok(true) => {}
+                Ok(false) => tracing::warn!(source = %name, "lease lost: another instance took this source over"),
+                Err(e) => tracing::warn!(source = %name, error = %e, "cannot renew the lease"),
+            },
+        }
+    };
+    if let Err(e) = ctx.store.release_poll(&name).await {
+        tracing::warn!(source = %name, error = %e, "cannot release the lease; it runs out by itself");
+    }
+    outcome
+}
+
 /// Polls each of `sources` once, at most `concurrency` at a time, and returns each source's
 /// name and outcome in the order given. A poll's task is spawned only when a slot is free,
 /// so ten thousand sources never mean ten thousand waiting futures in memory.
@@ -520,7 +592,7 @@ pub async fn poll_once(
         let ctx = ctx.clone();
         tasks.spawn(async move {
             let _permit = permit;
-            (i, poll_source(&ctx, source, Backoff::Ignore).await)
+            (i, poll_claimed(&ctx, source, Backoff::Ignore, None).await)
         });
         while let Some(joined) = tasks.try_join_next() {
             record(joined);

@@ -6,7 +6,6 @@ use std::sync::Arc;
 use crate::config::SourceConfig;
 use crate::fetch::{FetchOutcome, Validators, decode_html};
 use crate::parse::{Item, TelegramPost, parse_telegram};
-use crate::store;
 
 use super::PollContext;
 
@@ -20,9 +19,8 @@ fn post_id(guid: &str) -> Option<u64> {
 
 /// The newest post of this channel already stored.
 async fn last_stored_post(ctx: &PollContext, source: &str) -> Option<u64> {
-    let name = source.to_owned();
     ctx.store
-        .call(move |conn| store::recent_guids(conn, &name, 100))
+        .recent_guids(source.to_owned(), 100)
         .await
         .ok()?
         .iter()

@@ -34,7 +34,34 @@ pub enum StoreError {
         /// Who holds it, as it recorded itself.
         holder: String,
     },
+    /// PostgreSQL cannot be reached, refused the login, or dropped the connection.
+    #[error("PostgreSQL{}: {message}", at(target))]
+    Postgres {
+        /// "host:port/database" (empty when the error came from a query on a pooled
+        /// connection).
+        target: String,
+        /// The cause, said once.
+        message: String,
+    },
+    /// A PostgreSQL query failed.
+    #[error("database error: {0}")]
+    Query(String),
+    /// A feature that reads the SQLite file directly was asked of a PostgreSQL store.
+    #[error("{0} works on an SQLite store only for now; give --db PATH of an SQLite file")]
+    SqliteOnly(String),
+    /// A copy between stores would mix data, or its counts differ at the end.
+    #[error("store copy: {0}")]
+    CopyMismatch(String),
     /// The writer thread has stopped.
     #[error("the database writer has stopped")]
     WriterGone,
+}
+
+/// " at host:port/db", or nothing when the target is not known.
+fn at(target: &str) -> String {
+    if target.is_empty() {
+        String::new()
+    } else {
+        format!(" at {target}")
+    }
 }

@@ -1,10 +1,13 @@
-//! The SQLite store: schema and migrations, the one writer thread, and the queries that
-//! digests and the CLI read.
+//! The store: schema and migrations, the writes of a poll, and the queries that digests and
+//! the CLI read, over two backends: an SQLite file (the embedded default) or a PostgreSQL
+//! database that several instances share.
 //!
-//! Every write goes through [`Store::call`], which runs a closure on a dedicated thread that
-//! owns the only write connection, so SQLite work never blocks the async executor and a
-//! poll's rows commit in one transaction. Types: [`Store`], [`StoreError`], [`PollRecord`],
-//! [`PollResult`], [`TaggedItem`], [`SourceRecord`], [`PollSummary`].
+//! On SQLite every write goes through a dedicated thread that owns the only write connection,
+//! so SQLite work never blocks the async executor and a poll's rows commit in one
+//! transaction. On PostgreSQL a connection pool serves async calls (see `pg`). The rest of
+//! the program uses [`Store`]'s methods, whichever backend is behind it. Types: [`Store`],
+//! [`StoreError`], [`PollRecord`], [`PollResult`], [`TaggedItem`], [`SourceRecord`],
+//! [`PollSummary`].
 
 mod batch;
 pub mod browse;
@@ -12,9 +15,11 @@ mod error;
 mod lock;
 mod mentions;
 mod migrate;
+mod pg;
 mod prune;
 pub mod queries;
 mod retag;
+mod shared;
 mod web_stats;
 mod write;
 
@@ -29,6 +34,7 @@ pub use lock::DaemonLock;
 pub use migrate::SCHEMA_VERSION;
 pub use prune::{Pruned, merge_search_index, prune};
 pub use retag::retag_items;
+pub use shared::{Instance, InstanceSeen, TableCopied};
 pub use web_stats::{WebStats, record_web_stats, web_stats};
 pub use write::{
     PollRecord, PollResult, PollSummary, SourceRecord, SourceState, TaggedItem, known_items,
@@ -53,16 +59,34 @@ struct Inner {
     thread: Mutex<Option<JoinHandle<()>>>,
 }
 
-/// A handle on the database; cheap to clone. All clones share one writer thread.
+/// A handle on the database; cheap to clone. On SQLite all clones share one writer thread;
+/// on PostgreSQL one connection pool.
 #[derive(Clone)]
 pub struct Store {
-    path: PathBuf,
-    inner: Arc<Inner>,
+    backend: Backend,
+}
+
+#[derive(Clone)]
+enum Backend {
+    Sqlite {
+        path: PathBuf,
+        inner: Arc<Inner>,
+    },
+    Postgres {
+        pg: pg::PgStore,
+        instance: Arc<Instance>,
+    },
 }
 
 impl std::fmt::Debug for Store {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Store").field("path", &self.path).finish()
+        match &self.backend {
+            Backend::Sqlite { path, .. } => f.debug_struct("Store").field("path", path).finish(),
+            Backend::Postgres { pg, .. } => f
+                .debug_struct("Store")
+                .field("postgres", &pg.target)
+                .finish(),
+        }
     }
 }
 
@@ -137,21 +161,69 @@ impl Store {
                 message: format!("cannot start writer thread: {e}"),
             })?;
         Ok(Self {
-            path: path.to_path_buf(),
-            inner: Arc::new(Inner {
-                tx: Mutex::new(Some(tx)),
-                thread: Mutex::new(Some(thread)),
-            }),
+            backend: Backend::Sqlite {
+                path: path.to_path_buf(),
+                inner: Arc::new(Inner {
+                    tx: Mutex::new(Some(tx)),
+                    thread: Mutex::new(Some(thread)),
+                }),
+            },
         })
     }
 
-    /// The database file.
-    pub fn path(&self) -> &Path {
-        &self.path
+    /// Opens the configured database: an SQLite file as [`Store::open`] does, or a
+    /// PostgreSQL database (connecting, then migrating under an advisory lock).
+    ///
+    /// # Errors
+    /// As [`Store::open`]; [`StoreError::Postgres`] naming host and database when PostgreSQL
+    /// cannot be reached or refuses the login.
+    pub async fn open_database(database: &crate::config::Database) -> Result<Self, StoreError> {
+        match database {
+            crate::config::Database::Sqlite(path) => Self::open(path),
+            crate::config::Database::Postgres(url) => Ok(Self {
+                backend: Backend::Postgres {
+                    pg: pg::PgStore::open(url).await?,
+                    instance: Arc::new(Instance::this_process()),
+                },
+            }),
+        }
+    }
+
+    /// The SQLite file, or `None` on PostgreSQL.
+    pub fn sqlite_path(&self) -> Option<&Path> {
+        match &self.backend {
+            Backend::Sqlite { path, .. } => Some(path),
+            Backend::Postgres { .. } => None,
+        }
+    }
+
+    /// Where the store is, for messages: the file, or "postgres://host:port/database".
+    pub fn describe(&self) -> String {
+        match &self.backend {
+            Backend::Sqlite { path, .. } => path.display().to_string(),
+            Backend::Postgres { pg, .. } => format!("postgres://{}", pg.target),
+        }
+    }
+
+    /// True when several instances may share this store (PostgreSQL): polls then claim a
+    /// lease first.
+    pub fn is_shared(&self) -> bool {
+        matches!(self.backend, Backend::Postgres { .. })
+    }
+
+    /// This process's name among the instances sharing the store ("host:pid").
+    pub fn instance(&self) -> Option<&Instance> {
+        match &self.backend {
+            Backend::Sqlite { .. } => None,
+            Backend::Postgres { instance, .. } => Some(instance),
+        }
     }
 
     fn send(&self, job: WriterJob) -> Result<(), StoreError> {
-        let guard = self.inner.tx.lock().map_err(|_| StoreError::WriterGone)?;
+        let Backend::Sqlite { inner, .. } = &self.backend else {
+            return Err(StoreError::SqliteOnly("this command".into()));
+        };
+        let guard = inner.tx.lock().map_err(|_| StoreError::WriterGone)?;
         let tx = guard.as_ref().ok_or(StoreError::WriterGone)?;
         tx.send(job).map_err(|_| StoreError::WriterGone)
     }
@@ -173,12 +245,17 @@ impl Store {
     }
 
     /// Records one poll (see [`record_poll`]) and waits for its commit without blocking the
-    /// executor. Polls that queue up while the writer is busy share one commit, each still
-    /// kept or rolled back on its own.
+    /// executor. On SQLite, polls that queue up while the writer is busy share one commit,
+    /// each still kept or rolled back on its own. On PostgreSQL the commit also releases this
+    /// instance's lease on the source.
     ///
     /// # Errors
     /// A database error for this poll, or [`StoreError::WriterGone`] after [`Store::close`].
     pub async fn record_poll(&self, record: PollRecord) -> Result<PollSummary, StoreError> {
+        if let Backend::Postgres { pg, instance } = &self.backend {
+            let mut client = pg.client().await?;
+            return pg::write::record_poll(&mut client, &record, &instance.name).await;
+        }
         let (reply, wait) = tokio::sync::oneshot::channel();
         self.send(WriterJob::Poll(Box::new(record), reply))?;
         wait.await.map_err(|_| StoreError::WriterGone)?
@@ -200,12 +277,20 @@ impl Store {
         wait.recv().map_err(|_| StoreError::WriterGone)?
     }
 
-    /// Stops accepting work, lets queued writes finish and joins the writer thread.
+    /// Stops accepting work, lets queued writes finish and joins the writer thread (SQLite),
+    /// or closes the pool's connections (PostgreSQL).
     pub fn close(&self) {
-        if let Ok(mut tx) = self.inner.tx.lock() {
+        let inner = match &self.backend {
+            Backend::Sqlite { inner, .. } => inner,
+            Backend::Postgres { pg, .. } => {
+                pg.close();
+                return;
+            }
+        };
+        if let Ok(mut tx) = inner.tx.lock() {
             tx.take();
         }
-        let handle = self.inner.thread.lock().ok().and_then(|mut t| t.take());
+        let handle = inner.thread.lock().ok().and_then(|mut t| t.take());
         if let Some(handle) = handle {
             let _ = handle.join();
         }

@@ -33,6 +33,26 @@ pub struct SourceStatus {
     pub last_ok_at: Option<String>,
 }
 
+/// Each source's last poll time.
+///
+/// # Errors
+/// A database error.
+pub fn last_polls(
+    conn: &mut Connection,
+) -> Result<std::collections::HashMap<String, DateTime<Utc>>, StoreError> {
+    let mut stmt =
+        conn.prepare("SELECT name, last_poll_at FROM sources WHERE last_poll_at IS NOT NULL")?;
+    let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+    let mut out = std::collections::HashMap::new();
+    for row in rows {
+        let (name, at) = row?;
+        if let Ok(t) = DateTime::parse_from_rfc3339(&at) {
+            out.insert(name, t.with_timezone(&Utc));
+        }
+    }
+    Ok(out)
+}
+
 /// Every known source with its state.
 ///
 /// # Errors

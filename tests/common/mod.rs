@@ -201,3 +201,140 @@ pub fn chromium() -> Option<&'static str> {
             .is_ok_and(|o| o.status.success())
     })
 }
+
+/// A fresh PostgreSQL database on the server `CLAIMWATCH_TEST_PG` names (as `.ci/run` starts
+/// one), dropped at the end of the test. `None`, with a message, when the variable is unset:
+/// then the PostgreSQL tests skip, so a plain `cargo test` needs no server.
+pub struct PgDatabase {
+    pub url: String,
+    admin_url: String,
+    name: String,
+}
+
+static PG_SEQ: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+fn pg_exec(url: &str, sql: &str) -> Result<(), String> {
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| e.to_string())?;
+    rt.block_on(async {
+        let (client, conn) = tokio_postgres::connect(url, tokio_postgres::NoTls)
+            .await
+            .map_err(|e| e.to_string())?;
+        let task = tokio::spawn(conn);
+        let r = client.batch_execute(sql).await.map_err(|e| e.to_string());
+        drop(client);
+        let _ = task.await;
+        r
+    })
+}
+
+impl PgDatabase {
+    pub fn create(test: &str) -> Option<Self> {
+        let Some(admin_url) = std::env::var("CLAIMWATCH_TEST_PG")
+            .ok()
+            .filter(|v| !v.is_empty())
+        else {
+            eprintln!(
+                "skipped {test}: CLAIMWATCH_TEST_PG is not set (bash .ci/run starts a throwaway PostgreSQL and sets it)"
+            );
+            return None;
+        };
+        let name = format!(
+            "cw_{}_{}_{}",
+            test.chars()
+                .filter(char::is_ascii_alphanumeric)
+                .take(20)
+                .collect::<String>()
+                .to_lowercase(),
+            std::process::id(),
+            PG_SEQ.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+        );
+        pg_exec(&admin_url, &format!("CREATE DATABASE {name}")).expect("create test database");
+        let (base, query) = admin_url.split_once('?').unwrap_or((&admin_url, ""));
+        let base = base.rsplit_once('/').map_or(base, |(b, _)| b);
+        let url = if query.is_empty() {
+            format!("{base}/{name}")
+        } else {
+            format!("{base}/{name}?{query}")
+        };
+        Some(Self {
+            url,
+            admin_url,
+            name,
+        })
+    }
+
+    /// Runs a query on the test database and returns the first column of each row as text.
+    pub fn query(&self, sql: &str) -> Vec<String> {
+        self.try_query(sql).unwrap_or_else(|e| panic!("{sql}: {e}"))
+    }
+
+    /// A single number, or 0 while the schema is not there yet.
+    pub fn count_or_zero(&self, sql: &str) -> i64 {
+        self.try_query(sql)
+            .ok()
+            .and_then(|rows| rows.first().and_then(|v| v.parse().ok()))
+            .unwrap_or(0)
+    }
+
+    fn try_query(&self, sql: &str) -> Result<Vec<String>, String> {
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        rt.block_on(async {
+            let (client, conn) = tokio_postgres::connect(&self.url, tokio_postgres::NoTls)
+                .await
+                .map_err(|e| e.to_string())?;
+            let task = tokio::spawn(conn);
+            let rows = client.simple_query(sql).await.map_err(|e| e.to_string());
+            drop(client);
+            let _ = task.await;
+            Ok(rows?
+                .into_iter()
+                .filter_map(|m| match m {
+                    tokio_postgres::SimpleQueryMessage::Row(r) => {
+                        Some(r.get(0).unwrap_or("").to_owned())
+                    }
+                    _ => None,
+                })
+                .collect())
+        })
+    }
+
+    /// A single number.
+    pub fn count(&self, sql: &str) -> i64 {
+        self.query(sql)
+            .first()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or_else(|| panic!("no number from {sql}"))
+    }
+}
+
+impl Drop for PgDatabase {
+    fn drop(&mut self) {
+        let _ = pg_exec(
+            &self.admin_url,
+            &format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.name),
+        );
+    }
+}
+
+/// A config in `dir` storing in `database` (a path or URL); returns its path.
+pub fn write_config_db(
+    dir: &Path,
+    database: &str,
+    daemon_extra: &str,
+    sources: &[String],
+) -> PathBuf {
+    let path = write_config(dir, daemon_extra, sources);
+    let text = std::fs::read_to_string(&path).unwrap().replacen(
+        &format!("database = \"{}\"", dir.join("cw.db").display()),
+        &format!("database = \"{database}\""),
+        1,
+    );
+    std::fs::write(&path, text).unwrap();
+    path
+}

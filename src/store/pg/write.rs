@@ -1,0 +1,422 @@
+//! What a poll writes, in PostgreSQL: the same rows as `store::write`, in one transaction per
+//! poll. The source's row is locked first, so two instances that somehow record the same
+//! source at once take turns, and an item is inserted with `ON CONFLICT DO NOTHING`, so
+//! nothing is ever stored twice.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use deadpool_postgres::Transaction;
+
+use super::super::StoreError;
+use super::super::write::{
+    PollRecord, PollResult, PollSummary, SourceRecord, SourceState, TaggedItem, ts,
+};
+use crate::tag::{Mention, MentionDetail};
+
+async fn upsert_source(tx: &Transaction<'_>, s: &SourceRecord) -> Result<i64, StoreError> {
+    let labels = serde_json::to_string(&s.labels).unwrap_or_else(|_| "{}".into());
+    let stmt = tx
+        .prepare_cached(
+            "INSERT INTO sources (name, url, kind, labels) VALUES ($1, $2, $3, $4)
+             ON CONFLICT (name) DO UPDATE SET url = excluded.url, kind = excluded.kind,
+                                              labels = excluded.labels
+             RETURNING id",
+        )
+        .await?;
+    Ok(tx
+        .query_one(&stmt, &[&s.name, &s.url, &s.kind, &labels])
+        .await?
+        .get(0))
+}
+
+/// Registers the configured sources so `sources` lists them before their first poll.
+pub(crate) async fn register_sources(
+    client: &mut deadpool_postgres::Object,
+    sources: &[SourceRecord],
+) -> Result<(), StoreError> {
+    let tx = client.transaction().await?;
+    for s in sources {
+        upsert_source(&tx, s).await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The stored content hash of each of `guids` that the source already has.
+pub(crate) async fn known_items(
+    client: &deadpool_postgres::Object,
+    source_name: &str,
+    guids: &[String],
+) -> Result<HashMap<String, String>, StoreError> {
+    let rows = client
+        .query(
+            "SELECT i.guid, i.content_hash FROM items i JOIN sources s ON s.id = i.source_id
+             WHERE s.name = $1 AND i.guid = ANY($2)",
+            &[&source_name, &guids],
+        )
+        .await?;
+    Ok(rows.iter().map(|r| (r.get(0), r.get(1))).collect())
+}
+
+/// Reads a source's state; a source never polled has the default state.
+pub(crate) async fn source_state(
+    client: &deadpool_postgres::Object,
+    name: &str,
+) -> Result<SourceState, StoreError> {
+    let row = client
+        .query_opt(
+            "SELECT etag, last_modified, body_hash, consecutive_errors, next_attempt_at
+             FROM sources WHERE name = $1",
+            &[&name],
+        )
+        .await?;
+    Ok(row.map_or_else(SourceState::default, |r| SourceState {
+        validators: crate::fetch::Validators {
+            etag: r.get(0),
+            last_modified: r.get(1),
+        },
+        body_hash: r.get(2),
+        consecutive_errors: u32::try_from(r.get::<_, i64>(3)).unwrap_or(0),
+        next_attempt_at: r
+            .get::<_, Option<String>>(4)
+            .and_then(|t| DateTime::parse_from_rfc3339(&t).ok())
+            .map(|t| t.with_timezone(&Utc)),
+    }))
+}
+
+/// The guids of a source's most recently stored items, newest first.
+pub(crate) async fn recent_guids(
+    client: &deadpool_postgres::Object,
+    source_name: &str,
+    limit: usize,
+) -> Result<Vec<String>, StoreError> {
+    let rows = client
+        .query(
+            "SELECT i.guid FROM items i JOIN sources s ON s.id = i.source_id
+             WHERE s.name = $1 ORDER BY i.id DESC LIMIT $2",
+            &[&source_name, &i64::try_from(limit).unwrap_or(100)],
+        )
+        .await?;
+    Ok(rows.iter().map(|r| r.get(0)).collect())
+}
+
+fn char_offset(text: &str, byte: usize) -> i64 {
+    i64::try_from(text.get(..byte).map_or(0, |s| s.chars().count())).unwrap_or(i64::MAX)
+}
+
+/// One field of one item revision that mentions are stored against.
+pub(crate) struct ItemField<'a> {
+    pub(crate) item_id: i64,
+    pub(crate) revision: i64,
+    pub(crate) field: &'a str,
+    pub(crate) text: &'a str,
+}
+
+/// Inserts the mentions of one item field; returns (mentions, claims) stored.
+pub(crate) async fn insert_mentions(
+    tx: &Transaction<'_>,
+    target: &ItemField<'_>,
+    mentions: &[Mention],
+    tagger_version: &str,
+    now: &str,
+) -> Result<(usize, usize), StoreError> {
+    let m_stmt = tx
+        .prepare_cached(
+            "INSERT INTO mentions (item_id, revision, field, kind, sentence, span_start, span_end,
+                 ceasefire_status, mediator, location, parties, tagger_version, tagged_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id",
+        )
+        .await?;
+    let c_stmt = tx
+        .prepare_cached(
+            "INSERT INTO casualty_claims (mention_id, category, count, approx, who, claimant,
+                 claimant_origin, negated, claimant_party, affected_party, affected_kind)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+        )
+        .await?;
+    let mut claims = 0;
+    for m in mentions {
+        let text = target.text;
+        let sentence = text.get(m.sentence.start..m.sentence.end).unwrap_or("");
+        let (status, mediator, location, parties) = match &m.detail {
+            MentionDetail::Ceasefire {
+                status,
+                mediator,
+                parties,
+            } => (
+                Some(status.as_str()),
+                mediator.clone(),
+                None,
+                parties.clone(),
+            ),
+            MentionDetail::Clash { location, parties } => {
+                (None, None, location.clone(), parties.clone())
+            }
+            MentionDetail::Casualty { .. } => (None, None, None, Vec::new()),
+        };
+        let parties = serde_json::to_string(&parties).unwrap_or_else(|_| "[]".into());
+        let id: i64 = tx
+            .query_one(
+                &m_stmt,
+                &[
+                    &target.item_id,
+                    &target.revision,
+                    &target.field,
+                    &m.kind().as_str(),
+                    &sentence,
+                    &char_offset(text, m.sentence.start),
+                    &char_offset(text, m.sentence.end),
+                    &status,
+                    &mediator,
+                    &location,
+                    &parties,
+                    &tagger_version,
+                    &now,
+                ],
+            )
+            .await?
+            .get(0);
+        if let MentionDetail::Casualty { claims: cs } = &m.detail {
+            for c in cs {
+                let origin = c.claimant_origin.map(|o| match o {
+                    crate::tag::ClaimantOrigin::Sentence => "sentence",
+                    crate::tag::ClaimantOrigin::Passage => "passage",
+                    crate::tag::ClaimantOrigin::Source => "source",
+                });
+                tx.execute(
+                    &c_stmt,
+                    &[
+                        &id,
+                        &c.category.as_str(),
+                        &c.count.and_then(|n| i64::try_from(n).ok()),
+                        &i64::from(c.approx),
+                        &c.who,
+                        &c.claimant,
+                        &origin,
+                        &i64::from(c.negated),
+                        &c.claimant_party,
+                        &c.affected_party,
+                        &c.affected_kind.map(crate::tag::AffectedKind::as_str),
+                    ],
+                )
+                .await?;
+                claims += 1;
+            }
+        }
+    }
+    Ok((mentions.len(), claims))
+}
+
+async fn store_item(
+    tx: &Transaction<'_>,
+    source_id: i64,
+    t: &TaggedItem,
+    tagger_version: &str,
+    now: &str,
+    summary: &mut PollSummary,
+) -> Result<(), StoreError> {
+    let it = &t.item;
+    let published = it.published.map(ts);
+    let fingerprint = it.fingerprint();
+    let insert = tx
+        .prepare_cached(
+            "INSERT INTO items (source_id, guid, url, title, published_at, fetched_at,
+                 updated_at, text, raw, content_hash, fingerprint, language)
+             VALUES ($1, $2, $3, $4, $5, $6, $6, $7, $8, $9, $10, $11)
+             ON CONFLICT (source_id, guid) DO NOTHING RETURNING id",
+        )
+        .await?;
+    let inserted = tx
+        .query_opt(
+            &insert,
+            &[
+                &source_id,
+                &it.guid,
+                &it.url,
+                &it.title,
+                &published,
+                &now,
+                &it.text,
+                &it.raw,
+                &t.content_hash,
+                &fingerprint,
+                &t.language,
+            ],
+        )
+        .await?;
+    let (item_id, revision) = if let Some(row) = inserted {
+        summary.new_items += 1;
+        (row.get::<_, i64>(0), 1_i64)
+    } else {
+        let existing = tx
+            .query_one(
+                "SELECT id, content_hash, revision FROM items
+                 WHERE source_id = $1 AND guid = $2 FOR UPDATE",
+                &[&source_id, &it.guid],
+            )
+            .await?;
+        let (id, old_hash, rev): (i64, String, i64) =
+            (existing.get(0), existing.get(1), existing.get(2));
+        if old_hash == t.content_hash {
+            return Ok(());
+        }
+        tx.execute(
+            "INSERT INTO item_revisions (item_id, revision, title, text, raw, content_hash, seen_at)
+             SELECT id, revision, title, text, raw, content_hash, updated_at FROM items WHERE id = $1",
+            &[&id],
+        )
+        .await?;
+        tx.execute(
+            "UPDATE items SET title = $2, text = $3, raw = $4, content_hash = $5, url = $6,
+                 published_at = COALESCE($7, published_at), updated_at = $8, revision = $9,
+                 fingerprint = $10, language = $11
+             WHERE id = $1",
+            &[
+                &id,
+                &it.title,
+                &it.text,
+                &it.raw,
+                &t.content_hash,
+                &it.url,
+                &published,
+                &now,
+                &(rev + 1),
+                &fingerprint,
+                &t.language,
+            ],
+        )
+        .await?;
+        summary.revised_items += 1;
+        (id, rev + 1)
+    };
+    for (field, text, mentions) in [
+        ("title", &it.title, &t.title_mentions),
+        ("text", &it.text, &t.text_mentions),
+    ] {
+        let target = ItemField {
+            item_id,
+            revision,
+            field,
+            text,
+        };
+        let (m, c) = insert_mentions(tx, &target, mentions, tagger_version, now).await?;
+        summary.mentions += m;
+        summary.claims += c;
+    }
+    Ok(())
+}
+
+/// Records one poll in one transaction: the fetch log row (with the instance that polled),
+/// the source's state, and any new or revised items with their mentions. The source's lease
+/// is released in the same commit.
+pub(crate) async fn record_poll(
+    client: &mut deadpool_postgres::Object,
+    rec: &PollRecord,
+    instance: &str,
+) -> Result<PollSummary, StoreError> {
+    let tx = client.transaction().await?;
+    let source_id = upsert_source(&tx, &rec.source).await?;
+    let now = ts(rec.finished_at);
+    let mut summary = PollSummary::default();
+    let set_validators = "UPDATE sources SET etag = $2, last_modified = $3 WHERE id = $1";
+    let (status, bytes, items_seen, error, next_attempt): (
+        Option<u16>,
+        u64,
+        usize,
+        Option<String>,
+        Option<String>,
+    ) = match &rec.result {
+        PollResult::NotModified { validators } => {
+            tx.execute(
+                set_validators,
+                &[&source_id, &validators.etag, &validators.last_modified],
+            )
+            .await?;
+            (Some(304), 0, 0, None, None)
+        }
+        PollResult::Unchanged {
+            status,
+            bytes,
+            validators,
+        } => {
+            tx.execute(
+                set_validators,
+                &[&source_id, &validators.etag, &validators.last_modified],
+            )
+            .await?;
+            (Some(*status), *bytes, 0, None, None)
+        }
+        PollResult::Fetched {
+            status,
+            bytes,
+            validators,
+            items_seen,
+            items,
+            body_hash,
+        } => {
+            for t in items {
+                store_item(&tx, source_id, t, &rec.tagger_version, &now, &mut summary).await?;
+            }
+            tx.execute(
+                "UPDATE sources SET etag = $2, last_modified = $3, body_hash = $4 WHERE id = $1",
+                &[
+                    &source_id,
+                    &validators.etag,
+                    &validators.last_modified,
+                    body_hash,
+                ],
+            )
+            .await?;
+            (Some(*status), *bytes, *items_seen, None, None)
+        }
+        PollResult::Failed {
+            status,
+            error,
+            next_attempt_at,
+        } => (*status, 0, 0, Some(error.clone()), next_attempt_at.map(ts)),
+    };
+    let status = status.map(i64::from);
+    tx.execute(
+        "INSERT INTO fetches (source_id, started_at, finished_at, http_status, bytes, items_seen,
+             new_items, revised_items, error, instance, tick)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10,
+                 (SELECT lease_tick FROM sources WHERE id = $1 AND lease_holder = $10))",
+        &[
+            &source_id,
+            &ts(rec.started_at),
+            &now,
+            &status,
+            &i64::try_from(bytes).unwrap_or(i64::MAX),
+            &i64::try_from(items_seen).unwrap_or(i64::MAX),
+            &i64::try_from(summary.new_items).unwrap_or(i64::MAX),
+            &i64::try_from(summary.revised_items).unwrap_or(i64::MAX),
+            &error,
+            &instance,
+        ],
+    )
+    .await?;
+    if error.is_some() {
+        tx.execute(
+            "UPDATE sources SET last_poll_at = $2, last_status = $3, last_error = $4,
+                 consecutive_errors = consecutive_errors + 1, next_attempt_at = $5 WHERE id = $1",
+            &[&source_id, &now, &status, &error, &next_attempt],
+        )
+        .await?;
+    } else {
+        tx.execute(
+            "UPDATE sources SET last_poll_at = $2, last_ok_at = $2, last_status = $3,
+                 last_error = NULL, consecutive_errors = 0, next_attempt_at = NULL WHERE id = $1",
+            &[&source_id, &now, &status],
+        )
+        .await?;
+    }
+    tx.execute(
+        "UPDATE sources SET lease_holder = NULL, lease_until = NULL
+         WHERE id = $1 AND lease_holder = $2",
+        &[&source_id, &instance],
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(summary)
+}

@@ -1,0 +1,379 @@
+//! Several `claimwatch run` processes on one PostgreSQL store, against the loopback server:
+//! they share the sources without polling one twice per tick, store every item once, take
+//! over the sources of an instance killed with SIGKILL, and write one digest per tick. Skipped
+//! (with a message) when `CLAIMWATCH_TEST_PG` is unset.
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use claimwatch::loopback::{Behaviour, Route};
+use common::*;
+
+fn feed(tag: &str) -> String {
+    let mut s = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>farm</title>",
+    );
+    for i in 0..5 {
+        s.push_str(&format!(
+            "<item><title>{tag} statement {i}</title><guid>{tag}-{i}</guid><description>Two soldiers were killed and 5 wounded in the clashes near the border, the {tag} ministry said.</description></item>"
+        ));
+    }
+    s.push_str("</channel></rss>");
+    s
+}
+
+struct Farm {
+    server: Server,
+    sources: Vec<String>,
+}
+
+fn farm(n: usize, delay: Option<Duration>) -> Farm {
+    let paths: Vec<String> = (0..n).map(|i| format!("/f/{i}.xml")).collect();
+    let routes: Vec<(&str, Route)> = paths
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let mut r = Route::ok("application/rss+xml", feed(&format!("s{i}")));
+            // No validators: every poll fetches and parses, as a busy feed would.
+            r.etag = None;
+            if let Some(d) = delay {
+                r = r.with_behaviour(Behaviour::Delay(d));
+            }
+            (p.as_str(), r)
+        })
+        .collect();
+    let server = Server::start(routes);
+    let sources = paths
+        .iter()
+        .enumerate()
+        .map(|(i, p)| feed_source(&format!("S{i}"), &server.url(p)))
+        .collect();
+    Farm { server, sources }
+}
+
+fn pid_instance(d: &Daemon) -> String {
+    let host = std::fs::read_to_string("/proc/sys/kernel/hostname")
+        .unwrap()
+        .trim()
+        .to_owned();
+    format!("{host}:{}", d.child.id())
+}
+
+#[test]
+fn two_instances_poll_each_source_once_per_tick_and_store_every_item_once() {
+    let Some(pg) = PgDatabase::create("two_instances") else {
+        return;
+    };
+    let f = farm(12, None);
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = write_config_db(
+        dir.path(),
+        &pg.url,
+        "default_schedule = \"*/2 * * * * *\"\nlease_secs = 5\nconcurrency = 4",
+        &f.sources,
+    );
+    let a = Daemon::start(dir.path(), &cfg, &[]);
+    let b = Daemon::start(dir.path(), &cfg, &[]);
+    let started = Instant::now();
+    // Enough ticks that both instances have had many chances to poll every source.
+    wait_for("both instances polling", Duration::from_secs(60), || {
+        started.elapsed() > Duration::from_secs(9)
+            && pg.count_or_zero("SELECT count(DISTINCT instance) FROM fetches WHERE error IS NULL")
+                == 2
+    });
+    a.signal("-TERM");
+    b.signal("-TERM");
+    let (sa, ea) = a.wait(Duration::from_secs(40));
+    let (sb, eb) = b.wait(Duration::from_secs(40));
+    assert!(sa.success() && sb.success(), "{ea}\n{eb}");
+    // Every item once, every mention once.
+    assert_eq!(pg.count("SELECT count(*) FROM items"), 60);
+    assert_eq!(
+        pg.count("SELECT count(*) FROM (SELECT DISTINCT item_id, revision, field, span_start, kind FROM mentions) m"),
+        pg.count("SELECT count(*) FROM mentions")
+    );
+    // Never one source polled twice for one scheduled time.
+    assert_eq!(
+        pg.count(
+            "SELECT count(*) FROM (SELECT source_id, tick FROM fetches WHERE tick IS NOT NULL
+             GROUP BY source_id, tick HAVING count(*) > 1) d"
+        ),
+        0,
+        "{:?}",
+        pg.query("SELECT source_id || ' ' || tick || ' ' || string_agg(instance, ',') FROM fetches GROUP BY source_id, tick HAVING count(*) > 1")
+    );
+    // Scheduled polls carry their tick, and the loopback server saw no more requests than
+    // recorded polls: nothing was fetched and thrown away.
+    let fetches = pg.count("SELECT count(*) FROM fetches");
+    let requests: usize = (0..12)
+        .map(|i| f.server.server.requests(&format!("/f/{i}.xml")).len())
+        .sum();
+    assert_eq!(requests as i64, fetches);
+    assert!(
+        fetches >= 12 * 3,
+        "{fetches} polls in 9 s of 2-second ticks"
+    );
+    assert_eq!(
+        pg.count("SELECT count(*) FROM fetches WHERE tick IS NULL"),
+        0
+    );
+    // Both instances said who they are.
+    assert_eq!(pg.count("SELECT count(*) FROM instances"), 2);
+    // The README's queries run on PostgreSQL: its `postgresql` blocks, and its SQLite ones
+    // except those over the FTS5 table.
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let blocks = |fence: &str| -> Vec<String> {
+        readme
+            .split(fence)
+            .skip(1)
+            .filter_map(|b| b.split("```").next())
+            .flat_map(|b| b.split(';').map(str::to_owned).collect::<Vec<_>>())
+            .filter(|s| {
+                s.lines()
+                    .any(|l| !l.trim().is_empty() && !l.trim().starts_with("--"))
+            })
+            .collect()
+    };
+    let pg_only = blocks("```postgresql");
+    assert!(pg_only.len() >= 3, "{pg_only:?}");
+    let shared: Vec<String> = blocks("```sql\n")
+        .into_iter()
+        .filter(|s| !s.contains("items_fts"))
+        .collect();
+    assert!(shared.len() >= 5, "{shared:?}");
+    for s in pg_only.iter().chain(&shared) {
+        pg.query(s);
+    }
+    assert!(
+        !pg.query(
+            "SELECT title FROM items WHERE search @@ websearch_to_tsquery('english', 'clashes')"
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn a_killed_instance_s_sources_are_taken_over_within_two_leases_losing_nothing() {
+    let Some(pg) = PgDatabase::create("failover") else {
+        return;
+    };
+    // Slow feeds, so the victim is always in the middle of polls when it is killed.
+    let f = farm(8, Some(Duration::from_millis(1500)));
+    let dir = tempfile::tempdir().unwrap();
+    let lease = 3;
+    let cfg = write_config_db(
+        dir.path(),
+        &pg.url,
+        &format!("default_schedule = \"0 0 * * * *\"\nlease_secs = {lease}\nconcurrency = 8"),
+        &f.sources,
+    );
+    // The victim starts alone and takes every source (all are due at start).
+    let victim = Daemon::start(dir.path(), &cfg, &[]);
+    let name = pid_instance(&victim);
+    wait_for("the victim holding leases", Duration::from_secs(30), || {
+        pg.count_or_zero(&format!(
+            "SELECT count(*) FROM sources WHERE lease_holder = '{name}'"
+        )) >= 4
+    });
+    let survivor = Daemon::start(dir.path(), &cfg, &[]);
+    std::thread::sleep(Duration::from_millis(300));
+    let held: Vec<String> = pg.query(&format!(
+        "SELECT name FROM sources WHERE lease_holder = '{name}' ORDER BY name"
+    ));
+    assert!(!held.is_empty());
+    victim.signal("-KILL");
+    let killed_at = Instant::now();
+    let (_, _) = victim.wait(Duration::from_secs(10));
+    // Every source the victim held gets polled by the survivor.
+    let list = held
+        .iter()
+        .map(|n| format!("'{n}'"))
+        .collect::<Vec<_>>()
+        .join(",");
+    wait_for(
+        "the survivor to take over",
+        Duration::from_secs(4 * lease + 20),
+        || {
+            pg.count(&format!(
+                "SELECT count(DISTINCT s.name) FROM fetches f JOIN sources s ON s.id = f.source_id
+                 WHERE s.name IN ({list}) AND f.instance <> '{name}' AND f.error IS NULL"
+            )) == held.len() as i64
+        },
+    );
+    let failover = killed_at.elapsed();
+    eprintln!(
+        "failover: {} sources of the killed instance polled again {:.1} s after SIGKILL (lease {lease} s)",
+        held.len(),
+        failover.as_secs_f64()
+    );
+    // Within two lease periods, plus the poll itself (1.5 s) and a second of slack.
+    assert!(
+        failover < Duration::from_secs(2 * lease + 3),
+        "took {failover:?}"
+    );
+    survivor.signal("-TERM");
+    let (status, err) = survivor.wait(Duration::from_secs(40));
+    assert!(status.success(), "{err}");
+    // Nothing lost, nothing doubled: 8 feeds × 5 items, each once.
+    assert_eq!(pg.count("SELECT count(*) FROM items"), 40);
+    assert_eq!(
+        pg.count("SELECT count(*) FROM sources WHERE last_ok_at IS NOT NULL"),
+        8
+    );
+    assert_eq!(
+        pg.count("SELECT count(*) FROM mentions m JOIN items i ON i.id = m.item_id"),
+        pg.count("SELECT count(*) FROM (SELECT DISTINCT item_id, revision, field, span_start, kind FROM mentions) m")
+    );
+}
+
+#[test]
+fn instances_write_one_digest_per_tick_between_them() {
+    let Some(pg) = PgDatabase::create("digest_once") else {
+        return;
+    };
+    let f = farm(2, None);
+    let dir = tempfile::tempdir().unwrap();
+    let mut sources = f.sources.clone();
+    sources.push(
+        "[[digest]]\nname = \"desk\"\nschedule = \"*/2 * * * * *\"\nformats = [\"md\", \"json\"]\n\n"
+            .into(),
+    );
+    let cfg = write_config_db(
+        dir.path(),
+        &pg.url,
+        "default_schedule = \"0 0 * * * *\"\nlease_secs = 5",
+        &sources,
+    );
+    // Each instance writes into its own digest directory, as on separate machines.
+    let cfg_b = dir.path().join("b.toml");
+    std::fs::write(
+        &cfg_b,
+        std::fs::read_to_string(&cfg)
+            .unwrap()
+            .replace("/digests\"", "/digests-b\""),
+    )
+    .unwrap();
+    let a = Daemon::start(dir.path(), &cfg, &[]);
+    let b = Daemon::start(dir.path(), &cfg_b, &[]);
+    wait_for("five digest ticks", Duration::from_secs(60), || {
+        pg.count_or_zero(
+            "SELECT count(DISTINCT tick) FROM digests WHERE tick IS NOT NULL AND path <> ''",
+        ) >= 5
+    });
+    a.signal("-TERM");
+    b.signal("-TERM");
+    let (sa, ea) = a.wait(Duration::from_secs(40));
+    let (sb, eb) = b.wait(Duration::from_secs(40));
+    assert!(sa.success() && sb.success(), "{ea}\n{eb}");
+    let ticks = pg.count("SELECT count(DISTINCT tick) FROM digests WHERE tick IS NOT NULL");
+    // Two formats per tick: the claimed row plus one more, never a second claim.
+    assert_eq!(
+        pg.count("SELECT count(*) FROM digests WHERE path <> ''"),
+        2 * pg.count(
+            "SELECT count(DISTINCT tick) FROM digests WHERE tick IS NOT NULL AND path <> ''"
+        ),
+    );
+    let files = |d: &str| {
+        std::fs::read_dir(dir.path().join(d))
+            .map(|r| r.count())
+            .unwrap_or(0)
+    };
+    let written = files("digests") + files("digests-b");
+    // A tick claimed just as the daemons stopped may have no files yet.
+    assert!(
+        written as i64 == 2 * ticks || written as i64 == 2 * (ticks - 1),
+        "{written} files for {ticks} ticks"
+    );
+}
+
+#[test]
+fn an_sqlite_store_copies_into_postgresql_resumably_and_reads_the_same() {
+    let Some(pg) = PgDatabase::create("store_copy") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let demo = dir.path().join("demo");
+    assert!(
+        run(dir.path(), &["demo", "--dir", demo.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let file = demo.join("claimwatch.db");
+    let copy = |args: &[&str]| run(dir.path(), args);
+    let out = copy(&[
+        "store",
+        "copy",
+        "--from",
+        file.to_str().unwrap(),
+        "--to",
+        &pg.url,
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("every table's count matches"),
+        "{}",
+        stdout(&out)
+    );
+    let sqlite = rusqlite::Connection::open(&file).unwrap();
+    let claims_sql = "SELECT group_concat(x, '|') FROM (SELECT claim_id || ',' || category || ',' || COALESCE(count, -1) || ',' || COALESCE(claimant, '') || ',' || COALESCE(party, '') || ',' || revision AS x FROM casualty_claims_view ORDER BY claim_id)";
+    let in_sqlite: String = sqlite.query_row(claims_sql, [], |r| r.get(0)).unwrap();
+    let in_pg = pg.query(
+        "SELECT string_agg(x, '|' ORDER BY id) FROM (SELECT claim_id AS id, claim_id || ',' || category || ',' || COALESCE(count, -1) || ',' || COALESCE(claimant, '') || ',' || COALESCE(party, '') || ',' || revision AS x FROM casualty_claims_view) v",
+    );
+    assert!(!in_sqlite.is_empty());
+    assert_eq!(in_pg, vec![in_sqlite]);
+    // The status reads the same from both.
+    let stored = |db: &str| {
+        let out = run(dir.path(), &["--db", db, "status"]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        stdout(&out)
+            .lines()
+            .find(|l| l.starts_with("stored:"))
+            .unwrap()
+            .to_owned()
+    };
+    assert_eq!(stored(file.to_str().unwrap()), stored(&pg.url));
+    // Interrupted after part of a table: run again, it completes it; nothing doubles.
+    let claims = pg.count("SELECT count(*) FROM casualty_claims");
+    pg.query("DELETE FROM casualty_claims WHERE id > (SELECT min(id) + 2 FROM casualty_claims) RETURNING 1");
+    assert!(pg.count("SELECT count(*) FROM casualty_claims") < claims);
+    let out = copy(&[
+        "store",
+        "copy",
+        "--from",
+        file.to_str().unwrap(),
+        "--to",
+        &pg.url,
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(pg.count("SELECT count(*) FROM casualty_claims"), claims);
+    assert_eq!(
+        pg.query("SELECT string_agg(x, '|' ORDER BY id) FROM (SELECT claim_id AS id, claim_id || ',' || category || ',' || COALESCE(count, -1) || ',' || COALESCE(claimant, '') || ',' || COALESCE(party, '') || ',' || revision AS x FROM casualty_claims_view) v"),
+        in_pg
+    );
+    // New rows continue after the copied ids, and full-text search covers copied items.
+    assert!(
+        !pg.query(
+            "SELECT title FROM items WHERE search @@ websearch_to_tsquery('english', 'ceasefire')"
+        )
+        .is_empty()
+    );
+    // Copying into a database that holds another store's sources is refused.
+    pg.query("UPDATE sources SET name = name || ' (other)' WHERE id = (SELECT min(id) FROM sources) RETURNING 1");
+    let out = copy(&[
+        "store",
+        "copy",
+        "--from",
+        file.to_str().unwrap(),
+        "--to",
+        &pg.url,
+    ]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("already holds other data"),
+        "{}",
+        stderr(&out)
+    );
+}
