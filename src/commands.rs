@@ -361,7 +361,6 @@ pub(crate) fn retag(cfg: &Config, since: Option<&str>) -> Result<(), Failure> {
         .map(|s| digest::parse_since(s, chrono::Utc::now()))
         .transpose()
         .map_err(|e| Failure::Usage(anyhow!(e)))?;
-    sqlite_only(cfg, "retag")?;
     let rt = runtime()?;
     let store = rt.block_on(open_existing(&cfg.daemon.database))?;
     let sources: std::collections::HashMap<String, std::sync::Arc<config::SourceConfig>> = cfg
@@ -370,30 +369,27 @@ pub(crate) fn retag(cfg: &Config, since: Option<&str>) -> Result<(), Failure> {
         .map(|s| (s.name.clone(), s.clone()))
         .collect();
     let parties = schedule::parties_of(cfg);
-    let (items, mentions) = store
-        .call_blocking(move |conn| {
-            store::retag_items(
-                conn,
-                since,
-                tag::TAGGER_VERSION,
-                chrono::Utc::now(),
-                |name, title, text| match sources.get(name) {
-                    Some(s) => {
-                        let own_voice = s.own_voice();
-                        let voice = schedule::SourceVoice::of(s, &own_voice);
-                        schedule::tag_fields(voice, &parties, title, text)
-                    }
-                    None => {
-                        let voice = schedule::SourceVoice {
-                            own_voice: name,
-                            language: None,
-                            party: None,
-                        };
-                        schedule::tag_fields(voice, &parties, title, text)
-                    }
-                },
-            )
-        })
+    let (items, mentions) = rt
+        .block_on(store.retag_items(
+            since,
+            tag::TAGGER_VERSION.to_owned(),
+            chrono::Utc::now(),
+            move |name, title, text| match sources.get(name) {
+                Some(s) => {
+                    let own_voice = s.own_voice();
+                    let voice = schedule::SourceVoice::of(s, &own_voice);
+                    schedule::tag_fields(voice, &parties, title, text)
+                }
+                None => {
+                    let voice = schedule::SourceVoice {
+                        own_voice: name,
+                        language: None,
+                        party: None,
+                    };
+                    schedule::tag_fields(voice, &parties, title, text)
+                }
+            },
+        ))
         .context("cannot re-tag")?;
     store.close();
     println!(

@@ -8,7 +8,7 @@ use clap::{Parser, Subcommand};
 
 use claimwatch::config::{self, Config, Environment};
 use claimwatch::tag::eval::split::Half;
-use claimwatch::{daemon, digest, store, tag};
+use claimwatch::{daemon, digest, tag};
 
 mod commands;
 
@@ -167,6 +167,10 @@ enum Command {
         /// database while the cold round polls; 0 for none
         #[arg(long, default_value_t = 0, value_name = "N")]
         web_clients: usize,
+        /// Instances polling one PostgreSQL store together (with --db postgres://…; each run
+        /// gets a scratch database beside the one named, dropped after)
+        #[arg(long, default_value_t = 1, value_name = "K")]
+        instances: usize,
         /// Do one run in this process and print its phases as JSON (each run of a benchmark
         /// is such a child process)
         #[arg(long, hide = true)]
@@ -405,6 +409,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             dir,
             farm,
             web_clients,
+            instances,
             one_run,
         } => {
             let tmp = tempfile::Builder::new()
@@ -419,6 +424,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 dir: dir.clone().unwrap_or_else(|| tmp.path().to_path_buf()),
                 farm_url: farm.clone(),
                 web_clients: *web_clients,
+                database: cli.db.clone(),
+                instances: (*instances).max(1),
             };
             if *one_run {
                 let phases = runtime()?
@@ -438,16 +445,9 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let cfg = load_config(&cli, false)?;
             let cutoff = digest::parse_since(older_than, chrono::Utc::now())
                 .map_err(|e| Failure::Usage(anyhow!(e)))?;
-            if cfg.daemon.database.sqlite_path().is_none() {
-                return Err(Failure::Usage(anyhow!(store::StoreError::SqliteOnly(
-                    "prune".into()
-                ))));
-            }
             let rt = runtime()?;
             let store = rt.block_on(open_existing(&cfg.daemon.database))?;
-            let pruned = store
-                .call_blocking(move |conn| store::prune(conn, cutoff))
-                .context("cannot prune")?;
+            let pruned = rt.block_on(store.prune(cutoff)).context("cannot prune")?;
             store.close();
             println!(
                 "pruned {} statements and {} poll log rows older than {}; the file shrank by {:.1} MiB",

@@ -377,3 +377,125 @@ fn an_sqlite_store_copies_into_postgresql_resumably_and_reads_the_same() {
         stderr(&out)
     );
 }
+
+#[test]
+fn two_instances_deliver_each_alert_once_to_the_webhook() {
+    let Some(pg) = PgDatabase::create("alerts_once") else {
+        return;
+    };
+    let f = farm(6, None);
+    let hook = Server::start(vec![(
+        "/hook",
+        Route::ok("text/plain", "ok").with_behaviour(Behaviour::Delay(Duration::from_millis(100))),
+    )]);
+    let dir = tempfile::tempdir().unwrap();
+    let mut blocks = f.sources.clone();
+    blocks.push(format!(
+        "[[alert]]\nname = \"tolls\"\nkinds = [\"casualty\"]\nmin_count = 5\nwebhook = \"{}\"\n\n",
+        hook.url("/hook")
+    ));
+    let cfg = write_config_db(
+        dir.path(),
+        &pg.url,
+        "default_schedule = \"*/2 * * * * *\"\nlease_secs = 5\nalert_retry_base_secs = 1",
+        &blocks,
+    );
+    let a = Daemon::start(dir.path(), &cfg, &[]);
+    let b = Daemon::start(dir.path(), &cfg, &[]);
+    wait_for("every alert delivered", Duration::from_secs(60), || {
+        let queued = pg.count_or_zero("SELECT count(*) FROM alerts");
+        queued >= 30
+            && pg.count_or_zero("SELECT count(*) FROM alerts WHERE delivered_at IS NULL") == 0
+    });
+    // A few more alert cycles on both instances: nothing is sent again.
+    std::thread::sleep(Duration::from_secs(6));
+    a.signal("-TERM");
+    b.signal("-TERM");
+    let (sa, ea) = a.wait(Duration::from_secs(40));
+    let (sb, eb) = b.wait(Duration::from_secs(40));
+    assert!(sa.success() && sb.success(), "{ea}\n{eb}");
+    let queued = pg.count("SELECT count(*) FROM alerts");
+    // 6 feeds × 5 statements, one "5 wounded" claim each.
+    assert_eq!(queued, 30);
+    let keys: Vec<String> = hook
+        .server
+        .received("/hook")
+        .iter()
+        .filter_map(|r| r.header("idempotency-key").map(str::to_owned))
+        .collect();
+    let mut unique = keys.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(keys.len(), unique.len(), "a key was delivered twice");
+    assert_eq!(keys.len() as i64, queued);
+    assert_eq!(
+        pg.count("SELECT count(*) FROM alerts WHERE attempts <> 1"),
+        0
+    );
+}
+
+#[test]
+fn the_bench_polls_each_feed_once_per_round_with_two_instances() {
+    let Some(pg) = PgDatabase::create("bench_pg") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(
+        dir.path(),
+        &[
+            "--db",
+            &pg.url,
+            "bench",
+            "--feeds",
+            "40",
+            "--items",
+            "5",
+            "--runs",
+            "1",
+            "--concurrency",
+            "8",
+            "--instances",
+            "2",
+            "--dir",
+            dir.path().join("b").to_str().unwrap(),
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("PostgreSQL, 2 instance(s)"), "{text}");
+    let row = |phase: &str| -> Vec<String> {
+        text.lines()
+            .find(|l| l.starts_with(&format!("| {phase} |")))
+            .unwrap_or_else(|| panic!("no {phase} row: {text}"))
+            .split('|')
+            .map(|c| c.trim().to_owned())
+            .filter(|c| !c.is_empty())
+            .collect()
+    };
+    // Columns: phase, wall, CPU, farm CPU, RSS, new items, items/s, 200, 304, failed,
+    // duplicate polls, DB. Two instances, yet each feed polled once per round.
+    let cold = row("cold");
+    assert_eq!(
+        (
+            &cold[5][..],
+            &cold[7][..],
+            &cold[8][..],
+            &cold[9][..],
+            &cold[10][..]
+        ),
+        ("200", "40", "0", "0", "0"),
+        "{text}"
+    );
+    let unchanged = row("unchanged");
+    assert_eq!(
+        (&unchanged[7][..], &unchanged[8][..], &unchanged[10][..]),
+        ("0", "40", "0"),
+        "{text}"
+    );
+    assert_eq!(row("incremental")[10], "0", "{text}");
+    // The scratch database is gone.
+    assert!(
+        pg.query("SELECT datname FROM pg_database WHERE datname LIKE 'claimwatch_bench_%'")
+            .is_empty()
+    );
+}

@@ -289,3 +289,69 @@ fn one_poll_per_source_per_tick_and_one_digest_per_tick() {
         }
     });
 }
+
+#[test]
+fn retag_replaces_mentions_and_prune_deletes_old_statements_with_their_rows() {
+    on_both_backends("retag_prune", |store| async move {
+        let old = Utc::now() - Duration::days(40);
+        store
+            .register_sources(vec![source("Norland")])
+            .await
+            .unwrap();
+        let mut stale = tagged("n-old", "Border statement", KILLED);
+        stale.item.published = Some(old);
+        store
+            .record_poll(fetched("Norland", vec![stale], old))
+            .await
+            .unwrap();
+        let now = Utc::now();
+        store
+            .record_poll(fetched(
+                "Norland",
+                vec![tagged(
+                    "n-new",
+                    "Ceasefire agreed",
+                    "The ceasefire came into force at 18:00.",
+                )],
+                now,
+            ))
+            .await
+            .unwrap();
+        let before = store.store_status(now).await.unwrap().counts;
+        assert!(before.mentions >= 3 && before.claims >= 2, "{before:?}");
+        // A tagger that finds nothing: every current mention goes.
+        let (items, mentions) = store
+            .retag_items(None, "none".into(), now, |_, _, _| (Vec::new(), Vec::new()))
+            .await
+            .unwrap();
+        assert_eq!((items, mentions), (2, 0));
+        let after = store.store_status(now).await.unwrap().counts;
+        assert_eq!((after.mentions, after.claims), (0, 0));
+        // The real tagger again: the same mentions as at first.
+        let (_, mentions) = store
+            .retag_items(None, "again".into(), now, |source, title, text| {
+                let voice = SourceVoice {
+                    own_voice: source,
+                    language: Some("en"),
+                    party: None,
+                };
+                tag_fields(voice, &Parties::default(), title, text)
+            })
+            .await
+            .unwrap();
+        assert_eq!(mentions as i64, before.mentions);
+        // Older than 30 days: the old statement and its poll go, the new one stays.
+        let pruned = store.prune(now - Duration::days(30)).await.unwrap();
+        assert_eq!((pruned.items, pruned.fetches), (1, 1));
+        let left = store.store_status(now).await.unwrap().counts;
+        assert_eq!((left.items, left.fetches), (1, 1));
+        assert_eq!(
+            store
+                .known_items("Norland".into(), vec!["n-old".into(), "n-new".into()])
+                .await
+                .unwrap()
+                .len(),
+            1
+        );
+    });
+}

@@ -49,6 +49,11 @@ pub struct BenchOptions {
     /// Clients hammering the web site over the same database during the cold round (0: no
     /// site), to see that it answers while polls write and what it costs the round.
     pub web_clients: usize,
+    /// `--db`: a postgres:// URL benchmarks PostgreSQL (a scratch database per run, beside
+    /// the one named); otherwise SQLite in `dir`.
+    pub database: Option<String>,
+    /// Instances polling the PostgreSQL store together.
+    pub instances: usize,
 }
 
 /// One phase's figures.
@@ -77,6 +82,9 @@ pub struct Phase {
     /// The web site's figures while the phase ran, when it was loaded.
     #[serde(default)]
     pub web: Option<web::WebLoad>,
+    /// Sources polled twice for one round (instances on PostgreSQL); must be 0.
+    #[serde(default)]
+    pub duplicate_polls: i64,
 }
 
 fn proc_cpu_seconds(pid: &str) -> f64 {
@@ -201,9 +209,73 @@ fn bench_config(dir: &Path, base: &str, opts: &BenchOptions) -> Result<Config, B
         .map_err(setup("bench config"))
 }
 
-/// Polls every source once, as `claimwatch poll` does.
-async fn poll_all(config: &Config, ctx: &crate::schedule::PollContext) {
-    crate::schedule::poll_once(ctx, config.sources.clone(), config.daemon.concurrency).await;
+/// Polls every source once for the round `tick`, all instances at once, each as
+/// `claimwatch poll` does: on PostgreSQL they split the sources by leases.
+async fn poll_all(
+    config: &Config,
+    contexts: &[crate::schedule::PollContext],
+    tick: chrono::DateTime<chrono::Utc>,
+) {
+    let mut tasks = tokio::task::JoinSet::new();
+    for ctx in contexts {
+        let (ctx, sources, n) = (
+            ctx.clone(),
+            config.sources.clone(),
+            config.daemon.concurrency,
+        );
+        tasks.spawn(async move { crate::schedule::poll_round(&ctx, sources, n, Some(tick)).await });
+    }
+    while tasks.join_next().await.is_some() {}
+}
+
+/// The stores the run polls into: `instances` handles on one fresh database, each its own
+/// instance (its own name, pool and HTTP client, as separate processes would have), and the
+/// scratch PostgreSQL database to drop after.
+async fn open_stores(
+    config: &mut Config,
+    opts: &BenchOptions,
+) -> Result<
+    (
+        Vec<crate::store::Store>,
+        Option<(config::PostgresUrl, String)>,
+    ),
+    BenchError,
+> {
+    let mut scratch = None;
+    if let Some(db) = &opts.database {
+        match config::Database::parse(db).map_err(setup("--db"))? {
+            config::Database::Postgres(url) => {
+                let name = format!("claimwatch_bench_{}", std::process::id());
+                let fresh = crate::store::create_scratch_database(&url, &name)
+                    .await
+                    .map_err(setup("scratch database"))?;
+                config.daemon.database = config::Database::Postgres(fresh);
+                scratch = Some((url, name));
+            }
+            config::Database::Sqlite(_) => {
+                return Err(BenchError::Setup(
+                    "--db: give a postgres:// URL (the SQLite bench writes into --dir)".into(),
+                ));
+            }
+        }
+    }
+    let first = daemon::open_store(config)
+        .await
+        .map_err(setup("database"))?;
+    let mut stores = vec![first];
+    let me = crate::store::Instance::this_process();
+    for k in 1..opts.instances.max(1) {
+        let instance = crate::store::Instance {
+            name: format!("{}/{k}", me.name),
+            ..me.clone()
+        };
+        stores.push(
+            crate::store::Store::open_database_as(&config.daemon.database, instance)
+                .await
+                .map_err(setup("database"))?,
+        );
+    }
+    Ok((stores, scratch))
 }
 
 /// Runs the three phases once, in this process, with a fresh farm and database in
@@ -229,11 +301,15 @@ pub async fn run_once(opts: &BenchOptions) -> Result<Vec<Phase>, BenchError> {
         (None, Some(url)) => url.trim_end_matches('/').to_owned(),
         (None, None) => return Err(BenchError::Setup("no farm".into())),
     };
-    let config = bench_config(&dir, &base, opts)?;
-    let store = daemon::open_store(&config)
-        .await
-        .map_err(setup("database"))?;
-    let ctx = daemon::poll_context(&config, store.clone()).map_err(setup("HTTP client"))?;
+    let mut config = bench_config(&dir, &base, opts)?;
+    let (stores, scratch) = open_stores(&mut config, opts).await?;
+    let store = stores[0].clone();
+    let contexts = stores
+        .iter()
+        .map(|s| daemon::poll_context(&config, s.clone()))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(setup("HTTP client"))?;
+    let mut tick = chrono::Utc::now();
     let mut phases = Vec::new();
     for name in ["cold", "unchanged", "incremental"] {
         if name == "incremental" {
@@ -244,12 +320,9 @@ pub async fn run_once(opts: &BenchOptions) -> Result<Vec<Phase>, BenchError> {
             }
         }
         let farm_cpu_of = |f: &Option<Farm>| f.as_ref().map_or(0.0, Farm::cpu);
-        let last_fetch: i64 = store
-            .call(
-                |c| Ok(c.query_row("SELECT COALESCE(max(id), 0) FROM fetches", [], |r| r.get(0))?),
-            )
-            .await
-            .unwrap_or(0);
+        let last_fetch: i64 = store.last_fetch_id().await.unwrap_or(0);
+        // Each round is its own scheduled time, a second or more after the last.
+        tick = chrono::Utc::now().max(tick + chrono::Duration::seconds(1));
         reset_peak_rss();
         let load = if name == "cold" && opts.web_clients > 0 {
             let db = config.daemon.database.sqlite_path().ok_or_else(|| {
@@ -260,7 +333,7 @@ pub async fn run_once(opts: &BenchOptions) -> Result<Vec<Phase>, BenchError> {
             None
         };
         let (cpu0, farm0, t0) = (proc_cpu_seconds("self"), farm_cpu_of(&farm), Instant::now());
-        poll_all(&config, &ctx).await;
+        poll_all(&config, &contexts, tick).await;
         let wall = t0.elapsed().as_secs_f64();
         let web = match load {
             Some(l) => Some(l.finish().await),
@@ -271,35 +344,31 @@ pub async fn run_once(opts: &BenchOptions) -> Result<Vec<Phase>, BenchError> {
             farm_cpu_of(&farm) - farm0,
             peak_rss_mib(),
         );
-        let counts: (i64, i64, i64, i64) = store
-            .call(move |c| {
-                Ok(c.query_row(
-                    "SELECT COALESCE(sum(new_items), 0), count(*) FILTER (WHERE http_status = 200 AND error IS NULL),
-                            count(*) FILTER (WHERE http_status = 304), count(*) FILTER (WHERE error IS NOT NULL)
-                     FROM fetches WHERE id > ?1",
-                    [last_fetch],
-                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-                )?)
-            })
-            .await
-            .unwrap_or_default();
-        let size = |p: PathBuf| std::fs::metadata(p).map_or(0, |m| m.len());
-        let db = size(dir.join("claimwatch.db")) + size(dir.join("claimwatch.db-wal"));
+        let counts = store.round_counts(last_fetch).await.unwrap_or_default();
+        let db = store.size_bytes().await.unwrap_or(0);
         phases.push(Phase {
             name: name.to_owned(),
             wall,
             cpu,
             farm_cpu,
             peak_rss_mib: peak,
-            new_items: counts.0,
-            ok_200: counts.1,
-            not_modified: counts.2,
-            failed: counts.3,
+            new_items: counts.new_items,
+            ok_200: counts.ok_200,
+            not_modified: counts.not_modified,
+            failed: counts.failed,
             db_mib: db as f64 / (1024.0 * 1024.0),
             web,
+            duplicate_polls: counts.duplicate_polls,
         });
     }
-    tokio::task::block_in_place(|| store.close());
+    for s in &stores {
+        tokio::task::block_in_place(|| s.close());
+    }
+    if let Some((url, name)) = scratch
+        && let Err(e) = crate::store::drop_scratch_database(&url, &name).await
+    {
+        tracing::warn!(error = %e, "cannot drop the scratch database {name}");
+    }
     Ok(phases)
 }
 
@@ -320,10 +389,14 @@ pub fn run_isolated(opts: &BenchOptions) -> Result<Vec<Vec<Phase>>, BenchError> 
             .args(["--items", &opts.items.to_string()])
             .args(["--concurrency", &opts.concurrency.to_string()])
             .args(["--web-clients", &opts.web_clients.to_string()])
+            .args(["--instances", &opts.instances.to_string()])
             .arg("--dir")
             .arg(opts.dir.join(format!("run-{run}")));
         if let Some(url) = &opts.farm_url {
             cmd.args(["--farm", url]);
+        }
+        if let Some(db) = &opts.database {
+            cmd.args(["--db", db]);
         }
         let out = cmd
             .stderr(Stdio::inherit())
@@ -360,8 +433,15 @@ fn median(mut v: Vec<f64>) -> f64 {
 
 /// The medians of each phase over the runs, as a table.
 pub fn report(opts: &BenchOptions, runs: &[Vec<Phase>]) -> String {
+    let store = match &opts.database {
+        Some(db) if db.contains("://") => format!(
+            "PostgreSQL, {} instance(s) in one process",
+            opts.instances.max(1)
+        ),
+        _ => "SQLite".to_owned(),
+    };
     let mut out = format!(
-        "claimwatch bench: {} feeds x {} items, {} polls at once, {} run(s), medians\n\n| phase | wall s | CPU s | farm CPU s | peak RSS MiB | new items | items/s | 200 | 304 | failed | DB MiB |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n",
+        "claimwatch bench: {} feeds x {} items, {} polls at once per instance, {store}, {} run(s), medians\n\n| phase | wall s | CPU s | farm CPU s | peak RSS MiB | new items | items/s | 200 | 304 | failed | duplicate polls | DB MiB |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n",
         opts.feeds,
         opts.items,
         opts.concurrency,
@@ -395,7 +475,7 @@ pub fn report(opts: &BenchOptions, runs: &[Vec<Phase>]) -> String {
         let wall = col(&|p| p.wall);
         let items = col(&|p| p.new_items as f64);
         out.push_str(&format!(
-            "| {name} | {wall:.2} | {:.2} | {:.2} | {:.1} | {items:.0} | {:.0} | {:.0} | {:.0} | {:.0} | {:.1} |\n",
+            "| {name} | {wall:.2} | {:.2} | {:.2} | {:.1} | {items:.0} | {:.0} | {:.0} | {:.0} | {:.0} | {:.0} | {:.1} |\n",
             col(&|p| p.cpu),
             col(&|p| p.farm_cpu),
             col(&|p| p.peak_rss_mib),
@@ -403,6 +483,12 @@ pub fn report(opts: &BenchOptions, runs: &[Vec<Phase>]) -> String {
             col(&|p| p.ok_200 as f64),
             col(&|p| p.not_modified as f64),
             col(&|p| p.failed as f64),
+            // The worst run, not the median: one duplicate anywhere matters.
+            runs.iter()
+                .filter_map(|r| r.get(i))
+                .map(|p| p.duplicate_polls)
+                .max()
+                .unwrap_or(0) as f64,
             col(&|p| p.db_mib),
         ));
     }

@@ -181,9 +181,9 @@ pub async fn start(config: &Config, store: Store) -> Result<Schedule, DaemonErro
     let ctx = poll_context(config, store.clone())?;
     if !config.alerts.is_empty() {
         // Before any poll: mentions already stored when alerts are first configured don't alert.
-        store.call(|c| alerts::init_watermark(c)).await?;
+        store.init_alert_watermark().await?;
         if config.daemon.alert_at_most_once {
-            let n = store.call(|c| alerts::settle_interrupted(c)).await?;
+            let n = store.settle_interrupted_alerts().await?;
             if n > 0 {
                 tracing::warn!(
                     alerts = n,
@@ -296,11 +296,11 @@ struct AlertCycle {
 
 impl AlertCycle {
     async fn run(&self) {
+        use crate::store::alerts::AttemptOutcome;
         let now = Utc::now();
-        let rules = self.rules.clone();
         let queued = match self
             .store
-            .call(move |c| alerts::queue_alerts(c, &rules, now))
+            .queue_alerts(alerts::selector(self.rules.clone()), now)
             .await
         {
             Ok(n) => n,
@@ -309,70 +309,62 @@ impl AlertCycle {
                 0
             }
         };
-        let due = self
-            .store
-            .call(move |c| alerts::due_alerts(c, now, 50))
-            .await
-            .unwrap_or_default();
+        let due = match self.store.due_alerts(now, 50).await {
+            Ok(due) => due,
+            Err(e) => {
+                tracing::error!(error = %e, "cannot read due alerts");
+                Vec::new()
+            }
+        };
         let attempted = due.len();
-        for alert in due {
+        for alert in due.into_iter().filter_map(alerts::pending) {
             let id = alert.id;
             if self.at_most_once
-                && let Err(e) = self
-                    .store
-                    .call(move |c| alerts::mark_sending(c, id, Utc::now()))
-                    .await
+                && let Err(e) = self.store.mark_alert_sending(id, Utc::now()).await
             {
                 tracing::error!(error = %e, "cannot mark the alert as sending; not sent");
                 continue;
             }
-            let result = match self.rules.iter().find(|r| r.name == alert.rule) {
-                Some(rule) => alerts::deliver_alert(&self.client, rule, &alert.payload).await,
+            let failed = |error: String| AttemptOutcome::Failed {
+                error,
+                retry_base: self.retry_base,
+            };
+            let outcome = match self.rules.iter().find(|r| r.name == alert.rule) {
                 None => {
                     tracing::warn!(rule = %alert.rule, "alert for a rule no longer in the config; will retry");
-                    let base = self.retry_base;
-                    let error = format!("rule \"{}\" is no longer in the config", alert.rule);
-                    let _ = self
-                        .store
-                        .call(move |c| alerts::record_attempt(c, id, Err(error), Utc::now(), base))
-                        .await;
-                    continue;
+                    failed(format!(
+                        "rule \"{}\" is no longer in the config",
+                        alert.rule
+                    ))
                 }
+                Some(rule) => match alerts::deliver_alert(&self.client, rule, &alert.payload).await
+                {
+                    Ok(()) => {
+                        tracing::info!(rule = %alert.rule, key = %alert.payload.idempotency_key, "alert delivered");
+                        AttemptOutcome::Delivered
+                    }
+                    Err(e) if self.at_most_once && e.may_have_arrived() => {
+                        tracing::warn!(rule = %alert.rule, error = %e, "alert may have arrived; not resent (at-most-once)");
+                        AttemptOutcome::Uncertain(e.to_string())
+                    }
+                    Err(e) => {
+                        tracing::warn!(rule = %alert.rule, attempt = alert.attempts + 1, error = %e, "alert not delivered; will retry");
+                        failed(e.to_string())
+                    }
+                },
             };
-            let recorded = match result {
-                Ok(()) => {
-                    tracing::info!(rule = %alert.rule, key = %alert.payload.idempotency_key, "alert delivered");
-                    let base = self.retry_base;
-                    self.store
-                        .call(move |c| alerts::record_attempt(c, id, Ok(()), Utc::now(), base))
-                        .await
-                }
-                Err(e) if self.at_most_once && e.may_have_arrived() => {
-                    tracing::warn!(rule = %alert.rule, error = %e, "alert may have arrived; not resent (at-most-once)");
-                    let error = e.to_string();
-                    self.store
-                        .call(move |c| alerts::record_uncertain(c, id, &error))
-                        .await
-                }
-                Err(e) => {
-                    tracing::warn!(rule = %alert.rule, attempt = alert.attempts + 1, error = %e, "alert not delivered; will retry");
-                    let (base, error) = (self.retry_base, e.to_string());
-                    self.store
-                        .call(move |c| alerts::record_attempt(c, id, Err(error), Utc::now(), base))
-                        .await
-                }
-            };
-            if let Err(e) = recorded {
+            if let Err(e) = self
+                .store
+                .record_alert_attempt(id, outcome, Utc::now())
+                .await
+            {
                 tracing::error!(error = %e, "cannot record alert delivery");
             }
         }
         if queued + attempted > 0 {
-            match self
-                .store
-                .call(move |c| alerts::alerts_atom(c, now, 100))
-                .await
-            {
-                Ok(atom) => {
+            match self.store.recent_alert_payloads(100).await {
+                Ok(payloads) => {
+                    let atom = alerts::atom(&payloads, now);
                     if let Err(e) = digest::deliver(&self.atom_path, atom.as_bytes()) {
                         tracing::warn!(error = %e, "cannot write the alerts feed");
                     }
@@ -437,17 +429,14 @@ fn release_startup_memory() {
     }
 }
 
-/// What a PostgreSQL store cannot do yet: the web site reads the SQLite file directly, and the
-/// alert outbox is not shared between instances yet. Refused at start, before anything is
-/// written, rather than silently skipped.
+/// What a PostgreSQL store cannot do yet: the web site reads the SQLite file directly.
+/// Refused at start, before anything is written, rather than silently skipped.
 fn refuse_sqlite_only_features(config: &Config) -> Result<(), DaemonError> {
     if config.daemon.database.sqlite_path().is_some() {
         return Ok(());
     }
     let what = if config.web_listen.is_some() {
         "the web site ([web] listen)"
-    } else if !config.alerts.is_empty() {
-        "alerts ([[alert]])"
     } else {
         return Ok(());
     };

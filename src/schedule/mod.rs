@@ -23,7 +23,7 @@ use tokio_cron_scheduler::{Job, JobScheduler};
 
 pub use poll::{
     Backoff, PollContext, PollOutcome, SourceVoice, parties_of, poll_claimed, poll_leased,
-    poll_once, poll_source, source_record, tag_fields, tag_item,
+    poll_once, poll_round, poll_source, source_record, tag_fields, tag_item,
 };
 
 use crate::config::{Config, CronSchedule, SourceConfig};

@@ -574,6 +574,17 @@ pub async fn poll_once(
     sources: Vec<Arc<SourceConfig>>,
     concurrency: usize,
 ) -> Vec<(String, PollOutcome)> {
+    poll_round(ctx, sources, concurrency, None).await
+}
+
+/// As [`poll_once`], on behalf of the scheduled time `tick`: on a shared store, instances
+/// that run the same round poll each source once between them.
+pub async fn poll_round(
+    ctx: &PollContext,
+    sources: Vec<Arc<SourceConfig>>,
+    concurrency: usize,
+    tick: Option<chrono::DateTime<Utc>>,
+) -> Vec<(String, PollOutcome)> {
     let permits = Arc::new(tokio::sync::Semaphore::new(concurrency.max(1)));
     let names: Vec<String> = sources.iter().map(|s| s.name.clone()).collect();
     let mut outcomes: Vec<Option<PollOutcome>> = vec![None; sources.len()];
@@ -592,7 +603,7 @@ pub async fn poll_once(
         let ctx = ctx.clone();
         tasks.spawn(async move {
             let _permit = permit;
-            (i, poll_claimed(&ctx, source, Backoff::Ignore, None).await)
+            (i, poll_claimed(&ctx, source, Backoff::Ignore, tick).await)
         });
         while let Some(joined) = tasks.try_join_next() {
             record(joined);

@@ -93,9 +93,11 @@ mod tests {
             .map(|_| {
                 let (path, start) = (path.clone(), start.clone());
                 std::thread::spawn(move || {
-                    let mut conn = crate::store::connect(&path).map_err(|e| e.to_string())?;
+                    let conn = crate::store::connect(&path).map_err(|e| e.to_string());
+                    // Every thread reaches the barrier, even one whose open failed, so a
+                    // failure is reported instead of hanging the others.
                     start.wait();
-                    migrate(&mut conn).map_err(|e| e.to_string())
+                    migrate(&mut conn?).map_err(|e| e.to_string())
                 })
             })
             .collect();

@@ -9,12 +9,15 @@
 //! [`StoreError`], [`PollRecord`], [`PollResult`], [`TaggedItem`], [`SourceRecord`],
 //! [`PollSummary`].
 
+pub mod alerts;
 mod batch;
+mod bench_reads;
 pub mod browse;
 mod error;
 mod lock;
 mod mentions;
 mod migrate;
+mod outbox;
 mod pg;
 mod prune;
 pub mod queries;
@@ -29,6 +32,7 @@ use std::thread::JoinHandle;
 
 use rusqlite::Connection;
 
+pub use bench_reads::{RoundCounts, create_scratch_database, drop_scratch_database};
 pub use error::StoreError;
 pub use lock::DaemonLock;
 pub use migrate::SCHEMA_VERSION;
@@ -104,11 +108,29 @@ pub fn connect(path: &Path) -> Result<Connection, StoreError> {
         .map_err(open)?;
     // The writer cycles through a few dozen statements; keep them all prepared.
     conn.set_prepared_statement_cache_capacity(64);
-    conn.execute_batch(
-        "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
-    )
-    .map_err(open)?;
-    Ok(conn)
+    // Switching a fresh file to WAL takes a lock that SQLite does not wait for through the
+    // busy handler: processes opening one new file at once retry here instead of failing.
+    let mut tries = 0;
+    loop {
+        match conn.execute_batch(
+            "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
+        ) {
+            Ok(()) => return Ok(conn),
+            Err(e)
+                if tries < 500
+                    && matches!(
+                        e.sqlite_error_code(),
+                        Some(
+                            rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked
+                        )
+                    ) =>
+            {
+                tries += 1;
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            Err(e) => return Err(open(e)),
+        }
+    }
 }
 
 /// Opens a read-only connection, for readers beside the writer (the web site). It never
@@ -178,12 +200,24 @@ impl Store {
     /// As [`Store::open`]; [`StoreError::Postgres`] naming host and database when PostgreSQL
     /// cannot be reached or refuses the login.
     pub async fn open_database(database: &crate::config::Database) -> Result<Self, StoreError> {
+        Self::open_database_as(database, Instance::this_process()).await
+    }
+
+    /// As [`Store::open_database`], naming this handle's instance (the benchmark runs
+    /// several instances in one process; each needs its own name for its leases).
+    ///
+    /// # Errors
+    /// As [`Store::open_database`].
+    pub async fn open_database_as(
+        database: &crate::config::Database,
+        instance: Instance,
+    ) -> Result<Self, StoreError> {
         match database {
             crate::config::Database::Sqlite(path) => Self::open(path),
             crate::config::Database::Postgres(url) => Ok(Self {
                 backend: Backend::Postgres {
                     pg: pg::PgStore::open(url).await?,
-                    instance: Arc::new(Instance::this_process()),
+                    instance: Arc::new(instance),
                 },
             }),
         }

@@ -406,3 +406,54 @@ impl Store {
         }
     }
 }
+
+impl Store {
+    /// Deletes statements older than `cutoff` with everything hanging off them, and old poll
+    /// log rows (see [`super::prune`]).
+    ///
+    /// # Errors
+    /// A database error; batches already committed stay deleted.
+    pub async fn prune(&self, cutoff: DateTime<Utc>) -> Result<super::Pruned, StoreError> {
+        match &self.backend {
+            Backend::Sqlite { .. } => self.call(move |c| super::prune(c, cutoff)).await,
+            Backend::Postgres { pg, .. } => {
+                pg::maintain::prune(&mut pg.client().await?, cutoff).await
+            }
+        }
+    }
+
+    /// Replaces the mentions of stored items fetched since `since` with what `tag_item`
+    /// (source name, title, text) finds now. Returns (items, mentions).
+    ///
+    /// # Errors
+    /// A database error; nothing is replaced then.
+    pub async fn retag_items<F>(
+        &self,
+        since: Option<DateTime<Utc>>,
+        tagger_version: String,
+        now: DateTime<Utc>,
+        tag_item: F,
+    ) -> Result<(usize, usize), StoreError>
+    where
+        F: FnMut(&str, &str, &str) -> (Vec<crate::tag::Mention>, Vec<crate::tag::Mention>)
+            + Send
+            + 'static,
+    {
+        match &self.backend {
+            Backend::Sqlite { .. } => {
+                self.call(move |c| super::retag_items(c, since, &tagger_version, now, tag_item))
+                    .await
+            }
+            Backend::Postgres { pg, .. } => {
+                pg::maintain::retag_items(
+                    &mut pg.client().await?,
+                    since,
+                    &tagger_version,
+                    now,
+                    tag_item,
+                )
+                .await
+            }
+        }
+    }
+}

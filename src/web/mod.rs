@@ -587,7 +587,8 @@ async fn digest_file(
 async fn alerts_feed(State(site): State<Arc<Site>>, headers: HeaderMap) -> Response {
     let now = site.clock.unwrap_or_else(chrono::Utc::now);
     match read(&site, move |conn| {
-        crate::digest::alerts::alerts_atom(conn, now, 100)
+        crate::store::alerts::recent_payloads(conn, 100)
+            .map(|payloads| crate::digest::alerts::atom(&payloads, now))
     })
     .await
     {

@@ -10,17 +10,16 @@
 
 mod deliver;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
-use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
 pub use deliver::{DeliveryError, deliver_alert};
 
 use crate::config::AlertRule;
-use crate::store::StoreError;
-use crate::store::queries::{self, MentionRow};
+use crate::store::alerts::{AlertCandidate, AlertSelector, DueAlert};
+use crate::store::queries::MentionRow;
 
 /// What every channel receives, as JSON.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -46,10 +45,6 @@ pub struct PendingAlert {
     pub payload: AlertPayload,
     /// Attempts so far.
     pub attempts: u32,
-}
-
-fn ts(t: DateTime<Utc>) -> String {
-    t.format("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
 
 /// The idempotency key of a (rule, mention) pair: stable across restarts.
@@ -97,174 +92,41 @@ pub fn matches(rule: &AlertRule, m: &MentionRow, labels: &BTreeMap<String, Strin
     kind_ok && status_ok && claims_ok && labels_ok
 }
 
-fn fts_matches(conn: &Connection, terms: &str, item_id: i64) -> bool {
-    conn.query_row(
-        "SELECT count(*) FROM items_fts WHERE items_fts MATCH ?1 AND rowid = ?2",
-        params![terms, item_id],
-        |r| r.get::<_, i64>(0),
-    )
-    .map(|n| n > 0)
-    .unwrap_or_else(|e| {
-        tracing::warn!(terms, error = %e, "alert terms are not a valid full-text query");
-        false
-    })
-}
-
-/// Sets the alert watermark to the newest mention if it was never set, so that when alerts
-/// are first configured, the mentions already stored do not flood the desk. Called at start,
-/// before any poll.
-///
-/// # Errors
-/// A database error.
-pub fn init_watermark(conn: &Connection) -> Result<(), StoreError> {
-    conn.execute(
-        "INSERT OR IGNORE INTO meta (key, value)
-         SELECT 'alerts_watermark', CAST(COALESCE(max(id), 0) AS TEXT) FROM mentions",
-        [],
-    )?;
-    Ok(())
-}
-
-/// Checks every mention newer than the watermark against the rules and queues an alert for
-/// each match, in one transaction with the new watermark. Returns how many alerts were
-/// queued.
-///
-/// # Errors
-/// A database error; nothing is queued then.
-pub fn queue_alerts(
-    conn: &mut Connection,
-    rules: &[AlertRule],
-    now: DateTime<Utc>,
-) -> Result<usize, StoreError> {
-    let tx = conn.transaction()?;
-    let watermark: i64 = tx
-        .query_row(
-            "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'alerts_watermark'",
-            [],
-            |r| r.get(0),
-        )
-        .optional()?
-        .unwrap_or(0);
-    let mut labels_of: HashMap<String, BTreeMap<String, String>> = HashMap::new();
-    {
-        let mut stmt = tx.prepare("SELECT name, labels FROM sources")?;
-        for row in stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))? {
-            let (name, labels) = row?;
-            labels_of.insert(name, serde_json::from_str(&labels).unwrap_or_default());
-        }
-    }
-    let mut queued = 0;
-    let mut last = watermark;
-    loop {
-        let batch = queries::mentions_after(&tx, last, 500)?;
-        let Some(newest) = batch.last().map(|m| m.mention_id) else {
-            break;
-        };
-        for m in &batch {
-            let labels = labels_of.get(&m.source).cloned().unwrap_or_default();
-            for rule in rules.iter().filter(|r| matches(r, m, &labels)) {
-                if rule
-                    .terms
-                    .as_deref()
-                    .is_some_and(|t| !fts_matches(&tx, t, m.item_id))
-                {
-                    continue;
-                }
+/// The selector the store runs over new mentions: every rule that matches a mention asks for
+/// an alert with its payload and idempotency key (its full-text terms are checked by the
+/// store, against the statement's index).
+pub fn selector(rules: Vec<AlertRule>) -> AlertSelector {
+    std::sync::Arc::new(move |m: &MentionRow, labels: &BTreeMap<String, String>| {
+        rules
+            .iter()
+            .filter(|r| matches(r, m, labels))
+            .map(|rule| {
                 let payload = AlertPayload {
                     idempotency_key: idempotency_key(&rule.name, m.mention_id),
                     rule: rule.name.clone(),
                     summary: summary(m),
                     mention: serde_json::to_value(m).unwrap_or_default(),
                 };
-                let json = serde_json::to_string(&payload).unwrap_or_default();
-                queued += tx.execute(
-                    "INSERT OR IGNORE INTO alerts (rule, mention_id, idempotency_key, payload, created_at, next_attempt_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
-                    params![rule.name, m.mention_id, payload.idempotency_key, json, ts(now)],
-                )?;
-            }
-        }
-        last = newest;
-    }
-    tx.execute(
-        "INSERT INTO meta (key, value) VALUES ('alerts_watermark', ?1)
-         ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-        params![last.to_string()],
-    )?;
-    tx.commit()?;
-    Ok(queued)
+                AlertCandidate {
+                    rule: rule.name.clone(),
+                    terms: rule.terms.clone(),
+                    idempotency_key: payload.idempotency_key.clone(),
+                    payload: serde_json::to_string(&payload).unwrap_or_default(),
+                }
+            })
+            .collect()
+    })
 }
 
-/// Alerts due for a delivery attempt, oldest first.
-///
-/// # Errors
-/// A database error.
-pub fn due_alerts(
-    conn: &Connection,
-    now: DateTime<Utc>,
-    limit: usize,
-) -> Result<Vec<PendingAlert>, StoreError> {
-    let mut stmt = conn.prepare(
-        "SELECT id, rule, payload, attempts FROM alerts
-         WHERE delivered_at IS NULL AND sending_at IS NULL AND next_attempt_at <= ?1
-         ORDER BY id LIMIT ?2",
-    )?;
-    let rows = stmt.query_map(params![ts(now), i64::try_from(limit).unwrap_or(100)], |r| {
-        Ok((
-            r.get::<_, i64>(0)?,
-            r.get::<_, String>(1)?,
-            r.get::<_, String>(2)?,
-            r.get::<_, i64>(3)?,
-        ))
-    })?;
-    let mut out = Vec::new();
-    for row in rows {
-        let (id, rule, payload, attempts) = row?;
-        if let Ok(payload) = serde_json::from_str(&payload) {
-            out.push(PendingAlert {
-                id,
-                rule,
-                payload,
-                attempts: u32::try_from(attempts).unwrap_or(u32::MAX),
-            });
-        }
-    }
-    Ok(out)
-}
-
-/// Records the outcome of a delivery attempt: delivered, or the error and when to retry
-/// (`retry_base` doubling per attempt, at most an hour; never given up).
-///
-/// # Errors
-/// A database error.
-pub fn record_attempt(
-    conn: &Connection,
-    id: i64,
-    result: Result<(), String>,
-    now: DateTime<Utc>,
-    retry_base: std::time::Duration,
-) -> Result<(), StoreError> {
-    match result {
-        Ok(()) => conn.execute(
-            "UPDATE alerts SET delivered_at = ?2, attempts = attempts + 1, last_error = NULL,
-                 sending_at = NULL WHERE id = ?1",
-            params![id, ts(now)],
-        )?,
-        Err(e) => {
-            let attempts: i64 =
-                conn.query_row("SELECT attempts FROM alerts WHERE id = ?1", [id], |r| {
-                    r.get(0)
-                })?;
-            let base = i64::try_from(retry_base.as_secs()).unwrap_or(30).max(1);
-            let wait = (base << attempts.clamp(0, 10)).min(3600);
-            conn.execute(
-                "UPDATE alerts SET attempts = attempts + 1, last_error = ?2, next_attempt_at = ?3,
-                     sending_at = NULL WHERE id = ?1",
-                params![id, e, ts(now + chrono::Duration::seconds(wait))],
-            )?
-        }
-    };
-    Ok(())
+/// A due alert from the outbox, its payload read back; `None` when the payload does not
+/// parse (a row written by hand).
+pub fn pending(due: DueAlert) -> Option<PendingAlert> {
+    Some(PendingAlert {
+        id: due.id,
+        rule: due.rule,
+        payload: serde_json::from_str(&due.payload).ok()?,
+        attempts: due.attempts,
+    })
 }
 
 /// How alerts are delivered when a send's outcome is unknown (a crash or a timeout after
@@ -278,60 +140,12 @@ pub enum Delivery {
     AtMostOnce,
 }
 
-/// Marks an alert as being sent, in its own transaction, before an at-most-once attempt.
-///
-/// # Errors
-/// A database error.
-pub fn mark_sending(conn: &Connection, id: i64, now: DateTime<Utc>) -> Result<(), StoreError> {
-    conn.execute(
-        "UPDATE alerts SET sending_at = ?2 WHERE id = ?1",
-        params![id, ts(now)],
-    )?;
-    Ok(())
-}
-
-/// Records an attempt whose outcome is unknown under at-most-once delivery: never retried.
-///
-/// # Errors
-/// A database error.
-pub fn record_uncertain(conn: &Connection, id: i64, error: &str) -> Result<(), StoreError> {
-    conn.execute(
-        "UPDATE alerts SET attempts = attempts + 1, last_error = ?2 WHERE id = ?1",
-        params![id, format!("not resent (at-most-once): {error}")],
-    )?;
-    Ok(())
-}
-
-/// At start: alerts a crash interrupted mid-send (at-most-once) are recorded as such and
-/// never resent. Returns how many.
-///
-/// # Errors
-/// A database error.
-pub fn settle_interrupted(conn: &Connection) -> Result<usize, StoreError> {
-    Ok(conn.execute(
-        "UPDATE alerts SET last_error = 'interrupted while sending; not resent (at-most-once)'
-         WHERE delivered_at IS NULL AND sending_at IS NOT NULL
-           AND (last_error IS NULL OR last_error NOT LIKE 'not resent%' AND last_error NOT LIKE 'interrupted%')",
-        [],
-    )?)
-}
-
-/// The latest alerts (delivered or not) as an Atom feed, newest first.
-///
-/// # Errors
-/// A database error.
-pub fn alerts_atom(
-    conn: &Connection,
-    now: DateTime<Utc>,
-    limit: usize,
-) -> Result<String, StoreError> {
-    let mut stmt = conn.prepare("SELECT payload FROM alerts ORDER BY id DESC LIMIT ?1")?;
-    let payloads: Vec<String> = stmt
-        .query_map([i64::try_from(limit).unwrap_or(100)], |r| r.get(0))?
-        .collect::<Result<_, _>>()?;
+/// The latest alerts (their payloads newest first, as the outbox returns them) as an Atom
+/// feed.
+pub fn atom(payloads: &[String], now: DateTime<Utc>) -> String {
     let mut entries = String::new();
     for p in payloads {
-        let Ok(payload) = serde_json::from_str::<AlertPayload>(&p) else {
+        let Ok(payload) = serde_json::from_str::<AlertPayload>(p) else {
             continue;
         };
         let Ok(m) = serde_json::from_value::<MentionRow>(payload.mention.clone()) else {
@@ -343,12 +157,7 @@ pub fn alerts_atom(
             &format!("\n\nRule: {}", payload.rule),
         ));
     }
-    Ok(super::atom::feed(
-        "urn:claimwatch:alerts",
-        "claimwatch alerts",
-        now,
-        &entries,
-    ))
+    super::atom::feed("urn:claimwatch:alerts", "claimwatch alerts", now, &entries)
 }
 
 #[cfg(test)]

@@ -3,7 +3,10 @@
 
 use super::StoreError;
 
-const MIGRATIONS: &[&str] = &[include_str!("0001_schema.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("0001_schema.sql"),
+    include_str!("0002_alert_claims.sql"),
+];
 
 /// The advisory lock key that serialises migrations ("claimwat" in ASCII).
 const MIGRATION_LOCK: i64 = 0x636c_6169_6d77_6174;

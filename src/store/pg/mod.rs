@@ -5,10 +5,14 @@
 //! starting together take turns. What instances share beyond the rows: per-source poll
 //! leases ([`lease`]) and one digest per scheduled tick.
 
+pub(crate) mod alerts;
+mod batch;
 pub(crate) mod copy;
 pub(crate) mod lease;
+pub(crate) mod maintain;
 pub(crate) mod migrate;
 pub(crate) mod read;
+pub(crate) mod scratch;
 pub(crate) mod write;
 
 use std::sync::Arc;

@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
+use deadpool_postgres::GenericClient;
 
 use super::super::StoreError;
 use super::super::mentions::{ClaimRow, EarlierFigure, MentionRow};
@@ -164,21 +165,49 @@ pub(crate) async fn mentions_between(
     since: DateTime<Utc>,
     until: DateTime<Utc>,
 ) -> Result<Vec<MentionRow>, StoreError> {
+    load(
+        client,
+        "i.updated_at >= $1 AND i.updated_at < $2 ORDER BY COALESCE(i.published_at, i.fetched_at), m.id",
+        &[&ts(since), &ts(until)],
+    )
+    .await
+}
+
+/// Mentions of current item revisions with an id above `after`, in id order, at most `limit`.
+pub(crate) async fn mentions_after<C: GenericClient + Sync>(
+    client: &C,
+    after: i64,
+    limit: usize,
+) -> Result<Vec<MentionRow>, StoreError> {
+    load(
+        client,
+        "m.id > $1 ORDER BY m.id LIMIT $2",
+        &[&after, &i64::try_from(limit).unwrap_or(i64::MAX)],
+    )
+    .await
+}
+
+async fn load<C: GenericClient + Sync>(
+    client: &C,
+    condition: &str,
+    args: &[&(dyn tokio_postgres::types::ToSql + Sync)],
+) -> Result<Vec<MentionRow>, StoreError> {
     let rows = client
         .query(
-            "SELECT m.id, i.id, m.kind, s.name, (s.labels::jsonb ->> 'party'), i.title, i.url,
-                    COALESCE(i.published_at, i.fetched_at), i.updated_at, m.sentence,
-                    m.ceasefire_status, m.mediator, m.location, i.revision, m.field,
-                    (SELECT s2.name FROM items i2 JOIN sources s2 ON s2.id = i2.source_id
-                      WHERE i2.fingerprint = i.fingerprint AND i2.source_id != i.source_id
-                        AND i2.id < i.id ORDER BY i2.id LIMIT 1),
-                    i.language
-             FROM mentions m
-             JOIN items i ON i.id = m.item_id AND m.revision = i.revision
-             JOIN sources s ON s.id = i.source_id
-             WHERE i.updated_at >= $1 AND i.updated_at < $2
-             ORDER BY COALESCE(i.published_at, i.fetched_at), m.id",
-            &[&ts(since), &ts(until)],
+            &format!(
+                "SELECT m.id, i.id, m.kind, s.name, (s.labels::jsonb ->> 'party'), i.title, i.url,
+                        COALESCE(i.published_at, i.fetched_at), i.updated_at, m.sentence,
+                        m.ceasefire_status, m.mediator, m.location, i.revision, m.field,
+                        (SELECT s2.name FROM items i2 JOIN sources s2 ON s2.id = i2.source_id
+                          WHERE i2.fingerprint = i.fingerprint AND i2.source_id != i.source_id
+                            AND i2.id < i.id ORDER BY i2.id LIMIT 1),
+                        i.language
+                 FROM mentions m
+                 JOIN items i ON i.id = m.item_id AND m.revision = i.revision
+                 JOIN sources s ON s.id = i.source_id
+                 WHERE {condition}"
+            ),
+            args,
         )
         .await?;
     let claim_stmt = client

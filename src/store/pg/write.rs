@@ -355,7 +355,16 @@ pub(crate) async fn record_poll(
             items,
             body_hash,
         } => {
-            for t in items {
+            let slow = super::batch::store_new_items(
+                &tx,
+                source_id,
+                items,
+                &rec.tagger_version,
+                &now,
+                &mut summary,
+            )
+            .await?;
+            for t in slow {
                 store_item(&tx, source_id, t, &rec.tagger_version, &now, &mut summary).await?;
             }
             tx.execute(
