@@ -233,20 +233,50 @@ fn one_poll_per_source_per_tick_and_one_digest_per_tick() {
             .await
             .unwrap();
         let tick = Utc.with_ymd_and_hms(2026, 12, 5, 10, 0, 0).unwrap();
-        assert!(store.claim_poll("Norland", Some(tick), 60).await.unwrap());
+        assert!(
+            store
+                .claim_poll("Norland", Some(tick), 60)
+                .await
+                .unwrap()
+                .is_some()
+        );
         assert!(store.renew_poll("Norland", 60).await.unwrap());
         if store.is_shared() {
             // Held: neither this tick nor a poll by hand gets it.
-            assert!(!store.claim_poll("Norland", Some(tick), 60).await.unwrap());
-            assert!(!store.claim_poll("Norland", None, 60).await.unwrap());
+            assert!(
+                store
+                    .claim_poll("Norland", Some(tick), 60)
+                    .await
+                    .unwrap()
+                    .is_none()
+            );
+            assert!(
+                store
+                    .claim_poll("Norland", None, 60)
+                    .await
+                    .unwrap()
+                    .is_none()
+            );
         }
         store.release_poll("Norland").await.unwrap();
         if store.is_shared() {
             // Released, but this tick was polled: not again; the next tick is free.
-            assert!(!store.claim_poll("Norland", Some(tick), 60).await.unwrap());
+            assert!(
+                store
+                    .claim_poll("Norland", Some(tick), 60)
+                    .await
+                    .unwrap()
+                    .is_none()
+            );
         }
         let next = tick + Duration::minutes(15);
-        assert!(store.claim_poll("Norland", Some(next), 1).await.unwrap());
+        assert!(
+            store
+                .claim_poll("Norland", Some(next), 1)
+                .await
+                .unwrap()
+                .is_some()
+        );
         let names = vec!["Norland".to_string()];
         assert!(
             store

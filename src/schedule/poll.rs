@@ -430,8 +430,22 @@ pub async fn poll_source(
     source: Arc<SourceConfig>,
     backoff: Backoff,
 ) -> PollOutcome {
+    poll_source_from(ctx, source, backoff, None).await
+}
+
+/// As [`poll_source`], from the source's state when the caller has just read it.
+async fn poll_source_from(
+    ctx: &PollContext,
+    source: Arc<SourceConfig>,
+    backoff: Backoff,
+    state: Option<crate::store::SourceState>,
+) -> PollOutcome {
     let started_at = Utc::now();
-    let state = match ctx.store.source_state(source.name.clone()).await {
+    let state = match state {
+        Some(state) => Ok(state),
+        None => ctx.store.source_state(source.name.clone()).await,
+    };
+    let state = match state {
         Ok(state) => state,
         Err(e) => {
             // Without its state a poll would refetch unconditionally and forget its backoff;
@@ -515,13 +529,13 @@ pub async fn poll_claimed(
     if !ctx.store.is_shared() {
         return poll_source(ctx, source, backoff).await;
     }
-    match ctx
+    let state = match ctx
         .store
         .claim_poll(&source.name, tick, ctx.lease_secs)
         .await
     {
-        Ok(true) => {}
-        Ok(false) => {
+        Ok(Some(state)) => state,
+        Ok(None) => {
             tracing::debug!(source = %source.name, "polled by another instance");
             return PollOutcome::Taken;
         }
@@ -532,8 +546,8 @@ pub async fn poll_claimed(
                 source.name
             ));
         }
-    }
-    poll_leased(ctx, source, backoff).await
+    };
+    poll_leased_from(ctx, source, backoff, Some(state)).await
 }
 
 /// Polls a source this instance holds the lease of, renewing it while the poll runs and
@@ -544,8 +558,17 @@ pub async fn poll_leased(
     source: Arc<SourceConfig>,
     backoff: Backoff,
 ) -> PollOutcome {
+    poll_leased_from(ctx, source, backoff, None).await
+}
+
+async fn poll_leased_from(
+    ctx: &PollContext,
+    source: Arc<SourceConfig>,
+    backoff: Backoff,
+    state: Option<crate::store::SourceState>,
+) -> PollOutcome {
     let name = source.name.clone();
-    let poll = poll_source(ctx, source, backoff);
+    let poll = poll_source_from(ctx, source, backoff, state);
     tokio::pin!(poll);
     let mut renew =
         tokio::time::interval(std::time::Duration::from_secs((ctx.lease_secs / 3).max(1)));
@@ -560,7 +583,12 @@ pub async fn poll_leased(
             },
         }
     };
-    if let Err(e) = ctx.store.release_poll(&name).await {
+    // A recorded poll released the lease in its own commit.
+    let recorded = matches!(
+        outcome,
+        PollOutcome::Stored { .. } | PollOutcome::NotModified | PollOutcome::Unchanged
+    );
+    if !recorded && let Err(e) = ctx.store.release_poll(&name).await {
         tracing::warn!(source = %name, error = %e, "cannot release the lease; it runs out by itself");
     }
     outcome

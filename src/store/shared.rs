@@ -207,8 +207,9 @@ impl Store {
     }
 
     /// Claims the poll of `source` for the scheduled time `tick` (`None`: a poll outside the
-    /// schedule). True when this instance should poll: always on SQLite; on PostgreSQL when
-    /// no other instance holds the source or has polled it for that tick.
+    /// schedule). The source's state when this instance should poll (always on SQLite; on
+    /// PostgreSQL when no other instance holds the source or has polled it for that tick),
+    /// `None` when another instance has it.
     ///
     /// # Errors
     /// A database error.
@@ -217,13 +218,13 @@ impl Store {
         source: &str,
         tick: Option<DateTime<Utc>>,
         lease_secs: u64,
-    ) -> Result<bool, StoreError> {
+    ) -> Result<Option<SourceState>, StoreError> {
         match &self.backend {
-            Backend::Sqlite { .. } => Ok(true),
+            Backend::Sqlite { .. } => self.source_state(source.to_owned()).await.map(Some),
             Backend::Postgres { pg, instance } => {
                 let tick = tick.map(super::write::ts);
                 pg::lease::claim(
-                    &pg.client().await?,
+                    &pg.lease_client().await?,
                     source,
                     tick.as_deref(),
                     &instance.name,
@@ -242,7 +243,13 @@ impl Store {
         match &self.backend {
             Backend::Sqlite { .. } => Ok(true),
             Backend::Postgres { pg, instance } => {
-                pg::lease::renew(&pg.client().await?, source, &instance.name, lease_secs).await
+                pg::lease::renew(
+                    &pg.lease_client().await?,
+                    source,
+                    &instance.name,
+                    lease_secs,
+                )
+                .await
             }
         }
     }
@@ -255,7 +262,7 @@ impl Store {
         match &self.backend {
             Backend::Sqlite { .. } => Ok(()),
             Backend::Postgres { pg, instance } => {
-                pg::lease::release(&pg.client().await?, source, &instance.name).await
+                pg::lease::release(&pg.lease_client().await?, source, &instance.name).await
             }
         }
     }

@@ -124,11 +124,11 @@ pub(crate) async fn store_new_items<'a>(
     summary: &mut PollSummary,
 ) -> Result<Vec<&'a TaggedItem>, StoreError> {
     let guids: Vec<&str> = items.iter().map(|t| t.item.guid.as_str()).collect();
+    let known_stmt = tx
+        .prepare_cached("SELECT guid FROM items WHERE source_id = $1 AND guid = ANY($2)")
+        .await?;
     let known: HashSet<String> = tx
-        .query(
-            "SELECT guid FROM items WHERE source_id = $1 AND guid = ANY($2)",
-            &[&source_id, &guids],
-        )
+        .query(&known_stmt, &[&source_id, &guids])
         .await?
         .iter()
         .map(|r| r.get(0))
@@ -219,11 +219,13 @@ pub(crate) async fn store_new_items<'a>(
         return Ok(slow);
     }
     let n = i64::try_from(m.item_id.len()).unwrap_or(i64::MAX);
-    let mention_ids: Vec<i64> = tx
-        .query(
+    let ids_stmt = tx
+        .prepare_cached(
             "SELECT nextval(pg_get_serial_sequence('mentions', 'id')) FROM generate_series(1, $1::bigint)",
-            &[&n],
         )
+        .await?;
+    let mention_ids: Vec<i64> = tx
+        .query(&ids_stmt, &[&n])
         .await?
         .iter()
         .map(|r| r.get(0))

@@ -8,31 +8,36 @@
 //! and poll the source again (nothing it committed is lost, and item rows are unique, so
 //! nothing is stored twice).
 
-use super::super::StoreError;
+use super::super::{SourceState, StoreError};
 
 /// Claims `source` for `tick` (or, without a tick, for an unscheduled poll) for `lease_secs`.
-/// Returns true when this instance should poll.
+/// Returns the source's state when this instance should poll (read in the same statement,
+/// which saves the poll a round trip), `None` when another instance has it.
 pub(crate) async fn claim(
     client: &deadpool_postgres::Object,
     source: &str,
     tick: Option<&str>,
     instance: &str,
     lease_secs: u64,
-) -> Result<bool, StoreError> {
+) -> Result<Option<SourceState>, StoreError> {
     let secs = f64::from(u32::try_from(lease_secs).unwrap_or(u32::MAX));
-    let rows = client
-        .execute(
+    // Prepared once per connection: every poll starts with this.
+    let stmt = client
+        .prepare_cached(
             "UPDATE sources SET lease_holder = $2,
                  lease_until = now() + make_interval(secs => $3),
                  lease_tick = $4,
                  claimed_tick = COALESCE($4, claimed_tick)
              WHERE name = $1
                AND (lease_until IS NULL OR lease_until < now())
-               AND ($4::text IS NULL OR claimed_tick IS NULL OR claimed_tick < $4)",
-            &[&source, &instance, &secs, &tick],
+               AND ($4::text IS NULL OR claimed_tick IS NULL OR claimed_tick < $4)
+             RETURNING etag, last_modified, body_hash, consecutive_errors, next_attempt_at",
         )
         .await?;
-    Ok(rows == 1)
+    let row = client
+        .query_opt(&stmt, &[&source, &instance, &secs, &tick])
+        .await?;
+    Ok(row.map(|r| super::write::state_of(&r)))
 }
 
 /// Extends this instance's lease on `source` while its poll runs; false when the lease was
@@ -61,13 +66,13 @@ pub(crate) async fn release(
     source: &str,
     instance: &str,
 ) -> Result<(), StoreError> {
-    client
-        .execute(
+    let stmt = client
+        .prepare_cached(
             "UPDATE sources SET lease_holder = NULL, lease_until = NULL
              WHERE name = $1 AND lease_holder = $2",
-            &[&source, &instance],
         )
         .await?;
+    client.execute(&stmt, &[&source, &instance]).await?;
     Ok(())
 }
 

@@ -27,6 +27,9 @@ use crate::config::PostgresUrl;
 #[derive(Clone)]
 pub(crate) struct PgStore {
     pool: Pool,
+    /// Connections for lease bookkeeping, always committing without waiting for the disk
+    /// (`synchronous_commit = off`): a claim lost in a power cut only runs out.
+    leases: Pool,
     /// "host:port/database", for messages.
     pub(crate) target: Arc<str>,
 }
@@ -67,22 +70,42 @@ impl PgStore {
         if config.get_application_name().is_none() {
             config.application_name("claimwatch");
         }
-        let manager = Manager::from_config(
-            config,
-            tls().map_err(fail)?,
-            ManagerConfig {
-                recycling_method: RecyclingMethod::Fast,
-            },
-        );
-        let pool = Pool::builder(manager)
-            .max_size(16)
-            .runtime(Runtime::Tokio1)
-            .wait_timeout(Some(CONNECT_TIMEOUT))
-            .create_timeout(Some(CONNECT_TIMEOUT))
-            .recycle_timeout(Some(CONNECT_TIMEOUT))
-            .build()
-            .map_err(|e| fail(e.to_string()))?;
-        let store = Self { pool, target };
+        // Commits do not wait for the disk unless the URL says otherwise: the durability of
+        // SQLite's `synchronous = NORMAL` in WAL mode, which claimwatch uses there. A crash of
+        // claimwatch or of PostgreSQL loses nothing committed; a power loss may lose the
+        // last fraction of a second of polls, which are then simply polled again. A URL
+        // with `options=-c synchronous_commit=on` keeps every commit on disk before it
+        // returns (lease bookkeeping never waits: a lost claim only runs out).
+        let options = config.get_options().unwrap_or("").to_owned();
+        let mut lease_config = config.clone();
+        lease_config.options(format!("{options} -c synchronous_commit=off").trim());
+        if !options.contains("synchronous_commit") {
+            config.options(format!("{options} -c synchronous_commit=off").trim());
+        }
+        let build = |config: tokio_postgres::Config, size: usize| {
+            let manager = Manager::from_config(
+                config,
+                tls().map_err(fail)?,
+                ManagerConfig {
+                    recycling_method: RecyclingMethod::Fast,
+                },
+            );
+            Pool::builder(manager)
+                .max_size(size)
+                .runtime(Runtime::Tokio1)
+                .wait_timeout(Some(CONNECT_TIMEOUT))
+                .create_timeout(Some(CONNECT_TIMEOUT))
+                .recycle_timeout(Some(CONNECT_TIMEOUT))
+                .build()
+                .map_err(|e| fail(e.to_string()))
+        };
+        let pool = build(config, 16)?;
+        let leases = build(lease_config, 4)?;
+        let store = Self {
+            pool,
+            leases,
+            target,
+        };
         let mut client = store.client().await?;
         migrate::migrate(&mut client).await?;
         Ok(store)
@@ -96,9 +119,19 @@ impl PgStore {
         })
     }
 
-    /// Closes the pool's connections.
+    /// A connection for lease bookkeeping (claims, renewals, releases, heartbeats), which
+    /// commits without waiting for the disk.
+    pub(crate) async fn lease_client(&self) -> Result<deadpool_postgres::Object, StoreError> {
+        self.leases.get().await.map_err(|e| StoreError::Postgres {
+            target: self.target.to_string(),
+            message: pool_error(&e),
+        })
+    }
+
+    /// Closes the pools' connections.
     pub(crate) fn close(&self) {
         self.pool.close();
+        self.leases.close();
     }
 }
 

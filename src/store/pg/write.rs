@@ -14,20 +14,26 @@ use super::super::write::{
 };
 use crate::tag::{Mention, MentionDetail};
 
-async fn upsert_source(tx: &Transaction<'_>, s: &SourceRecord) -> Result<i64, StoreError> {
+/// Inserts or updates a source's config row (locking it for the transaction); returns its id
+/// and, when `instance` holds its lease, the scheduled time the lease is for.
+async fn upsert_source(
+    tx: &Transaction<'_>,
+    s: &SourceRecord,
+    instance: &str,
+) -> Result<(i64, Option<String>), StoreError> {
     let labels = serde_json::to_string(&s.labels).unwrap_or_else(|_| "{}".into());
     let stmt = tx
         .prepare_cached(
             "INSERT INTO sources (name, url, kind, labels) VALUES ($1, $2, $3, $4)
              ON CONFLICT (name) DO UPDATE SET url = excluded.url, kind = excluded.kind,
                                               labels = excluded.labels
-             RETURNING id",
+             RETURNING id, CASE WHEN lease_holder = $5 THEN lease_tick END",
         )
         .await?;
-    Ok(tx
-        .query_one(&stmt, &[&s.name, &s.url, &s.kind, &labels])
-        .await?
-        .get(0))
+    let row = tx
+        .query_one(&stmt, &[&s.name, &s.url, &s.kind, &labels, &instance])
+        .await?;
+    Ok((row.get(0), row.get(1)))
 }
 
 /// Registers the configured sources so `sources` lists them before their first poll.
@@ -37,7 +43,7 @@ pub(crate) async fn register_sources(
 ) -> Result<(), StoreError> {
     let tx = client.transaction().await?;
     for s in sources {
-        upsert_source(&tx, s).await?;
+        upsert_source(&tx, s, "").await?;
     }
     tx.commit().await?;
     Ok(())
@@ -49,13 +55,13 @@ pub(crate) async fn known_items(
     source_name: &str,
     guids: &[String],
 ) -> Result<HashMap<String, String>, StoreError> {
-    let rows = client
-        .query(
+    let stmt = client
+        .prepare_cached(
             "SELECT i.guid, i.content_hash FROM items i JOIN sources s ON s.id = i.source_id
              WHERE s.name = $1 AND i.guid = ANY($2)",
-            &[&source_name, &guids],
         )
         .await?;
+    let rows = client.query(&stmt, &[&source_name, &guids]).await?;
     Ok(rows.iter().map(|r| (r.get(0), r.get(1))).collect())
 }
 
@@ -64,14 +70,20 @@ pub(crate) async fn source_state(
     client: &deadpool_postgres::Object,
     name: &str,
 ) -> Result<SourceState, StoreError> {
-    let row = client
-        .query_opt(
+    let stmt = client
+        .prepare_cached(
             "SELECT etag, last_modified, body_hash, consecutive_errors, next_attempt_at
              FROM sources WHERE name = $1",
-            &[&name],
         )
         .await?;
-    Ok(row.map_or_else(SourceState::default, |r| SourceState {
+    let row = client.query_opt(&stmt, &[&name]).await?;
+    Ok(row.map_or_else(SourceState::default, |r| state_of(&r)))
+}
+
+/// A source's state from a row of (etag, last_modified, body_hash, consecutive_errors,
+/// next_attempt_at).
+pub(crate) fn state_of(r: &tokio_postgres::Row) -> SourceState {
+    SourceState {
         validators: crate::fetch::Validators {
             etag: r.get(0),
             last_modified: r.get(1),
@@ -82,7 +94,7 @@ pub(crate) async fn source_state(
             .get::<_, Option<String>>(4)
             .and_then(|t| DateTime::parse_from_rfc3339(&t).ok())
             .map(|t| t.with_timezone(&Utc)),
-    }))
+    }
 }
 
 /// The guids of a source's most recently stored items, newest first.
@@ -307,6 +319,83 @@ async fn store_item(
     Ok(())
 }
 
+/// Records a poll that brought no items (304, an unchanged body, a failure) in one
+/// statement: the fetch log row and the source's new state, its lease released. Most polls
+/// of a round are such, so this is what the unchanged round costs. Returns false, having
+/// written nothing, when the poll brought items or the source has no row yet: the
+/// transaction path then records it.
+async fn record_without_items(
+    client: &deadpool_postgres::Object,
+    rec: &PollRecord,
+    instance: &str,
+) -> Result<bool, StoreError> {
+    let (status, bytes, error, next_attempt, validators) = match &rec.result {
+        PollResult::NotModified { validators } => (Some(304), 0, None, None, Some(validators)),
+        PollResult::Unchanged {
+            status,
+            bytes,
+            validators,
+        } => (Some(*status), *bytes, None, None, Some(validators)),
+        PollResult::Failed {
+            status,
+            error,
+            next_attempt_at,
+        } => (
+            *status,
+            0,
+            Some(error.clone()),
+            next_attempt_at.map(ts),
+            None,
+        ),
+        PollResult::Fetched { .. } => return Ok(false),
+    };
+    let state = if validators.is_some() {
+        "last_poll_at = $3, last_ok_at = $3, last_status = $4, last_error = NULL,
+         consecutive_errors = 0, next_attempt_at = NULL, etag = $7, last_modified = $8"
+    } else {
+        "last_poll_at = $3, last_status = $4, last_error = $5,
+         consecutive_errors = consecutive_errors + 1, next_attempt_at = $6"
+    };
+    let sql = format!(
+        "WITH prev AS (
+             SELECT id, CASE WHEN lease_holder = $1 THEN lease_tick END AS tick
+             FROM sources WHERE name = $2 FOR UPDATE),
+         upd AS (
+             UPDATE sources s SET {state},
+                 lease_holder = CASE WHEN s.lease_holder = $1 THEN NULL ELSE s.lease_holder END,
+                 lease_until = CASE WHEN s.lease_holder = $1 THEN NULL ELSE s.lease_until END
+             FROM prev WHERE s.id = prev.id AND ($5::text IS NULL OR TRUE)
+               AND ($6::text IS NULL OR TRUE) AND ($7::text IS NULL OR TRUE)
+               AND ($8::text IS NULL OR TRUE))
+         INSERT INTO fetches (source_id, started_at, finished_at, http_status, bytes, items_seen,
+             new_items, revised_items, error, instance, tick)
+         SELECT prev.id, $9, $3, $4, $10, 0, 0, 0, $5, $1, prev.tick FROM prev"
+    );
+    let stmt = client.prepare_cached(&sql).await?;
+    let status = status.map(i64::from);
+    let (etag, modified) =
+        validators.map_or((None, None), |v| (v.etag.clone(), v.last_modified.clone()));
+    let bytes = i64::try_from(bytes).unwrap_or(i64::MAX);
+    let inserted = client
+        .execute(
+            &stmt,
+            &[
+                &instance,
+                &rec.source.name,
+                &ts(rec.finished_at),
+                &status,
+                &error,
+                &next_attempt,
+                &etag,
+                &modified,
+                &ts(rec.started_at),
+                &bytes,
+            ],
+        )
+        .await?;
+    Ok(inserted == 1)
+}
+
 /// Records one poll in one transaction: the fetch log row (with the instance that polled),
 /// the source's state, and any new or revised items with their mentions. The source's lease
 /// is released in the same commit.
@@ -315,11 +404,15 @@ pub(crate) async fn record_poll(
     rec: &PollRecord,
     instance: &str,
 ) -> Result<PollSummary, StoreError> {
+    if record_without_items(client, rec, instance).await? {
+        return Ok(PollSummary::default());
+    }
     let tx = client.transaction().await?;
-    let source_id = upsert_source(&tx, &rec.source).await?;
+    let (source_id, tick) = upsert_source(&tx, &rec.source, instance).await?;
     let now = ts(rec.finished_at);
     let mut summary = PollSummary::default();
-    let set_validators = "UPDATE sources SET etag = $2, last_modified = $3 WHERE id = $1";
+    // The validators (and body hash, after a parse) to keep, on success.
+    let mut kept: Option<(&crate::fetch::Validators, Option<&Option<String>>)> = None;
     let (status, bytes, items_seen, error, next_attempt): (
         Option<u16>,
         u64,
@@ -328,11 +421,7 @@ pub(crate) async fn record_poll(
         Option<String>,
     ) = match &rec.result {
         PollResult::NotModified { validators } => {
-            tx.execute(
-                set_validators,
-                &[&source_id, &validators.etag, &validators.last_modified],
-            )
-            .await?;
+            kept = Some((validators, None));
             (Some(304), 0, 0, None, None)
         }
         PollResult::Unchanged {
@@ -340,11 +429,7 @@ pub(crate) async fn record_poll(
             bytes,
             validators,
         } => {
-            tx.execute(
-                set_validators,
-                &[&source_id, &validators.etag, &validators.last_modified],
-            )
-            .await?;
+            kept = Some((validators, None));
             (Some(*status), *bytes, 0, None, None)
         }
         PollResult::Fetched {
@@ -367,16 +452,7 @@ pub(crate) async fn record_poll(
             for t in slow {
                 store_item(&tx, source_id, t, &rec.tagger_version, &now, &mut summary).await?;
             }
-            tx.execute(
-                "UPDATE sources SET etag = $2, last_modified = $3, body_hash = $4 WHERE id = $1",
-                &[
-                    &source_id,
-                    &validators.etag,
-                    &validators.last_modified,
-                    body_hash,
-                ],
-            )
-            .await?;
+            kept = Some((validators, Some(body_hash)));
             (Some(*status), *bytes, *items_seen, None, None)
         }
         PollResult::Failed {
@@ -386,46 +462,69 @@ pub(crate) async fn record_poll(
         } => (*status, 0, 0, Some(error.clone()), next_attempt_at.map(ts)),
     };
     let status = status.map(i64::from);
-    tx.execute(
-        "INSERT INTO fetches (source_id, started_at, finished_at, http_status, bytes, items_seen,
-             new_items, revised_items, error, instance, tick)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10,
-                 (SELECT lease_tick FROM sources WHERE id = $1 AND lease_holder = $10))",
-        &[
-            &source_id,
-            &ts(rec.started_at),
-            &now,
-            &status,
-            &i64::try_from(bytes).unwrap_or(i64::MAX),
-            &i64::try_from(items_seen).unwrap_or(i64::MAX),
-            &i64::try_from(summary.new_items).unwrap_or(i64::MAX),
-            &i64::try_from(summary.revised_items).unwrap_or(i64::MAX),
-            &error,
-            &instance,
-        ],
-    )
-    .await?;
-    if error.is_some() {
-        tx.execute(
+    // The fetch log row and the source's new state go out together (pipelined on the one
+    // connection); the lease is released in the same statement as the state.
+    let started = ts(rec.started_at);
+    let counts = [
+        i64::try_from(bytes).unwrap_or(i64::MAX),
+        i64::try_from(items_seen).unwrap_or(i64::MAX),
+        i64::try_from(summary.new_items).unwrap_or(i64::MAX),
+        i64::try_from(summary.revised_items).unwrap_or(i64::MAX),
+    ];
+    let log_args: [&(dyn tokio_postgres::types::ToSql + Sync); 11] = [
+        &source_id, &started, &now, &status, &counts[0], &counts[1], &counts[2], &counts[3],
+        &error, &instance, &tick,
+    ];
+    let log_stmt = tx
+        .prepare_cached(
+            "INSERT INTO fetches (source_id, started_at, finished_at, http_status, bytes,
+                 items_seen, new_items, revised_items, error, instance, tick)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+        )
+        .await?;
+    let log = tx.execute(&log_stmt, &log_args);
+    let release = "lease_holder = CASE WHEN lease_holder = $9 THEN NULL ELSE lease_holder END,
+                   lease_until = CASE WHEN lease_holder = $9 THEN NULL ELSE lease_until END";
+    let state = match kept {
+        None => format!(
             "UPDATE sources SET last_poll_at = $2, last_status = $3, last_error = $4,
-                 consecutive_errors = consecutive_errors + 1, next_attempt_at = $5 WHERE id = $1",
-            &[&source_id, &now, &status, &error, &next_attempt],
-        )
-        .await?;
-    } else {
-        tx.execute(
+                 consecutive_errors = consecutive_errors + 1, next_attempt_at = $5, {release}
+             WHERE id = $1 AND $6::text IS NULL AND $7::text IS NULL AND $8::text IS NULL"
+        ),
+        Some((_, hash)) => format!(
             "UPDATE sources SET last_poll_at = $2, last_ok_at = $2, last_status = $3,
-                 last_error = NULL, consecutive_errors = 0, next_attempt_at = NULL WHERE id = $1",
-            &[&source_id, &now, &status],
-        )
-        .await?;
-    }
-    tx.execute(
-        "UPDATE sources SET lease_holder = NULL, lease_until = NULL
-         WHERE id = $1 AND lease_holder = $2",
-        &[&source_id, &instance],
-    )
-    .await?;
+                 last_error = $4, consecutive_errors = 0, next_attempt_at = $5,
+                 etag = $6, last_modified = $7, {} , {release}
+             WHERE id = $1",
+            if hash.is_some() {
+                "body_hash = $8"
+            } else {
+                "body_hash = COALESCE($8, body_hash)"
+            }
+        ),
+    };
+    let (etag, modified, body_hash) = match kept {
+        Some((v, hash)) => (
+            v.etag.clone(),
+            v.last_modified.clone(),
+            hash.and_then(Clone::clone),
+        ),
+        None => (None, None, None),
+    };
+    let state_args: [&(dyn tokio_postgres::types::ToSql + Sync); 9] = [
+        &source_id,
+        &now,
+        &status,
+        &error,
+        &next_attempt,
+        &etag,
+        &modified,
+        &body_hash,
+        &instance,
+    ];
+    let state_stmt = tx.prepare_cached(&state).await?;
+    let update = tx.execute(&state_stmt, &state_args);
+    tokio::try_join!(log, update)?;
     tx.commit().await?;
     Ok(summary)
 }
