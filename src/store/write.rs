@@ -236,8 +236,42 @@ pub fn recent_guids(
 }
 
 /// Byte offset → character offset, for SQL users (`substr` counts characters).
-fn char_offset(text: &str, byte: usize) -> usize {
-    text.get(..byte).map_or(0, |s| s.chars().count())
+pub(crate) fn char_offset(text: &str, byte: usize) -> i64 {
+    i64::try_from(text.get(..byte).map_or(0, |s| s.chars().count())).unwrap_or(i64::MAX)
+}
+
+/// The columns of a mention's row that depend on its kind: ceasefire status, mediator,
+/// clash location, and the parties as a JSON array. Shared by both backends.
+pub(crate) fn mention_columns(
+    m: &Mention,
+) -> (Option<&'static str>, Option<String>, Option<String>, String) {
+    let (status, mediator, location, parties) = match &m.detail {
+        MentionDetail::Ceasefire {
+            status,
+            mediator,
+            parties,
+        } => (
+            Some(status.as_str()),
+            mediator.clone(),
+            None,
+            parties.as_slice(),
+        ),
+        MentionDetail::Clash { location, parties } => {
+            (None, None, location.clone(), parties.as_slice())
+        }
+        MentionDetail::Casualty { .. } => (None, None, None, &[][..]),
+    };
+    let parties = serde_json::to_string(parties).unwrap_or_else(|_| "[]".into());
+    (status, mediator, location, parties)
+}
+
+/// How `claimant_origin` is written in the schema.
+pub(crate) fn origin_name(origin: crate::tag::ClaimantOrigin) -> &'static str {
+    match origin {
+        crate::tag::ClaimantOrigin::Sentence => "sentence",
+        crate::tag::ClaimantOrigin::Passage => "passage",
+        crate::tag::ClaimantOrigin::Source => "source",
+    }
 }
 
 /// One field of one item revision that mentions are stored against.
@@ -276,23 +310,7 @@ pub(crate) fn insert_mentions(
     )?;
     for m in mentions {
         let sentence = text.get(m.sentence.start..m.sentence.end).unwrap_or("");
-        let (status, mediator, location, parties) = match &m.detail {
-            MentionDetail::Ceasefire {
-                status,
-                mediator,
-                parties,
-            } => (
-                Some(status.as_str()),
-                mediator.clone(),
-                None,
-                parties.clone(),
-            ),
-            MentionDetail::Clash { location, parties } => {
-                (None, None, location.clone(), parties.clone())
-            }
-            MentionDetail::Casualty { .. } => (None, None, None, Vec::new()),
-        };
-        let parties = serde_json::to_string(&parties).unwrap_or_else(|_| "[]".into());
+        let (status, mediator, location, parties) = mention_columns(m);
         let id: i64 = m_stmt.query_row(
             params![
                 item_id,
@@ -300,8 +318,8 @@ pub(crate) fn insert_mentions(
                 field,
                 m.kind().as_str(),
                 sentence,
-                char_offset(text, m.sentence.start) as i64,
-                char_offset(text, m.sentence.end) as i64,
+                char_offset(text, m.sentence.start),
+                char_offset(text, m.sentence.end),
                 status,
                 mediator,
                 location,
@@ -320,11 +338,7 @@ pub(crate) fn insert_mentions(
                     c.approx,
                     c.who,
                     c.claimant,
-                    c.claimant_origin.map(|o| match o {
-                        crate::tag::ClaimantOrigin::Sentence => "sentence",
-                        crate::tag::ClaimantOrigin::Passage => "passage",
-                        crate::tag::ClaimantOrigin::Source => "source",
-                    }),
+                    c.claimant_origin.map(origin_name),
                     c.negated,
                     c.claimant_party,
                     c.affected_party,

@@ -9,7 +9,7 @@ use std::collections::{HashMap, HashSet};
 use deadpool_postgres::Transaction;
 
 use super::super::StoreError;
-use super::super::write::{PollSummary, TaggedItem, ts};
+use super::super::write::{PollSummary, TaggedItem, char_offset, mention_columns, origin_name, ts};
 use crate::tag::{Mention, MentionDetail};
 
 /// The columns of the mentions of new items, one vector per column.
@@ -43,10 +43,6 @@ struct ClaimColumns {
     affected_kind: Vec<Option<&'static str>>,
 }
 
-fn char_offset(text: &str, byte: usize) -> i64 {
-    i64::try_from(text.get(..byte).map_or(0, |s| s.chars().count())).unwrap_or(i64::MAX)
-}
-
 fn collect(
     item_id: i64,
     field: &'static str,
@@ -57,22 +53,7 @@ fn collect(
 ) {
     for mention in mentions {
         let index = m.item_id.len();
-        let (status, mediator, location, parties) = match &mention.detail {
-            MentionDetail::Ceasefire {
-                status,
-                mediator,
-                parties,
-            } => (
-                Some(status.as_str()),
-                mediator.clone(),
-                None,
-                parties.clone(),
-            ),
-            MentionDetail::Clash { location, parties } => {
-                (None, None, location.clone(), parties.clone())
-            }
-            MentionDetail::Casualty { .. } => (None, None, None, Vec::new()),
-        };
+        let (status, mediator, location, parties) = mention_columns(mention);
         m.item_id.push(item_id);
         m.field.push(field);
         m.kind.push(mention.kind().as_str());
@@ -86,8 +67,7 @@ fn collect(
         m.status.push(status);
         m.mediator.push(mediator);
         m.location.push(location);
-        m.parties
-            .push(serde_json::to_string(&parties).unwrap_or_else(|_| "[]".into()));
+        m.parties.push(parties);
         if let MentionDetail::Casualty { claims } = &mention.detail {
             for claim in claims {
                 c.mention.push(index);
@@ -97,11 +77,7 @@ fn collect(
                 c.approx.push(i64::from(claim.approx));
                 c.who.push(claim.who.clone());
                 c.claimant.push(claim.claimant.clone());
-                c.origin.push(claim.claimant_origin.map(|o| match o {
-                    crate::tag::ClaimantOrigin::Sentence => "sentence",
-                    crate::tag::ClaimantOrigin::Passage => "passage",
-                    crate::tag::ClaimantOrigin::Source => "source",
-                }));
+                c.origin.push(claim.claimant_origin.map(origin_name));
                 c.negated.push(i64::from(claim.negated));
                 c.claimant_party.push(claim.claimant_party.clone());
                 c.affected_party.push(claim.affected_party.clone());

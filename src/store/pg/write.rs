@@ -10,7 +10,8 @@ use deadpool_postgres::Transaction;
 
 use super::super::StoreError;
 use super::super::write::{
-    PollRecord, PollResult, PollSummary, SourceRecord, SourceState, TaggedItem, ts,
+    PollRecord, PollResult, PollSummary, SourceRecord, SourceState, TaggedItem, char_offset,
+    mention_columns, origin_name, ts,
 };
 use crate::tag::{Mention, MentionDetail};
 
@@ -113,10 +114,6 @@ pub(crate) async fn recent_guids(
     Ok(rows.iter().map(|r| r.get(0)).collect())
 }
 
-fn char_offset(text: &str, byte: usize) -> i64 {
-    i64::try_from(text.get(..byte).map_or(0, |s| s.chars().count())).unwrap_or(i64::MAX)
-}
-
 /// One field of one item revision that mentions are stored against.
 pub(crate) struct ItemField<'a> {
     pub(crate) item_id: i64,
@@ -151,23 +148,7 @@ pub(crate) async fn insert_mentions(
     for m in mentions {
         let text = target.text;
         let sentence = text.get(m.sentence.start..m.sentence.end).unwrap_or("");
-        let (status, mediator, location, parties) = match &m.detail {
-            MentionDetail::Ceasefire {
-                status,
-                mediator,
-                parties,
-            } => (
-                Some(status.as_str()),
-                mediator.clone(),
-                None,
-                parties.clone(),
-            ),
-            MentionDetail::Clash { location, parties } => {
-                (None, None, location.clone(), parties.clone())
-            }
-            MentionDetail::Casualty { .. } => (None, None, None, Vec::new()),
-        };
-        let parties = serde_json::to_string(&parties).unwrap_or_else(|_| "[]".into());
+        let (status, mediator, location, parties) = mention_columns(m);
         let id: i64 = tx
             .query_one(
                 &m_stmt,
@@ -191,11 +172,7 @@ pub(crate) async fn insert_mentions(
             .get(0);
         if let MentionDetail::Casualty { claims: cs } = &m.detail {
             for c in cs {
-                let origin = c.claimant_origin.map(|o| match o {
-                    crate::tag::ClaimantOrigin::Sentence => "sentence",
-                    crate::tag::ClaimantOrigin::Passage => "passage",
-                    crate::tag::ClaimantOrigin::Source => "source",
-                });
+                let origin = c.claimant_origin.map(origin_name);
                 tx.execute(
                     &c_stmt,
                     &[
