@@ -67,6 +67,8 @@ pub struct Lang {
     pub cf_since_then: Phrases,
     /// Ceasefire: endings of an infinitive ("ть"), lowercase.
     pub cf_inf_endings: Vec<String>,
+    /// Ceasefire: endings of adverbs between an infinitive mark and its verb ("ly").
+    pub cf_adverb_endings: Vec<String>,
     /// Ceasefire: endings of verbal nouns ("ние"), lowercase.
     pub cf_noun_endings: Vec<String>,
     /// Mediator patterns.
@@ -341,6 +343,7 @@ impl Lang {
                 .iter()
                 .map(|e| e.to_lowercase())
                 .collect(),
+            cf_adverb_endings: c.adverb_endings.iter().map(|e| e.to_lowercase()).collect(),
             cf_noun_endings: c.noun_endings.iter().map(|e| e.to_lowercase()).collect(),
             cf_mediator,
             clash_triggers: Phrases::compile(&data.clash.triggers)?,

@@ -60,6 +60,9 @@ pub struct CeasefireData {
     pub infinitive_marks: Vec<String>,
     /// Endings of an infinitive ("ть", "ти").
     pub infinitive_endings: Vec<String>,
+    /// Endings of adverbs that may stand between an infinitive mark and its verb ("to
+    /// unanimously declare"): "ly".
+    pub adverb_endings: Vec<String>,
     /// Endings of verbal nouns ("ние", "ння"): such a cue after a trigger is no predicate.
     pub noun_endings: Vec<String>,
 }

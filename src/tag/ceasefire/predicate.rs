@@ -94,7 +94,16 @@ fn under_irrealis(s: &Sent, c: (usize, usize), cues: &[Cue]) -> bool {
     let sets = &s.lang.sets;
     let first = s.w(c.0);
     let mut k = c.0;
-    if k > 0 && sets.cf_infinitive.contains(s.w(k - 1)) {
+    // An adverb may stand between the mark and the verb ("failed to unanimously declare").
+    let adverb = |w: &str| {
+        s.lang
+            .cf_adverb_endings
+            .iter()
+            .any(|e| w.len() > e.len() + 2 && w.ends_with(e.as_str()))
+    };
+    if k > 1 && adverb(s.w(k - 1)) && sets.cf_infinitive.contains(s.w(k - 2)) {
+        k -= 2;
+    } else if k > 0 && sets.cf_infinitive.contains(s.w(k - 1)) {
         k -= 1;
     } else if !s
         .lang

@@ -92,3 +92,21 @@ fn no_cue_follows_the_previous_mention() {
         statuses("A ceasefire was observed today in the district. The truce allowed medics in.");
     assert_eq!(s, vec![Holding, Holding]);
 }
+
+/// A truce that one side failed or tried to declare was never in force: proposed, also
+/// with an adverb between "to" and the verb; a truce that existed and failed collapsed.
+#[test]
+fn failed_to_declare_is_no_collapse() {
+    assert_eq!(
+        one("Militia leaders failed to unanimously declare a truce despite the envoy's appeal."),
+        Proposed
+    );
+    assert_eq!(
+        one("The junta is trying to quickly negotiate a ceasefire with the ethnic armies."),
+        Proposed
+    );
+    assert_eq!(
+        one("The truce agreed in March failed within a week as raids resumed."),
+        Collapsed
+    );
+}
