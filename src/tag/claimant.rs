@@ -215,7 +215,12 @@ fn ends_in_report(s: &Sent, b: usize) -> bool {
 
 fn found(s: &Sent, range: (usize, usize)) -> Option<Found> {
     let (a, b, owner) = agent(s, range)?;
-    let lone_pronoun = b - a == 1 && s.lang.sets.pronouns.contains(s.w(a));
+    let sets = &s.lang.sets;
+    // "the governor", like "he", takes up a speaker the passage named before.
+    let lone_pronoun = b - a == 1 && sets.pronouns.contains(s.w(a))
+        || b - a == 2
+            && sets.definite.contains(s.w(a))
+            && sets.anaphoric_titles.contains(s.w(a + 1));
     let (a, b) = if lone_pronoun {
         (a, b)
     } else {

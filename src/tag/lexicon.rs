@@ -249,6 +249,10 @@ pub struct WordSets {
     pub claim_relative: HashSet<String>,
     /// Articles of a common noun phrase.
     pub claim_article: HashSet<String>,
+    /// Claimant: titles a definite article turns into a reference back ("the governor").
+    pub anaphoric_titles: HashSet<String>,
+    /// Claimant: the definite article(s).
+    pub definite: HashSet<String>,
 }
 
 fn set(list: &[String]) -> HashSet<String> {
@@ -327,6 +331,8 @@ impl Lang {
             claim_not_name: set(&cl.not_name),
             claim_relative: set(&cl.relatives),
             claim_article: set(&cl.articles),
+            anaphoric_titles: set(&cl.anaphoric_titles),
+            definite: set(&cl.definite),
         };
         let mut lang = Lang {
             code: code.to_string(),

@@ -246,6 +246,11 @@ pub struct ClaimantData {
     pub according: Vec<String>,
     /// Pronouns that take the name given earlier ("he", "it").
     pub pronouns: Vec<String>,
+    /// Titles that, after the definite article alone ("the governor", "the spokesperson"),
+    /// take up a speaker named earlier in the passage, as a pronoun does.
+    pub anaphoric_titles: Vec<String>,
+    /// The definite article(s) of such a description ("the").
+    pub definite: Vec<String>,
     /// Outlets that only relay a claim ("Reuters"): used only when nothing else is named.
     pub relays: Vec<String>,
     /// Words stripped from the end of a claimant ("also", "on Monday").

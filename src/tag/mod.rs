@@ -15,8 +15,8 @@
 //! Claimants come from the sentence ("X said", "according to X", "“…,” said X"), else from
 //! a sentence after it that points back ("Об этом сообщили …") or closes the quotation the
 //! claims open, else from earlier sentences of the passage, else from
-//! `TagContext::own_voice` (origin `Source`), else none. A pronoun ("he said") takes the
-//! name given earlier in the passage; with no name there it is kept as written, as the
+//! `TagContext::own_voice` (origin `Source`), else none. A pronoun ("he said") or a
+//! title after "the" alone ("the governor wrote") takes the name given earlier in the passage; with no name there it is kept as written, as the
 //! labelled sets do.
 //!
 //! All word lists live in `lexicon/{en,ru,uk}.toml`; a new term or language is a data change.
@@ -45,7 +45,7 @@ use lexicon::{FAMILY_CASUALTY, FAMILY_CEASEFIRE, FAMILY_CLASH, LEXICONS, Lang};
 use sentence::Sent;
 
 /// Version of the rules and data; stored with every mention. Bump on any rule or data change.
-pub const TAGGER_VERSION: &str = "0.4.2";
+pub const TAGGER_VERSION: &str = "0.4.3";
 
 /// Detect the language of a text: "uk" or "ru" when it is mostly Cyrillic, else "en".
 pub fn detect_language(text: &str) -> &'static str {

@@ -167,3 +167,19 @@ fn the_same_toll_restated_by_the_speaker_named_short_is_one_claim() {
     );
     assert_eq!(c, vec![(Killed, Some(19))]);
 }
+
+/// "the governor", "the spokesperson" after a named speaker take up that speaker, as "he"
+/// does; with no one named before, the description stays as written.
+#[test]
+fn definite_title_takes_up_the_named_speaker() {
+    let t = "Regional governor Maria Santos said the shelling lasted all night. \
+             \"Four civilians were wounded in the market,\" the governor wrote.";
+    assert_eq!(first(t).as_deref(), Some("Regional governor Maria Santos"));
+    let t = "Rebel spokesman Ali Warsame told reporters the convoy was ambushed. \
+             The spokesperson added that six soldiers were killed.";
+    assert_eq!(first(t).as_deref(), Some("Rebel spokesman Ali Warsame"));
+    assert_eq!(
+        first("The governor said two civilians were killed in the strike.").as_deref(),
+        Some("The governor")
+    );
+}
