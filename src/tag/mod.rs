@@ -16,8 +16,8 @@
 //! a sentence after it that points back ("Об этом сообщили …") or closes the quotation the
 //! claims open, else from earlier sentences of the passage, else from
 //! `TagContext::own_voice` (origin `Source`), else none. A pronoun ("he said") or a
-//! title after "the" alone ("the governor wrote") takes the name given earlier in the passage; with no name there it is kept as written, as the
-//! labelled sets do.
+//! title after "the" alone ("the governor wrote") takes the name given earlier in the
+//! passage; with no name there it is kept as written, as the labelled sets do.
 //!
 //! All word lists live in `lexicon/{en,ru,uk}.toml`; a new term or language is a data change.
 
