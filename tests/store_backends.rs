@@ -6,7 +6,7 @@ mod common;
 
 use std::future::Future;
 
-use chrono::{Duration, TimeZone, Utc};
+use chrono::{DateTime, Duration, TimeZone, Utc};
 use claimwatch::config::Database;
 use claimwatch::parse::Item;
 use claimwatch::schedule::{SourceVoice, tag_fields};
@@ -225,6 +225,15 @@ fn failures_count_up_back_off_and_clear_on_success() {
     });
 }
 
+/// True when this instance gets the poll of "Norland" for `tick` with a lease of `secs`.
+async fn claims(store: &Store, tick: Option<DateTime<Utc>>, secs: u64) -> bool {
+    store
+        .claim_poll("Norland", tick, secs)
+        .await
+        .unwrap()
+        .is_some()
+}
+
 #[test]
 fn one_poll_per_source_per_tick_and_one_digest_per_tick() {
     on_both_backends("leases", |store| async move {
@@ -233,50 +242,20 @@ fn one_poll_per_source_per_tick_and_one_digest_per_tick() {
             .await
             .unwrap();
         let tick = Utc.with_ymd_and_hms(2026, 12, 5, 10, 0, 0).unwrap();
-        assert!(
-            store
-                .claim_poll("Norland", Some(tick), 60)
-                .await
-                .unwrap()
-                .is_some()
-        );
+        assert!(claims(&store, Some(tick), 60).await);
         assert!(store.renew_poll("Norland", 60).await.unwrap());
         if store.is_shared() {
             // Held: neither this tick nor a poll by hand gets it.
-            assert!(
-                store
-                    .claim_poll("Norland", Some(tick), 60)
-                    .await
-                    .unwrap()
-                    .is_none()
-            );
-            assert!(
-                store
-                    .claim_poll("Norland", None, 60)
-                    .await
-                    .unwrap()
-                    .is_none()
-            );
+            assert!(!claims(&store, Some(tick), 60).await);
+            assert!(!claims(&store, None, 60).await);
         }
         store.release_poll("Norland").await.unwrap();
         if store.is_shared() {
             // Released, but this tick was polled: not again; the next tick is free.
-            assert!(
-                store
-                    .claim_poll("Norland", Some(tick), 60)
-                    .await
-                    .unwrap()
-                    .is_none()
-            );
+            assert!(!claims(&store, Some(tick), 60).await);
         }
         let next = tick + Duration::minutes(15);
-        assert!(
-            store
-                .claim_poll("Norland", Some(next), 1)
-                .await
-                .unwrap()
-                .is_some()
-        );
+        assert!(claims(&store, Some(next), 1).await);
         let names = vec!["Norland".to_string()];
         assert!(
             store

@@ -11,7 +11,8 @@ use super::sentence::Sent;
 pub struct Found {
     /// The claimant as written.
     pub name: String,
-    /// True when it is only a pronoun ("he", "it").
+    /// True when it only refers back: a pronoun ("he", "it") or a title after the definite
+    /// article alone ("the governor"), to be replaced by a name given earlier.
     pub pronoun: bool,
     /// True when it is only a relaying outlet ("Reuters").
     pub relay: bool,
