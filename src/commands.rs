@@ -34,14 +34,6 @@ pub(crate) async fn open_existing(db: &config::Database) -> Result<store::Store,
     }
 }
 
-/// The SQLite file of a command that reads it directly, or a clear refusal on PostgreSQL.
-fn sqlite_only<'a>(cfg: &'a Config, what: &str) -> Result<&'a Path, Failure> {
-    cfg.daemon
-        .database
-        .sqlite_path()
-        .ok_or_else(|| Failure::Usage(anyhow!(store::StoreError::SqliteOnly(what.to_owned()))))
-}
-
 pub(crate) fn serve(cfg: &Config, listen: &str, users_file: Option<&Path>) -> Result<(), Failure> {
     let users = users_file
         .or(cfg.web_users_file.as_deref())
@@ -50,12 +42,17 @@ pub(crate) fn serve(cfg: &Config, listen: &str, users_file: Option<&Path>) -> Re
         .map_err(|e| Failure::Usage(anyhow!(e)))?;
     let addr = claimwatch::web::check_listen(listen, users.is_some())
         .map_err(|e| Failure::Usage(anyhow!(e)))?;
-    let path = sqlite_only(cfg, "serve")?.to_path_buf();
     // Opening it as the store does brings the schema up to date before the read-only site.
     runtime()?
         .block_on(open_existing(&cfg.daemon.database))?
         .close();
-    let mut site = claimwatch::web::Site::new(path, daemon::conflict_sides(cfg));
+    let reader = store::SiteReader::open(
+        &cfg.daemon.database,
+        claimwatch::web::CONCURRENT_QUERIES,
+        claimwatch::web::QUERY_LIMIT,
+    )
+    .map_err(|e| Failure::Runtime(anyhow!(e)))?;
+    let mut site = claimwatch::web::Site::new(reader, daemon::conflict_sides(cfg));
     if let Some(u) = users {
         site = site.with_users(u);
     }

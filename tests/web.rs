@@ -28,15 +28,14 @@ impl Drop for Served {
 }
 
 fn serve(dir: &Path, db: &Path) -> Served {
+    serve_database(dir, db.to_str().unwrap())
+}
+
+/// `serve` over `database`, an SQLite file or a PostgreSQL URL.
+fn serve_database(dir: &Path, database: &str) -> Served {
     let mut child = Command::new(bin())
         .current_dir(dir)
-        .args([
-            "--db",
-            db.to_str().unwrap(),
-            "serve",
-            "--listen",
-            "127.0.0.1:0",
-        ])
+        .args(["--db", database, "serve", "--listen", "127.0.0.1:0"])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -103,23 +102,70 @@ fn demo_db(dir: &Path) -> std::path::PathBuf {
     demo.join("claimwatch.db")
 }
 
+/// A failing source, as the daemon records one.
+const FAILING_SOURCE: &str = "UPDATE sources SET consecutive_errors = 4, last_status = 500, \
+     last_error = 'HTTP 500 from the server' WHERE name = 'Ostravia MFA'";
+
 #[test]
 fn the_site_shows_the_ledger_search_statements_sources_and_digests() {
     let dir = tempfile::tempdir().unwrap();
     let db = demo_db(dir.path());
-    {
-        // A failing source, as the daemon records one.
-        let conn = rusqlite::Connection::open(&db).unwrap();
-        conn.execute(
-            "UPDATE sources SET consecutive_errors = 4, last_status = 500, \
-             last_error = 'HTTP 500 from the server' WHERE name = 'Ostravia MFA'",
-            [],
-        )
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .execute(FAILING_SOURCE, [])
         .unwrap();
-    }
     let site = serve(dir.path(), &db);
-    let a = site.addr.as_str();
+    shows_the_demo(&site.addr);
+}
 
+#[test]
+fn the_site_shows_the_same_from_a_postgresql_store() {
+    let Some(pg) = PgDatabase::create("web_site") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let out = run(
+        dir.path(),
+        &[
+            "store",
+            "copy",
+            "--from",
+            db.to_str().unwrap(),
+            "--to",
+            &pg.url,
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    pg.query(&format!("{FAILING_SOURCE} RETURNING 1"));
+    let site = serve_database(dir.path(), &pg.url);
+    shows_the_demo(&site.addr);
+    // The search form names the syntax PostgreSQL reads, which forgives what FTS5 refuses.
+    let (status, _, page) = get(&site.addr, "/search?q=%22unterminated", "text/html");
+    assert_eq!(status, 200, "{page}");
+    assert!(page.contains("web-search syntax"), "{page}");
+    let (_, _, found) = get(
+        &site.addr,
+        "/search?q=-ceasefire%20killed",
+        "application/json",
+    );
+    let found: Value = serde_json::from_str(&found).unwrap();
+    let hits = found["hits"].as_array().unwrap();
+    assert!(!hits.is_empty(), "{found}");
+    for hit in hits {
+        assert!(
+            !hit["snippet"]
+                .as_str()
+                .unwrap()
+                .to_lowercase()
+                .contains("ceasefire"),
+            "{hit}"
+        );
+    }
+}
+
+/// The pages of the demo store, whichever backend holds it.
+fn shows_the_demo(a: &str) {
     // Now: the side-by-side ledger of the demo, with the security headers.
     let (status, head, now) = get(a, "/", "text/html");
     assert_eq!(status, 200, "{now}");
@@ -225,7 +271,7 @@ fn bad_input_gets_a_400_with_its_reason_and_stored_markup_is_escaped() {
     let site = serve(dir.path(), &db);
     let a = site.addr.as_str();
     for (path, reason) in [
-        ("/search?q=%22unterminated", "does not parse as FTS5"),
+        ("/search?q=%22unterminated", "does not parse (FTS5 syntax"),
         (
             "/search?q=x&kind=bogus",
             "kind must be ceasefire, clash or casualty",
@@ -309,6 +355,21 @@ const FEED: &str = r#"<?xml version="1.0"?><rss version="2.0"><channel><title>Mo
 
 #[test]
 fn the_running_daemon_serves_the_site_while_it_polls() {
+    serves_while_polling(None);
+}
+
+#[test]
+fn the_running_daemon_serves_the_site_from_postgresql_while_it_polls() {
+    let Some(pg) = PgDatabase::create("daemon_web") else {
+        return;
+    };
+    serves_while_polling(Some(&pg.url));
+}
+
+/// A daemon with the site and the metrics on, storing in `database` (the default SQLite file
+/// when `None`): the site shows what it polls, the metrics count the requests, and `status`
+/// shows the site's counts after it stops.
+fn serves_while_polling(database: Option<&str>) {
     let srv = Server::start(vec![
         ("/feed.xml", Route::ok("application/rss+xml", FEED)),
         ("/down", Route::status(500)),
@@ -322,8 +383,10 @@ fn the_running_daemon_serves_the_site_while_it_polls() {
     };
     let (port, metrics) = (free(), free());
     let dir = tempfile::tempdir().unwrap();
-    let cfg = write_config(
+    let default_db = dir.path().join("cw.db");
+    let cfg = write_config_db(
         dir.path(),
+        database.unwrap_or(default_db.to_str().unwrap()),
         "default_schedule = \"* * * * * *\"\nmetrics_listen = \"127.0.0.1:METRICS\"\n\n[web]\nlisten = \"127.0.0.1:PORT\"\n"
             .replace("PORT", &port.to_string())
             .replace("METRICS", &metrics.to_string())

@@ -44,7 +44,7 @@ pub async fn run(
     drop(conn);
     let now = chrono::DateTime::parse_from_rfc3339(&newest)
         .map_or_else(|_| chrono::Utc::now(), |d| d.with_timezone(&chrono::Utc));
-    let site = Arc::new(Site::new(db.to_path_buf(), Vec::new()).with_clock(now));
+    let site = Arc::new(Site::new(sqlite_reader(db)?, Vec::new()).with_clock(now));
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .map_err(|e| setup("listen", &e))?;
@@ -148,12 +148,22 @@ pub struct Load {
     clients: usize,
 }
 
+/// The site's reader of the SQLite file `db`.
+fn sqlite_reader(db: &Path) -> Result<crate::store::SiteReader, BenchError> {
+    crate::store::SiteReader::open(
+        &crate::config::Database::Sqlite(db.to_path_buf()),
+        crate::web::CONCURRENT_QUERIES,
+        crate::web::QUERY_LIMIT,
+    )
+    .map_err(|e| BenchError::Setup(format!("store: {e}")))
+}
+
 /// Starts the site over `db` on loopback and `clients` clients on it.
 ///
 /// # Errors
 /// When the site cannot listen.
 pub async fn start_load(db: &Path, clients: usize) -> Result<Load, BenchError> {
-    let site = Arc::new(Site::new(db.to_path_buf(), Vec::new()));
+    let site = Arc::new(Site::new(sqlite_reader(db)?, Vec::new()));
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .map_err(|e| BenchError::Setup(format!("web listen: {e}")))?;

@@ -429,20 +429,6 @@ fn release_startup_memory() {
     }
 }
 
-/// What a PostgreSQL store cannot do yet: the web site reads the SQLite file directly.
-/// Refused at start, before anything is written, rather than silently skipped.
-fn refuse_sqlite_only_features(config: &Config) -> Result<(), DaemonError> {
-    if config.daemon.database.sqlite_path().is_some() {
-        return Ok(());
-    }
-    let what = if config.web_listen.is_some() {
-        "the web site ([web] listen)"
-    } else {
-        return Ok(());
-    };
-    Err(DaemonError::Store(StoreError::SqliteOnly(what.into())))
-}
-
 /// Runs the daemon until SIGTERM or SIGINT; SIGHUP reloads the config from `source`.
 ///
 /// # Errors
@@ -464,12 +450,16 @@ pub async fn run(source: ConfigSource, config: Config) -> Result<(), DaemonError
         Some(path) => Some(store::DaemonLock::acquire(path)?),
         None => None,
     };
-    refuse_sqlite_only_features(&config)?;
     let store = open_store(&config).await?;
     // The web site shares the runtime; it reads through its own read-only connections.
-    let web_site = match (config.web_listen, config.daemon.database.sqlite_path()) {
-        (Some(_), Some(path)) => {
-            let mut site = crate::web::Site::new(path.to_path_buf(), conflict_sides(&config));
+    let web_site = match config.web_listen {
+        Some(_) => {
+            let reader = store::SiteReader::open(
+                &config.daemon.database,
+                crate::web::CONCURRENT_QUERIES,
+                crate::web::QUERY_LIMIT,
+            )?;
+            let mut site = crate::web::Site::new(reader, conflict_sides(&config));
             if let Some(f) = &config.web_users_file {
                 let users = crate::web::auth::Users::load(f).map_err(|e| DaemonError::Io {
                     what: "the web users file".into(),
@@ -479,7 +469,7 @@ pub async fn run(source: ConfigSource, config: Config) -> Result<(), DaemonError
             }
             Some(std::sync::Arc::new(site))
         }
-        _ => None,
+        None => None,
     };
     let metrics = match config.daemon.metrics_listen {
         Some(addr) => Some(

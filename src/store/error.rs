@@ -25,8 +25,8 @@ pub enum StoreError {
     /// Another daemon holds the database (SQLite has no leases: one daemon per file).
     #[error(
         "database {path} is in use by {holder}; SQLite allows one daemon per file: stop that one, \
-         or split the sources between instances with their own files (or one PostgreSQL store when \
-         that backend lands)"
+         or point every instance at one PostgreSQL store (daemon.database = \"postgres://…\"), \
+         where instances share the sources by leases"
     )]
     InUse {
         /// The database file.
@@ -52,6 +52,9 @@ pub enum StoreError {
     /// A copy between stores would mix data, or its counts differ at the end.
     #[error("store copy: {0}")]
     CopyMismatch(String),
+    /// A read ran past its time limit and was stopped (the web site's queries).
+    #[error("the query ran longer than its time limit and was stopped")]
+    TimedOut,
     /// The writer thread has stopped.
     #[error("the database writer has stopped")]
     WriterGone,

@@ -23,6 +23,7 @@ mod prune;
 pub mod queries;
 mod retag;
 mod shared;
+mod site_reader;
 mod web_stats;
 mod write;
 
@@ -39,6 +40,7 @@ pub use migrate::SCHEMA_VERSION;
 pub use prune::{Pruned, merge_search_index, prune};
 pub use retag::retag_items;
 pub use shared::{Instance, InstanceSeen, TableCopied};
+pub use site_reader::SiteReader;
 pub use web_stats::{WebStats, record_web_stats, web_stats};
 pub use write::{
     PollRecord, PollResult, PollSummary, SourceRecord, SourceState, TaggedItem, known_items,

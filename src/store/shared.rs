@@ -364,15 +364,31 @@ pub struct InstanceSeen {
 }
 
 impl Store {
-    /// The web site's last recorded counters (SQLite only; `None` on PostgreSQL, which
-    /// serves no site yet).
+    /// The web site's last recorded counters (on a shared store, those of the instance that
+    /// recorded last).
     ///
     /// # Errors
     /// A database error.
     pub async fn web_stats(&self) -> Result<Option<super::WebStats>, StoreError> {
         match &self.backend {
             Backend::Sqlite { .. } => self.call(|conn| super::web_stats(conn)).await,
-            Backend::Postgres { .. } => Ok(None),
+            Backend::Postgres { pg, .. } => pg::browse::web_stats(&pg.client().await?).await,
+        }
+    }
+
+    /// Records the web site's counters, replacing the previous record.
+    ///
+    /// # Errors
+    /// A database error.
+    pub async fn record_web_stats(&self, stats: super::WebStats) -> Result<(), StoreError> {
+        match &self.backend {
+            Backend::Sqlite { .. } => {
+                self.call(move |conn| super::record_web_stats(conn, &stats))
+                    .await
+            }
+            Backend::Postgres { pg, .. } => {
+                pg::browse::record_web_stats(&pg.client().await?, &stats).await
+            }
         }
     }
 

@@ -3,9 +3,10 @@
 //! page also as JSON (`?format=json` or `Accept: application/json`).
 //!
 //! Server-rendered HTML with no script, everything embedded; every feed-supplied string is
-//! escaped, and a Content-Security-Policy forbids scripts and remote resources. Queries run on
-//! read-only connections on the blocking pool, a few at a time, each with a time limit, so the
-//! site never holds up polling. It serves loopback only: a non-loopback address is refused
+//! escaped, and a Content-Security-Policy forbids scripts and remote resources. Queries run
+//! through [`SiteReader`] (read-only SQLite connections on the blocking pool, or read-only
+//! PostgreSQL sessions), a few at a time, each with a time limit, so the site never holds up
+//! polling. It serves loopback only: a non-loopback address is refused
 //! (`check_listen`) unless a users file turns on HTTP Basic authentication (`auth`), meant
 //! for a site behind a TLS-terminating reverse proxy.
 
@@ -16,7 +17,6 @@ pub mod stats;
 
 use std::collections::HashMap;
 use std::net::SocketAddr;
-use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -25,17 +25,16 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use rusqlite::Connection;
 use serde::Serialize;
 use tokio::sync::Semaphore;
 
 use crate::digest::ConflictSides;
-use crate::store::StoreError;
+use crate::store::{SiteReader, StoreError};
 
 /// Queries running at the same time.
-const CONCURRENT_QUERIES: usize = 4;
+pub const CONCURRENT_QUERIES: usize = 4;
 /// Longest a page's queries may run before they are interrupted.
-const QUERY_LIMIT: Duration = Duration::from_secs(5);
+pub const QUERY_LIMIT: Duration = Duration::from_secs(5);
 /// Hits per search page.
 const PAGE_SIZE: usize = 20;
 /// How long a computed Now page is served to every reader before it is computed again. The
@@ -86,8 +85,8 @@ pub fn check_listen(addr: &str, authenticated: bool) -> Result<SocketAddr, WebEr
 /// What the site reads from.
 #[derive(Debug)]
 pub struct Site {
-    /// The database file.
-    pub database: PathBuf,
+    /// The store, read-only.
+    pub reader: SiteReader,
     /// The conflicts the ledger is drawn up by.
     pub conflicts: Vec<ConflictSides>,
     /// The users allowed in, when the site authenticates.
@@ -102,10 +101,11 @@ pub struct Site {
 }
 
 impl Site {
-    /// A site over the database at `database`.
-    pub fn new(database: PathBuf, conflicts: Vec<ConflictSides>) -> Site {
+    /// A site reading through `reader` (see [`SiteReader::open`] with
+    /// [`CONCURRENT_QUERIES`] and [`QUERY_LIMIT`]).
+    pub fn new(reader: SiteReader, conflicts: Vec<ConflictSides>) -> Site {
         Site {
-            database,
+            reader,
             conflicts,
             users: None,
             clock: None,
@@ -288,41 +288,33 @@ fn ok(html: String, json: impl Serialize) -> Answer {
     }
 }
 
-/// Runs `f` on a read-only connection on the blocking pool, within `QUERY_LIMIT`.
-async fn read<T, F>(site: &Site, f: F) -> Result<T, Answer>
-where
-    T: Send + 'static,
-    F: FnOnce(&Connection) -> Result<T, StoreError> + Send + 'static,
-{
+/// Waits for a free query slot and runs `read`, turning a store error into the page that
+/// says it.
+async fn read<T>(
+    site: &Site,
+    read: impl std::future::Future<Output = Result<T, StoreError>>,
+) -> Result<T, Answer> {
     let busy = || error(StatusCode::SERVICE_UNAVAILABLE, "the site is shutting down");
     let _permit = site.queries.acquire().await.map_err(|_| busy())?;
-    let path = site.database.clone();
-    let (tx, rx) = tokio::sync::oneshot::channel();
-    let job = tokio::task::spawn_blocking(move || {
-        let conn = crate::store::connect_read_only(&path)?;
-        let _ = tx.send(conn.get_interrupt_handle());
-        f(&conn)
-    });
-    let interrupt = rx.await.ok();
-    match tokio::time::timeout(QUERY_LIMIT, job).await {
-        Ok(Ok(Ok(v))) => Ok(v),
-        Ok(Ok(Err(StoreError::BadQuery(m)))) => Err(error(
+    match read.await {
+        Ok(v) => Ok(v),
+        Err(StoreError::BadQuery(m)) => Err(error(
             StatusCode::BAD_REQUEST,
-            &format!("the search does not parse as FTS5: {m}"),
+            &format!(
+                "the search does not parse ({}): {m}",
+                site.reader.search_syntax()
+            ),
         )),
-        Ok(Ok(Err(e))) => {
+        Err(StoreError::TimedOut) => Err(error(
+            StatusCode::SERVICE_UNAVAILABLE,
+            &format!(
+                "the query took longer than {} s and was stopped; narrow the search",
+                QUERY_LIMIT.as_secs()
+            ),
+        )),
+        Err(e) => {
             tracing::warn!("web query failed: {e}");
             Err(error(StatusCode::INTERNAL_SERVER_ERROR, &e.to_string()))
-        }
-        Ok(Err(e)) => Err(error(StatusCode::INTERNAL_SERVER_ERROR, &e.to_string())),
-        Err(_) => {
-            if let Some(i) = interrupt {
-                i.interrupt();
-            }
-            Err(error(
-                StatusCode::SERVICE_UNAVAILABLE,
-                "the query took longer than 5 s and was stopped; narrow the search",
-            ))
         }
     }
 }
@@ -354,13 +346,13 @@ async fn now_page(
 /// Draws up the Now page: the ledger and mentions of the last 24 hours.
 async fn compute_now(site: &Arc<Site>) -> Answer {
     let now = site.clock.unwrap_or_else(chrono::Utc::now);
-    let rows = read(site, move |conn| {
-        crate::store::queries::mentions_between(
-            conn,
+    let rows = read(
+        site,
+        site.reader.mentions_between(
             now - chrono::Duration::hours(24),
             now + chrono::Duration::seconds(1),
-        )
-    })
+        ),
+    )
     .await;
     match rows {
         Ok(rows) => {
@@ -459,13 +451,16 @@ async fn search_page(
     let answer = match search_query(&params) {
         Err(reason) => error(StatusCode::BAD_REQUEST, &reason),
         Ok(None) => ok(
-            pages::search_page(&params, None),
+            pages::search_page(&params, None, site.reader.search_syntax()),
             serde_json::json!({ "hits": [], "more": false }),
         ),
         Ok(Some(q)) => {
             let page = q.offset / PAGE_SIZE + 1;
-            match read(&site, move |conn| crate::store::browse::search(conn, &q)).await {
-                Ok(found) => ok(pages::search_page(&params, Some((&found, page))), &found),
+            match read(&site, site.reader.search(q)).await {
+                Ok(found) => ok(
+                    pages::search_page(&params, Some((&found, page)), site.reader.search_syntax()),
+                    &found,
+                ),
                 Err(a) => a,
             }
         }
@@ -489,7 +484,7 @@ async fn item_page(
             json,
         );
     };
-    let answer = match read(&site, move |conn| crate::store::browse::statement(conn, id)).await {
+    let answer = match read(&site, site.reader.statement(id)).await {
         Ok(Some(s)) => ok(pages::statement_page(&s), &s),
         Ok(None) => error(StatusCode::NOT_FOUND, &format!("no statement {id}")),
         Err(a) => a,
@@ -503,11 +498,7 @@ async fn sources_page(
     Query(params): Query<HashMap<String, String>>,
 ) -> Response {
     let now = chrono::Utc::now();
-    let answer = match read(&site, move |conn| {
-        crate::store::queries::source_statuses(conn, now)
-    })
-    .await
-    {
+    let answer = match read(&site, site.reader.source_statuses(now)).await {
         Ok(sources) => {
             let rows: Vec<pages::SourceRow> = sources.iter().map(pages::SourceRow::from).collect();
             ok(pages::sources_page(&rows), &rows)
@@ -522,7 +513,7 @@ async fn digests_page(
     headers: HeaderMap,
     Query(params): Query<HashMap<String, String>>,
 ) -> Response {
-    let answer = match read(&site, |conn| crate::store::browse::digests(conn, 200)).await {
+    let answer = match read(&site, site.reader.digests(200)).await {
         Ok(list) => ok(pages::digests_page(&list), &list),
         Err(a) => a,
     };
@@ -545,11 +536,7 @@ async fn digest_file(
             json,
         );
     };
-    let file = match read(&site, move |conn| {
-        crate::store::browse::digest_file(conn, id)
-    })
-    .await
-    {
+    let file = match read(&site, site.reader.digest_file(id)).await {
         Ok(Some(f)) => f,
         Ok(None) => {
             return respond(
@@ -586,13 +573,11 @@ async fn digest_file(
 /// The latest 100 alerts as an Atom feed, for a feed reader on the desk.
 async fn alerts_feed(State(site): State<Arc<Site>>, headers: HeaderMap) -> Response {
     let now = site.clock.unwrap_or_else(chrono::Utc::now);
-    match read(&site, move |conn| {
-        crate::store::alerts::recent_payloads(conn, 100)
-            .map(|payloads| crate::digest::alerts::atom(&payloads, now))
-    })
-    .await
-    {
-        Ok(xml) => respond_raw("application/atom+xml; charset=utf-8", xml.into_bytes()),
+    match read(&site, site.reader.recent_alert_payloads(100)).await {
+        Ok(payloads) => respond_raw(
+            "application/atom+xml; charset=utf-8",
+            crate::digest::alerts::atom(&payloads, now).into_bytes(),
+        ),
         Err(a) => respond(a, wants_json(&headers, &HashMap::new())),
     }
 }

@@ -144,10 +144,11 @@ fn sort_select(params: &HashMap<String, String>) -> String {
 pub fn search_page(
     params: &HashMap<String, String>,
     found: Option<(&SearchPage, usize)>,
+    syntax: &str,
 ) -> String {
     let v = |k: &str| esc(params.get(k).map(String::as_str).unwrap_or(""));
     let mut b = format!(
-        "<h1>Search</h1><form class=\"search\" method=\"get\" action=\"/search\"><input name=\"q\" size=\"40\" placeholder=\"ceasefire OR clashes\" value=\"{}\">{}{}<input name=\"party\" placeholder=\"party\" value=\"{}\"><input name=\"source\" placeholder=\"source\" value=\"{}\"><input name=\"lang\" placeholder=\"lang\" size=\"3\" value=\"{}\"><input name=\"since\" placeholder=\"24h, 7d\" size=\"6\" value=\"{}\">{}<button>Search</button></form><p class=\"meta\">FTS5 syntax: words, \"phrases\", OR, NOT, prefix*. Newest first unless sorted by relevance.</p>\n",
+        "<h1>Search</h1><form class=\"search\" method=\"get\" action=\"/search\"><input name=\"q\" size=\"40\" placeholder=\"ceasefire OR clashes\" value=\"{}\">{}{}<input name=\"party\" placeholder=\"party\" value=\"{}\"><input name=\"source\" placeholder=\"source\" value=\"{}\"><input name=\"lang\" placeholder=\"lang\" size=\"3\" value=\"{}\"><input name=\"since\" placeholder=\"24h, 7d\" size=\"6\" value=\"{}\">{}<button>Search</button></form><p class=\"meta\">{}. Newest first unless sorted by relevance.</p>\n",
         v("q"),
         select("kind", "kind", &["ceasefire", "clash", "casualty"], params),
         select(
@@ -167,6 +168,7 @@ pub fn search_page(
         v("lang"),
         v("since"),
         sort_select(params),
+        esc(syntax),
     );
     if let Some((page, n)) = found {
         if page.hits.is_empty() {

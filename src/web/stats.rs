@@ -4,7 +4,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use crate::store::{self, Store, StoreError, WebStats};
+use crate::store::{Store, StoreError, WebStats};
 
 use super::Site;
 
@@ -36,9 +36,7 @@ pub async fn record(
     started_at: &str,
 ) -> Result<(), StoreError> {
     let stats = snapshot(site, listen, started_at);
-    store
-        .call(move |conn| store::record_web_stats(conn, &stats))
-        .await
+    store.record_web_stats(stats).await
 }
 
 /// Writes the counters every `every` until the task is aborted; a failed write is logged

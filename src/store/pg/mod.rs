@@ -7,6 +7,7 @@
 
 pub(crate) mod alerts;
 mod batch;
+pub(crate) mod browse;
 pub(crate) mod copy;
 pub(crate) mod lease;
 pub(crate) mod maintain;
@@ -62,14 +63,7 @@ impl PgStore {
             target: target.to_string(),
             message,
         };
-        let mut config: tokio_postgres::Config = url
-            .as_str()
-            .parse()
-            .map_err(|e: tokio_postgres::Error| fail(e.to_string()))?;
-        config.connect_timeout(CONNECT_TIMEOUT);
-        if config.get_application_name().is_none() {
-            config.application_name("claimwatch");
-        }
+        let mut config = client_config(url).map_err(fail)?;
         // Commits do not wait for the disk unless the URL says otherwise: the durability of
         // SQLite's `synchronous = NORMAL` in WAL mode, which claimwatch uses there. A crash of
         // claimwatch or of PostgreSQL loses nothing committed; a power loss may lose the
@@ -82,25 +76,8 @@ impl PgStore {
         if !options.contains("synchronous_commit") {
             config.options(format!("{options} -c synchronous_commit=off").trim());
         }
-        let build = |config: tokio_postgres::Config, size: usize| {
-            let manager = Manager::from_config(
-                config,
-                tls().map_err(fail)?,
-                ManagerConfig {
-                    recycling_method: RecyclingMethod::Fast,
-                },
-            );
-            Pool::builder(manager)
-                .max_size(size)
-                .runtime(Runtime::Tokio1)
-                .wait_timeout(Some(CONNECT_TIMEOUT))
-                .create_timeout(Some(CONNECT_TIMEOUT))
-                .recycle_timeout(Some(CONNECT_TIMEOUT))
-                .build()
-                .map_err(|e| fail(e.to_string()))
-        };
-        let pool = build(config, 16)?;
-        let leases = build(lease_config, 4)?;
+        let pool = build_pool(config, 16).map_err(fail)?;
+        let leases = build_pool(lease_config, 4).map_err(fail)?;
         let store = Self {
             pool,
             leases,
@@ -109,6 +86,39 @@ impl PgStore {
         let mut client = store.client().await?;
         migrate::migrate(&mut client).await?;
         Ok(store)
+    }
+
+    /// A pool for readers beside the daemon (the web site): `size` connections whose
+    /// sessions are read-only and whose statements the server stops after `limit`. It
+    /// neither connects nor migrates until first used.
+    ///
+    /// # Errors
+    /// [`StoreError::Postgres`] when the URL does not parse.
+    pub(crate) fn open_reader(
+        url: &PostgresUrl,
+        size: usize,
+        limit: Duration,
+    ) -> Result<Self, StoreError> {
+        let target: Arc<str> = url.display_target().into();
+        let fail = |message: String| StoreError::Postgres {
+            target: target.to_string(),
+            message,
+        };
+        let mut config = client_config(url).map_err(fail)?;
+        let options = config.get_options().unwrap_or("").to_owned();
+        config.options(
+            format!(
+                "{options} -c default_transaction_read_only=on -c statement_timeout={}",
+                limit.as_millis()
+            )
+            .trim(),
+        );
+        let pool = build_pool(config, size).map_err(fail)?;
+        Ok(Self {
+            leases: pool.clone(),
+            pool,
+            target,
+        })
     }
 
     /// A connection from the pool.
@@ -133,6 +143,39 @@ impl PgStore {
         self.pool.close();
         self.leases.close();
     }
+}
+
+/// The client settings of `url`, with claimwatch's connect timeout and application name.
+fn client_config(url: &PostgresUrl) -> Result<tokio_postgres::Config, String> {
+    let mut config: tokio_postgres::Config = url
+        .as_str()
+        .parse()
+        .map_err(|e: tokio_postgres::Error| e.to_string())?;
+    config.connect_timeout(CONNECT_TIMEOUT);
+    if config.get_application_name().is_none() {
+        config.application_name("claimwatch");
+    }
+    Ok(config)
+}
+
+/// A pool of at most `size` connections made with `config`, waiting at most
+/// [`CONNECT_TIMEOUT`] for one.
+fn build_pool(config: tokio_postgres::Config, size: usize) -> Result<Pool, String> {
+    let manager = Manager::from_config(
+        config,
+        tls()?,
+        ManagerConfig {
+            recycling_method: RecyclingMethod::Fast,
+        },
+    );
+    Pool::builder(manager)
+        .max_size(size)
+        .runtime(Runtime::Tokio1)
+        .wait_timeout(Some(CONNECT_TIMEOUT))
+        .create_timeout(Some(CONNECT_TIMEOUT))
+        .recycle_timeout(Some(CONNECT_TIMEOUT))
+        .build()
+        .map_err(|e| e.to_string())
 }
 
 /// The root cause of a pool error, said once ("connection refused", "password authentication
@@ -166,7 +209,9 @@ pub(crate) fn pg_message(e: &tokio_postgres::Error) -> String {
 
 impl From<tokio_postgres::Error> for StoreError {
     fn from(e: tokio_postgres::Error) -> Self {
-        if e.is_closed() || e.as_db_error().is_none() {
+        if e.code() == Some(&tokio_postgres::error::SqlState::QUERY_CANCELED) {
+            Self::TimedOut
+        } else if e.is_closed() || e.as_db_error().is_none() {
             Self::Postgres {
                 target: String::new(),
                 message: pg_message(&e),

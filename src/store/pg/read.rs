@@ -187,7 +187,7 @@ pub(crate) async fn mentions_after<C: GenericClient + Sync>(
     .await
 }
 
-async fn load<C: GenericClient + Sync>(
+pub(crate) async fn load<C: GenericClient + Sync>(
     client: &C,
     condition: &str,
     args: &[&(dyn tokio_postgres::types::ToSql + Sync)],
