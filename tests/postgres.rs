@@ -1,7 +1,8 @@
 //! Several `claimwatch run` processes on one PostgreSQL store, against the loopback server:
 //! they share the sources without polling one twice per tick, store every item once, take
-//! over the sources of an instance killed with SIGKILL, and write one digest per tick. Skipped
-//! (with a message) when `CLAIMWATCH_TEST_PG` is unset.
+//! over the sources of an instance killed with SIGKILL, write one digest per tick, and ride out
+//! a database that goes away (polls wait, the watchdog starves, nothing is lost or doubled
+//! when it comes back). Skipped (with a message) when `CLAIMWATCH_TEST_PG` is unset.
 
 mod common;
 
@@ -498,4 +499,145 @@ fn the_bench_polls_each_feed_once_per_round_with_two_instances() {
         pg.query("SELECT datname FROM pg_database WHERE datname LIKE 'claimwatch_bench_%'")
             .is_empty()
     );
+}
+
+/// An RSS feed of items with these guids.
+fn feed_of(guids: &[&str]) -> String {
+    let mut s = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel><title>farm</title>",
+    );
+    for g in guids {
+        s.push_str(&format!(
+            "<item><title>Statement {g}</title><guid>{g}</guid><description>Three soldiers were killed in shelling near the border, the ministry said ({g}).</description></item>"
+        ));
+    }
+    s.push_str("</channel></rss>");
+    s
+}
+
+#[test]
+fn a_lost_database_makes_polls_wait_starves_the_watchdog_and_resumes_losing_nothing() {
+    use std::os::unix::net::UnixDatagram;
+    let Some(pg) = PgDatabase::create("lost_database") else {
+        return;
+    };
+    let proxy = TcpProxy::start(&pg.address());
+    let srv = Server::start(vec![(
+        "/f.xml",
+        Route::ok("application/rss+xml", feed_of(&["a1", "a2", "a3"])),
+    )]);
+    let dir = tempfile::tempdir().unwrap();
+    let sock_path = dir.path().join("notify.sock");
+    let sock = UnixDatagram::bind(&sock_path).unwrap();
+    sock.set_read_timeout(Some(Duration::from_millis(100)))
+        .unwrap();
+    let metrics = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let url = pg.url_via(proxy.port);
+    let cfg = write_config_db(
+        dir.path(),
+        &url,
+        &format!(
+            "default_schedule = \"* * * * * *\"\nlease_secs = 3\nmetrics_listen = \"127.0.0.1:{metrics}\""
+        ),
+        &[feed_source("Feed", &srv.url("/f.xml"))],
+    );
+    let daemon = Daemon::start(
+        dir.path(),
+        &cfg,
+        &[
+            ("NOTIFY_SOCKET", sock_path.to_str().unwrap()),
+            ("WATCHDOG_USEC", "2000000"),
+        ],
+    );
+    // Keep-alives received within `window`.
+    let keep_alives = |window: Duration| {
+        let start = Instant::now();
+        let mut buf = [0u8; 4096];
+        let mut n = 0;
+        while start.elapsed() < window {
+            if let Ok(len) = sock.recv(&mut buf) {
+                n += usize::from(String::from_utf8_lossy(&buf[..len]).contains("WATCHDOG=1"));
+            }
+        }
+        n
+    };
+    let scrape = || {
+        std::net::TcpStream::connect(("127.0.0.1", metrics))
+            .ok()
+            .and_then(|mut s| {
+                use std::io::{Read, Write};
+                s.set_read_timeout(Some(Duration::from_secs(15))).ok()?;
+                s.write_all(b"GET /metrics HTTP/1.1\r\nHost: x\r\n\r\n")
+                    .ok()?;
+                let mut body = String::new();
+                s.read_to_string(&mut body).ok()?;
+                Some(body)
+            })
+            .unwrap_or_default()
+    };
+    wait_for("the first items stored", Duration::from_secs(20), || {
+        pg.count_or_zero("SELECT count(*) FROM items") == 3
+    });
+    assert!(
+        keep_alives(Duration::from_secs(3)) >= 2,
+        "no keep-alives while the store is up"
+    );
+    assert!(scrape().contains("claimwatch_store_up 1"));
+
+    // The database goes away; meanwhile the feed gains three statements.
+    proxy.cut();
+    srv.server.set_route(
+        "/f.xml",
+        Route::ok(
+            "application/rss+xml",
+            feed_of(&["a1", "a2", "a3", "b1", "b2", "b3"]),
+        ),
+    );
+    // A ping already under way when the cut came may still answer: let it pass.
+    keep_alives(Duration::from_secs(2));
+    assert_eq!(
+        keep_alives(Duration::from_secs(4)),
+        0,
+        "the watchdog was fed while the store could not be written"
+    );
+    let down = scrape();
+    assert!(down.contains("claimwatch_store_up 0"), "{down}");
+    assert!(down.contains("# store error: PostgreSQL"), "{down}");
+    let out = run(dir.path(), &["--db", &url, "status"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    assert!(
+        stderr(&out).contains(&format!("127.0.0.1:{}", proxy.port)),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(pg.count("SELECT count(*) FROM items"), 3);
+
+    // It comes back: the daemon, still running, stores the new statements once.
+    proxy.restore();
+    wait_for("the new items stored", Duration::from_secs(30), || {
+        pg.count_or_zero("SELECT count(*) FROM items") == 6
+    });
+    assert!(
+        keep_alives(Duration::from_secs(3)) >= 1,
+        "the watchdog did not resume"
+    );
+    assert!(scrape().contains("claimwatch_store_up 1"));
+    assert_eq!(
+        pg.count("SELECT count(DISTINCT guid) FROM items"),
+        6,
+        "no statement stored twice"
+    );
+    assert_eq!(
+        pg.count("SELECT count(*) FROM mentions m JOIN items i ON i.id = m.item_id"),
+        2 * pg.count("SELECT count(*) FROM mentions m JOIN items i ON i.id = m.item_id WHERE i.guid LIKE 'a%'"),
+        "the new statements were tagged like the old ones"
+    );
+    daemon.signal("-TERM");
+    let (status, err) = daemon.wait(Duration::from_secs(30));
+    assert!(status.success(), "{err}");
+    assert!(err.contains("withholding watchdog keep-alive"), "{err}");
 }

@@ -338,3 +338,76 @@ pub fn write_config_db(
     std::fs::write(&path, text).unwrap();
     path
 }
+
+/// A TCP proxy on loopback in front of a server (PostgreSQL), which can cut every connection
+/// and refuse new ones, as a lost network or a stopped server does, then let them through
+/// again.
+pub struct TcpProxy {
+    pub port: u16,
+    up: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    open: std::sync::Arc<std::sync::Mutex<Vec<std::net::TcpStream>>>,
+}
+
+impl TcpProxy {
+    pub fn start(target: &str) -> Self {
+        use std::sync::atomic::Ordering;
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let up = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
+        let open = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let (up2, open2, target) = (up.clone(), open.clone(), target.to_owned());
+        std::thread::spawn(move || {
+            for client in listener.incoming() {
+                let Ok(client) = client else { continue };
+                if !up2.load(Ordering::SeqCst) {
+                    drop(client);
+                    continue;
+                }
+                let Ok(server) = std::net::TcpStream::connect(&target) else {
+                    continue;
+                };
+                let mut list = open2.lock().unwrap();
+                for (from, to) in [(&client, &server), (&server, &client)] {
+                    let (mut from, mut to) = (from.try_clone().unwrap(), to.try_clone().unwrap());
+                    std::thread::spawn(move || {
+                        let _ = std::io::copy(&mut from, &mut to);
+                        let _ = to.shutdown(std::net::Shutdown::Both);
+                    });
+                }
+                list.push(client);
+                list.push(server);
+            }
+        });
+        Self { port, up, open }
+    }
+
+    /// Cuts every open connection and refuses new ones.
+    pub fn cut(&self) {
+        self.up.store(false, std::sync::atomic::Ordering::SeqCst);
+        for s in self.open.lock().unwrap().drain(..) {
+            let _ = s.shutdown(std::net::Shutdown::Both);
+        }
+    }
+
+    /// Lets connections through again.
+    pub fn restore(&self) {
+        self.up.store(true, std::sync::atomic::Ordering::SeqCst);
+    }
+}
+
+impl PgDatabase {
+    /// "host:port" of the server.
+    pub fn address(&self) -> String {
+        let after_at = self
+            .url
+            .split_once('@')
+            .map_or(self.url.as_str(), |(_, r)| r);
+        after_at.split('/').next().unwrap().to_owned()
+    }
+
+    /// The database's URL through a proxy listening on `port`.
+    pub fn url_via(&self, port: u16) -> String {
+        self.url
+            .replacen(&self.address(), &format!("127.0.0.1:{port}"), 1)
+    }
+}
