@@ -341,14 +341,30 @@ async fn record_without_items(
              UPDATE sources s SET {state},
                  lease_holder = CASE WHEN s.lease_holder = $1 THEN NULL ELSE s.lease_holder END,
                  lease_until = CASE WHEN s.lease_holder = $1 THEN NULL ELSE s.lease_until END
-             FROM prev WHERE s.id = prev.id AND ($5::text IS NULL OR TRUE)
-               AND ($6::text IS NULL OR TRUE) AND ($7::text IS NULL OR TRUE)
-               AND ($8::text IS NULL OR TRUE))
+             FROM prev WHERE s.id = prev.id)
          INSERT INTO fetches (source_id, started_at, finished_at, http_status, bytes, items_seen,
              new_items, revised_items, error, instance, tick)
          SELECT prev.id, $9, $3, $4, $10, 0, 0, 0, $5, $1, prev.tick FROM prev"
     );
-    let stmt = client.prepare_cached(&sql).await?;
+    // One of the two forms leaves some parameters unused: their types are given, not inferred.
+    use tokio_postgres::types::Type;
+    let stmt = client
+        .prepare_typed_cached(
+            &sql,
+            &[
+                Type::TEXT,
+                Type::TEXT,
+                Type::TEXT,
+                Type::INT8,
+                Type::TEXT,
+                Type::TEXT,
+                Type::TEXT,
+                Type::TEXT,
+                Type::TEXT,
+                Type::INT8,
+            ],
+        )
+        .await?;
     let status = status.map(i64::from);
     let (etag, modified) =
         validators.map_or((None, None), |v| (v.etag.clone(), v.last_modified.clone()));
