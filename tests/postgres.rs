@@ -641,3 +641,41 @@ fn a_lost_database_makes_polls_wait_starves_the_watchdog_and_resumes_losing_noth
     assert!(status.success(), "{err}");
     assert!(err.contains("withholding watchdog keep-alive"), "{err}");
 }
+
+#[test]
+fn a_refused_login_stops_the_daemon_at_start_naming_server_and_database() {
+    let Some(pg) = PgDatabase::create("refused_login") else {
+        return;
+    };
+    let addr = pg.address();
+    let dir = tempfile::tempdir().unwrap();
+    for (url, cause) in [
+        (
+            format!("postgres://nobody@{addr}/claimwatch_test?sslmode=disable"),
+            "role \"nobody\" does not exist",
+        ),
+        (
+            pg.url
+                .replacen(&format!("{addr}/"), &format!("{addr}/no_such_db_"), 1),
+            "does not exist",
+        ),
+    ] {
+        let cfg = write_config_db(
+            dir.path(),
+            &url,
+            "",
+            &[feed_source("Feed", "http://127.0.0.1:1/f.xml")],
+        );
+        let d = Daemon::start(dir.path(), &cfg, &[]);
+        let (status, err) = d.wait(Duration::from_secs(30));
+        assert_eq!(status.code(), Some(1), "{err}");
+        let target = url.split_once('@').unwrap().1.split('?').next().unwrap();
+        assert!(
+            err.contains(&format!("PostgreSQL at {target}")) && err.contains(cause),
+            "{err}"
+        );
+    }
+    // Nothing was written where the login was refused, nor beside the config.
+    assert_eq!(pg.count_or_zero("SELECT count(*) FROM sources"), 0);
+    assert!(!dir.path().join("cw.db").exists());
+}
