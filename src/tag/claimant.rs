@@ -335,6 +335,43 @@ fn raw_start_is(s: &Sent, v: usize, words: &std::collections::HashSet<String>) -
     words.contains(s.w(a))
 }
 
+/// "сообщил в Telegram глава города …", "написав у соцмережі Х міністр": a place or channel
+/// between the verb and the speaker is no part of the speaker. Only a speaker's noun right
+/// after one or two words of it ends it ("в Минобороны России" stays whole).
+fn past_channel(s: &Sent, (a, b): (usize, usize)) -> (usize, usize) {
+    let sets = &s.lang.sets;
+    // The range is already trimmed: its preposition sits right before it.
+    let after_preposition = a > 0
+        && (sets.claim_bad_start.contains(s.w(a - 1)) || sets.claim_strip.contains(s.w(a - 1)));
+    if !after_preposition {
+        return (a, b);
+    }
+    let speakers = s.matches(&s.lang.claim_speakers);
+    (a + 1..(a + 3).min(b))
+        .find(|&k| speakers.iter().any(|&(x, _)| x == k) && plain_speaker(s, k, b))
+        .map_or((a, b), |k| (k, b))
+}
+
+/// "Про це міністр написав", "Об этом глава региона сообщил": the words between a phrase
+/// pointing back at the previous sentence and the verb at `v`, when the segment opens with
+/// that phrase.
+fn after_backward(s: &Sent, v: usize) -> Option<(usize, usize)> {
+    let mut a = v;
+    while a > 0 && v - a < 14 && !is_boundary(s.w(a - 1)) {
+        a -= 1;
+    }
+    let (_, b) = s
+        .matches(&s.lang.claim_backward)
+        .into_iter()
+        .find(|&(x, y)| x == a && y < v)?;
+    // "Про це в Телеграмі повідомив …": a place or channel, no subject; it follows the verb.
+    let sets = &s.lang.sets;
+    if sets.claim_bad_start.contains(s.w(b)) || sets.claim_strip.contains(s.w(b)) {
+        return None;
+    }
+    trim(s, b, v)
+}
+
 /// "Артём Индюков, офицер СЦКК: «…»": a speaker before a colon that opens a quotation.
 fn colon_speaker(s: &Sent) -> Option<(usize, Found)> {
     let colon = s.toks.iter().position(|t| t.lower == ":")?;
@@ -385,7 +422,7 @@ pub fn candidates(s: &Sent) -> Vec<(usize, Found)> {
             continue;
         }
         let before_is_word = a > 0 && (s.toks[a - 1].word || s.w(a - 1) == ")");
-        let after = subject_after(s, b);
+        let after = subject_after(s, b).map(|r| past_channel(s, r));
         let before = if before_is_word || (a > 0 && s.w(a - 1) == ",") {
             subject_before(s, a)
         } else {
@@ -398,10 +435,15 @@ pub fn candidates(s: &Sent) -> Vec<(usize, Found)> {
             let cap_after = after.is_some_and(|(x, _)| {
                 s.is_cap(x) || (s.toks[x].lower.chars().count() <= 2 && s.is_cap(x + 1))
             });
+            // "Про це міністр написав у соцмережі": the words between the pointer back and
+            // the verb are its subject, whatever follows the verb.
+            let pointed = after_backward(s, a).filter(|&r| found(s, r).is_some());
             let before = before.filter(|_| !raw_start_is(s, a, &s.lang.sets.not_subject_start));
             // "…, повідомив голова ОВА": after a comma the subject follows the verb.
             let after_comma = a > 0 && matches!(s.w(a - 1), "," | "—" | "–" | "-");
-            if cap_after || after_comma {
+            if pointed.is_some() {
+                (pointed, None)
+            } else if cap_after || after_comma {
                 (after, None)
             } else {
                 (before.or(after), after)

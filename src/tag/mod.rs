@@ -45,7 +45,7 @@ use lexicon::{FAMILY_CASUALTY, FAMILY_CEASEFIRE, FAMILY_CLASH, LEXICONS, Lang};
 use sentence::Sent;
 
 /// Version of the rules and data; stored with every mention. Bump on any rule or data change.
-pub const TAGGER_VERSION: &str = "0.4.3";
+pub const TAGGER_VERSION: &str = "0.4.4";
 
 /// Detect the language of a text: "uk" or "ru" when it is mostly Cyrillic, else "en".
 pub fn detect_language(text: &str) -> &'static str {
@@ -71,7 +71,28 @@ pub fn detect_language(text: &str) -> &'static str {
 /// ("«… 23 367 человек. …», — указали в МО РФ"), or a later sentence that points back
 /// ("Об этом сообщили в Минобороны", "Про це повідомляє Генштаб").
 fn later_claimant(text: &str, spans: &[Span], lang: &Lang, i: usize) -> Option<String> {
-    let first = text.get(spans.get(i)?.start..)?.chars().next()?;
+    let opens = |k: usize| {
+        spans
+            .get(k)
+            .and_then(|sp| text.get(sp.start..))
+            .and_then(|t| t.chars().next())
+    };
+    let closes = |k: usize| {
+        spans
+            .get(k)
+            .and_then(|sp| text.get(sp.start..sp.end))
+            .is_some_and(|b| b.contains(['»', '”']))
+    };
+    // The claims open the quotation, or sit inside one an earlier sentence opened and none
+    // closed since ("«…загинув чоловік. Поранення отримала жителька…», - інформує X").
+    let first = match opens(i)? {
+        c @ ('«' | '“' | '"' | '„') => c,
+        _ => (i.saturating_sub(3)..i)
+            .rev()
+            .take_while(|&k| !closes(k))
+            .find_map(|k| opens(k).filter(|c| matches!(c, '«' | '“' | '„')))
+            .unwrap_or(' '),
+    };
     if matches!(first, '«' | '“' | '"' | '„') {
         for sp in spans.iter().skip(i).take(4) {
             let body = text.get(sp.start..sp.end).unwrap_or("");

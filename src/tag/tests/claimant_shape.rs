@@ -148,3 +148,37 @@ fn the_attribution_after_the_figure_is_its_own() {
         claimants(text)
     );
 }
+
+#[test]
+fn the_subject_between_a_pointer_back_and_its_verb_is_the_speaker() {
+    // The words between "Про це" / "Об этом" and the verb are the subject, whatever the
+    // verb is followed by.
+    let c = claimants(
+        "Унаслідок удару по Сумах загинули четверо цивільних. Про це голова ОВА написав у телеграм-каналі Новини.",
+    );
+    assert_eq!(c[0].as_deref(), Some("голова ОВА"), "{c:?}");
+    let c = claimants(
+        "При обстреле Горловки погибли трое мирных жителей. Об этом мэр города Иван Приходько сообщил в Telegram.",
+    );
+    assert_eq!(c[0].as_deref(), Some("мэр города Иван Приходько"), "{c:?}");
+    // A place or channel there is no subject: the speaker follows the verb.
+    let c = claimants(
+        "Внаслідок обстрілу Нікополя загинули двоє людей. Про це в Телеграмі повідомив голова ОВА Сергій Лисак.",
+    );
+    assert_eq!(c[0].as_deref(), Some("голова ОВА Сергій Лисак"), "{c:?}");
+}
+
+#[test]
+fn a_channel_between_the_verb_and_the_speaker_is_no_part_of_the_speaker() {
+    let c = claimants(
+        "В результате удара по Белгороду погибли два человека. Об этом сообщил в Telegram губернатор области Вячеслав Гладков.",
+    );
+    assert_eq!(
+        c[0].as_deref(),
+        Some("губернатор области Вячеслав Гладков"),
+        "{c:?}"
+    );
+    // A ministry named after the preposition stays whole.
+    let c = claimants("При обстреле Курска погибли 5 человек, сообщили в Минобороны России.");
+    assert_eq!(c[0].as_deref(), Some("Минобороны России"), "{c:?}");
+}

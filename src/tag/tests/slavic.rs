@@ -228,3 +228,36 @@ fn a_joint_killing_and_wounding_verb_keeps_its_count_before_another_clause() {
     );
     assert_eq!(c, vec![(KilledOrWounded, Some(3000))]);
 }
+
+#[test]
+fn a_wound_noun_before_its_verb_counts_the_one_person_it_agrees_with() {
+    assert_eq!(
+        keys(
+            "Під час обстрілу Херсона загинув 70-річний чоловік, поранення отримала 52-річна жінка."
+        ),
+        vec![(Killed, Some(1)), (Wounded, Some(1))]
+    );
+    assert_eq!(
+        keys("После удара по Горловке ранения получил 40-летний водитель автобуса."),
+        vec![(Wounded, Some(1))]
+    );
+    // The plural verb keeps its number.
+    assert_eq!(
+        keys("После удара по Горловке ранения получили 7 человек."),
+        vec![(Wounded, Some(7))]
+    );
+}
+
+#[test]
+fn claims_inside_a_quotation_opened_earlier_go_to_whoever_closes_it() {
+    let c = claimants(
+        "«Унаслідок обстрілу Нікополя загинув 45-річний чоловік. Поранення отримала 60-річна жінка. Усіх доставили до лікарні», - повідомив голова ОВА Сергій Лисак.",
+    );
+    assert_eq!(
+        c,
+        vec![
+            Some("голова ОВА Сергій Лисак".to_string()),
+            Some("голова ОВА Сергій Лисак".to_string())
+        ]
+    );
+}
