@@ -381,6 +381,17 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
             }
         }
     }
+    // "…, and more than 820,000 have fled their homes": a count followed by a predicate of
+    // its own that is no casualty cue heads a clause of its own and inherits nothing.
+    let own_predicate = |end: usize| {
+        (end..(end + 3).min(s.toks.len())).any(|k| {
+            lang.sets.aux.contains(s.w(k))
+                && k + 1 < s.toks.len()
+                && s.toks[k + 1].word
+                && !lang.sets.aux.contains(s.w(k + 1))
+                && cue_at_start(k + 1).is_none()
+        })
+    };
     // Mark used cues, then breakdowns and coordinated counts inherit a category.
     let mut cats: Vec<Option<CasualtyCategory>> =
         cat.iter().map(|c| c.map(|ci| cues[ci].cat)).collect();
@@ -405,7 +416,11 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
             if counts[ni].value.is_some() {
                 cats[ni] = own.or(prev_cat);
             }
-        } else if lang.sets.conj.contains(prev_word(1)) && ni > 0 && counts[ni - 1].last + 12 >= f {
+        } else if lang.sets.conj.contains(prev_word(1))
+            && ni > 0
+            && counts[ni - 1].last + 12 >= f
+            && !own_predicate(counts[ni].last)
+        {
             cats[ni] = cats[ni - 1];
         }
     }
@@ -533,6 +548,14 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
         }
         let is_summary = summaries.iter().any(|&(a, b)| a <= c.a && c.b <= b);
         if is_summary && numbered_after(c.a, c.cat) {
+            continue;
+        }
+        // "The dead included four police officers": the count a word or two after the cue
+        // is its figure; the cue makes no unnumbered claim beside it.
+        if numbered
+            .iter()
+            .any(|&(p, cat)| p >= c.b && p <= c.b + 2 && cat == c.cat)
+        {
             continue;
         }
         let who =

@@ -104,3 +104,39 @@ fn joined_ages_are_no_counts() {
     let c = keys("The shelling killed four civilians aged 20 to 35 in the market.");
     assert_eq!(c, vec![(Killed, Some(4))]);
 }
+
+#[test]
+fn a_count_with_a_predicate_of_its_own_inherits_no_category() {
+    // Displacement after a toll is no casualty claim.
+    assert_eq!(
+        keys(
+            "Air strikes have killed 310 people in the province, and more than 45,000 have fled to the hills."
+        ),
+        vec![(Killed, Some(310))]
+    );
+    assert_eq!(
+        keys(
+            "The militia attack killed 27 villagers, and 3,000 have since left the district, officials said."
+        ),
+        vec![(Killed, Some(27))]
+    );
+    // An elliptical count still takes the category before it.
+    assert_eq!(
+        keys("The ambush killed nine soldiers and four more, the army said."),
+        vec![(Killed, Some(9)), (Killed, Some(4))]
+    );
+}
+
+#[test]
+fn a_cue_followed_by_its_count_makes_one_claim() {
+    assert_eq!(
+        keys(
+            "Rebels stormed the garrison at dawn. The dead included six gendarmes, the governor said."
+        ),
+        vec![(Killed, Some(6))]
+    );
+    assert_eq!(
+        keys("A drone struck the convoy. The wounded were 11 soldiers, the army said."),
+        vec![(Wounded, Some(11))]
+    );
+}
