@@ -331,7 +331,18 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
                 break;
             }
             let w = s.w(k);
-            if matches!(w, ";" | ":" | "—" | "–" | "." | "?" | "!")
+            // "16 з них – безповоротні", "из них 30 — убитыми": the dash after a subset
+            // introduces its category.
+            let subset_dash = matches!(w, "—" | "–")
+                && [
+                    k.checked_sub(1),
+                    c.first.checked_sub(1),
+                    c.first.checked_sub(2),
+                ]
+                .into_iter()
+                .flatten()
+                .any(|j| lang.sets.including.contains(s.w(j)));
+            if (matches!(w, ";" | ":" | "—" | "–" | "." | "?" | "!") && !subset_dash)
                 || (c.ordinal && !s.toks[k].word)
             {
                 break;

@@ -261,3 +261,17 @@ fn claims_inside_a_quotation_opened_earlier_go_to_whoever_closes_it() {
         ]
     );
 }
+
+#[test]
+fn a_subset_after_a_dash_takes_the_category_that_follows_it() {
+    assert_eq!(
+        keys(
+            "За добу втрати ворога на напрямку становлять 90 осіб, 25 з них – безповоротні, повідомили в штабі."
+        ),
+        vec![(KilledOrWounded, Some(90)), (Killed, Some(25))]
+    );
+    assert_eq!(
+        keys("Потери противника за сутки составили 140 человек, из них 45 — безвозвратные."),
+        vec![(KilledOrWounded, Some(140)), (Killed, Some(45))]
+    );
+}
