@@ -63,7 +63,25 @@ pub fn sentence_cause(s: &Sent, has_clash: bool) -> Option<Cause> {
     if s.is_match(&lang.nonviolent) {
         return Some(Cause::Aftermath);
     }
+    if acronym_agent(s) {
+        return Some(Cause::Armed);
+    }
     None
+}
+
+/// "The RSF killed at least 200 people", "ХАМАС похитил …": a killing or abduction whose
+/// agent is an organisation's acronym names an armed party (a disease or disaster that kills
+/// is named by the rules before this one).
+fn acronym_agent(s: &Sent) -> bool {
+    s.matches(&s.lang.agent_verbs).iter().any(|&(a, _)| {
+        a > 0 && {
+            let w = s.text_of(a - 1, a);
+            let n = w.chars().count();
+            (2..=6).contains(&n)
+                && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+                && w.chars().filter(|c| c.is_uppercase()).count() >= 2
+        }
+    })
 }
 
 /// How many sentences before a claim, and after it, may name the cause that governs it.

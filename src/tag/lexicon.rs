@@ -116,6 +116,8 @@ pub struct Lang {
     /// People only armed violence makes casualties of (civilians, peacekeepers, hostages):
     /// with `clash_armed`, what a passage that names no cause must mention to keep its claims.
     pub conflict_people: Phrases,
+    /// Killing and abduction verbs whose agent is named before them (casualty context).
+    pub agent_verbs: Phrases,
     /// Ordinary crime (casualty context).
     pub crime: Phrases,
     /// Not-people nouns.
@@ -381,6 +383,7 @@ impl Lang {
             armed_events: Phrases::compile(&k.armed_events)?,
             history: Phrases::compile(&k.history)?,
             conflict_people: Phrases::compile(&k.conflict_people)?,
+            agent_verbs: Phrases::compile(&k.agent_verbs)?,
             crime: Phrases::compile(&k.crime)?,
             not_people: Phrases::compile(&k.not_people)?,
             summary: Phrases::compile(&k.summary)?,

@@ -164,6 +164,11 @@ pub struct CasualtyData {
     /// or an armed party.
     #[serde(default)]
     pub conflict_people: Vec<String>,
+    /// Verbs of a deliberate killing or abduction with its agent before them ("killed",
+    /// "убили", "вбили"): an armed group's acronym as that agent ("the RSF killed …") names
+    /// an armed party.
+    #[serde(default)]
+    pub agent_verbs: Vec<String>,
     /// Ordinary crime ("gang violence", "a mall shooting"): its killings are no claims, even
     /// with a shooting word, unless the sentence names an armed force (TAGS.md).
     #[serde(default)]

@@ -318,3 +318,18 @@ fn the_toll_of_a_long_war_named_as_background_is_no_claim() {
     );
     assert_eq!(c, vec![(Killed, Some(80))]);
 }
+
+#[test]
+fn an_acronym_that_kills_or_abducts_is_an_armed_party() {
+    assert_eq!(
+        keys("The ADF killed at least 31 villagers near Oicha overnight, local officials said."),
+        vec![(Killed, Some(31))]
+    );
+    assert_eq!(
+        keys("НВФ похитили 12 жителей деревни, сообщили местные власти."),
+        vec![(Captured, Some(12))]
+    );
+    // A disease named by its acronym is no armed party; nor is a bare toll with no agent.
+    assert!(claims("HIV killed 630,000 people last year, the agency said.").is_empty());
+    assert!(claims("Some 119 people were confirmed dead, officials said.").is_empty());
+}
