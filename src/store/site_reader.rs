@@ -95,20 +95,25 @@ impl SiteReader {
         }
     }
 
-    /// A connection of the reader's PostgreSQL pool.
-    async fn pg_client(pg: &pg::PgStore) -> Result<deadpool_postgres::Object, StoreError> {
-        pg.client().await
-    }
-
-    /// Runs a PostgreSQL read, giving up a little after the server's own limit should the
-    /// connection hang.
-    async fn postgres<T>(
-        &self,
-        read: impl std::future::Future<Output = Result<T, StoreError>>,
-    ) -> Result<T, StoreError> {
-        tokio::time::timeout(self.limit + Duration::from_secs(1), read)
-            .await
-            .unwrap_or(Err(StoreError::TimedOut))
+    /// Runs a read on either backend: `sqlite` on a read-only connection, `postgres` on a
+    /// connection of the reader's pool, giving up a little after the server's own limit
+    /// should the connection hang.
+    async fn read<T, S, P, F>(&self, sqlite: S, postgres: P) -> Result<T, StoreError>
+    where
+        T: Send + 'static,
+        S: FnOnce(&Connection) -> Result<T, StoreError> + Send + 'static,
+        P: FnOnce(deadpool_postgres::Object) -> F,
+        F: std::future::Future<Output = Result<T, StoreError>>,
+    {
+        match &self.backend {
+            ReaderBackend::Sqlite(path) => self.sqlite(path, sqlite).await,
+            ReaderBackend::Postgres(pg) => {
+                let read = async { postgres(pg.client().await?).await };
+                tokio::time::timeout(self.limit + Duration::from_secs(1), read)
+                    .await
+                    .unwrap_or(Err(StoreError::TimedOut))
+            }
+        }
     }
 
     /// A page of full-text search hits. SQLite reads the terms as FTS5 syntax, PostgreSQL
@@ -119,16 +124,12 @@ impl SiteReader {
     /// [`StoreError::BadQuery`] when FTS5 terms do not parse; [`StoreError::TimedOut`]; a
     /// database error.
     pub async fn search(&self, q: SearchQuery) -> Result<SearchPage, StoreError> {
-        match &self.backend {
-            ReaderBackend::Sqlite(path) => {
-                self.sqlite(path, move |c| super::browse::search(c, &q))
-                    .await
-            }
-            ReaderBackend::Postgres(pg) => {
-                self.postgres(async { pg::browse::search(&Self::pg_client(pg).await?, &q).await })
-                    .await
-            }
-        }
+        let terms = q.clone();
+        self.read(
+            move |c| super::browse::search(c, &q),
+            |c| async move { pg::browse::search(&c, &terms).await },
+        )
+        .await
     }
 
     /// One statement with its revisions and mentions.
@@ -136,18 +137,11 @@ impl SiteReader {
     /// # Errors
     /// [`StoreError::TimedOut`] or a database error.
     pub async fn statement(&self, item_id: i64) -> Result<Option<Statement>, StoreError> {
-        match &self.backend {
-            ReaderBackend::Sqlite(path) => {
-                self.sqlite(path, move |c| super::browse::statement(c, item_id))
-                    .await
-            }
-            ReaderBackend::Postgres(pg) => {
-                self.postgres(async {
-                    pg::browse::statement(&Self::pg_client(pg).await?, item_id).await
-                })
-                .await
-            }
-        }
+        self.read(
+            move |c| super::browse::statement(c, item_id),
+            |c| async move { pg::browse::statement(&c, item_id).await },
+        )
+        .await
     }
 
     /// The digest files written, newest first, at most `limit`.
@@ -155,18 +149,11 @@ impl SiteReader {
     /// # Errors
     /// [`StoreError::TimedOut`] or a database error.
     pub async fn digests(&self, limit: usize) -> Result<Vec<DigestFile>, StoreError> {
-        match &self.backend {
-            ReaderBackend::Sqlite(path) => {
-                self.sqlite(path, move |c| super::browse::digests(c, limit))
-                    .await
-            }
-            ReaderBackend::Postgres(pg) => {
-                self.postgres(async {
-                    pg::browse::digests(&Self::pg_client(pg).await?, limit).await
-                })
-                .await
-            }
-        }
+        self.read(
+            move |c| super::browse::digests(c, limit),
+            |c| async move { pg::browse::digests(&c, limit).await },
+        )
+        .await
     }
 
     /// The digest file with this id.
@@ -174,18 +161,11 @@ impl SiteReader {
     /// # Errors
     /// [`StoreError::TimedOut`] or a database error.
     pub async fn digest_file(&self, id: i64) -> Result<Option<DigestFile>, StoreError> {
-        match &self.backend {
-            ReaderBackend::Sqlite(path) => {
-                self.sqlite(path, move |c| super::browse::digest_file(c, id))
-                    .await
-            }
-            ReaderBackend::Postgres(pg) => {
-                self.postgres(async {
-                    pg::browse::digest_file(&Self::pg_client(pg).await?, id).await
-                })
-                .await
-            }
-        }
+        self.read(
+            move |c| super::browse::digest_file(c, id),
+            |c| async move { pg::browse::digest_file(&c, id).await },
+        )
+        .await
     }
 
     /// Every known source with its state.
@@ -196,18 +176,11 @@ impl SiteReader {
         &self,
         now: DateTime<Utc>,
     ) -> Result<Vec<SourceStatus>, StoreError> {
-        match &self.backend {
-            ReaderBackend::Sqlite(path) => {
-                self.sqlite(path, move |c| super::queries::source_statuses(c, now))
-                    .await
-            }
-            ReaderBackend::Postgres(pg) => {
-                self.postgres(async {
-                    pg::read::source_statuses(&Self::pg_client(pg).await?, now).await
-                })
-                .await
-            }
-        }
+        self.read(
+            move |c| super::queries::source_statuses(c, now),
+            |c| async move { pg::read::source_statuses(&c, now).await },
+        )
+        .await
     }
 
     /// Mentions of current item revisions first seen (or revised) in `[since, until)`.
@@ -219,20 +192,11 @@ impl SiteReader {
         since: DateTime<Utc>,
         until: DateTime<Utc>,
     ) -> Result<Vec<MentionRow>, StoreError> {
-        match &self.backend {
-            ReaderBackend::Sqlite(path) => {
-                self.sqlite(path, move |c| {
-                    super::queries::mentions_between(c, since, until)
-                })
-                .await
-            }
-            ReaderBackend::Postgres(pg) => {
-                self.postgres(async {
-                    pg::read::mentions_between(&Self::pg_client(pg).await?, since, until).await
-                })
-                .await
-            }
-        }
+        self.read(
+            move |c| super::queries::mentions_between(c, since, until),
+            |c| async move { pg::read::mentions_between(&c, since, until).await },
+        )
+        .await
     }
 
     /// The payloads of the latest `limit` alerts, newest first.
@@ -240,18 +204,11 @@ impl SiteReader {
     /// # Errors
     /// [`StoreError::TimedOut`] or a database error.
     pub async fn recent_alert_payloads(&self, limit: usize) -> Result<Vec<String>, StoreError> {
-        match &self.backend {
-            ReaderBackend::Sqlite(path) => {
-                self.sqlite(path, move |c| super::alerts::recent_payloads(c, limit))
-                    .await
-            }
-            ReaderBackend::Postgres(pg) => {
-                self.postgres(async {
-                    pg::alerts::recent_payloads(&Self::pg_client(pg).await?, limit).await
-                })
-                .await
-            }
-        }
+        self.read(
+            move |c| super::alerts::recent_payloads(c, limit),
+            |c| async move { pg::alerts::recent_payloads(&c, limit).await },
+        )
+        .await
     }
 
     /// Closes the reader's PostgreSQL connections (nothing to close on SQLite).

@@ -328,11 +328,17 @@ fn has_capital(w: &str) -> bool {
 
 /// True when the segment that ends at the verb `v` starts with one of `words`.
 fn raw_start_is(s: &Sent, v: usize, words: &std::collections::HashSet<String>) -> bool {
+    words.contains(s.w(segment_start(s, v)))
+}
+
+/// The first token of the segment that ends at token `v`: back to the previous boundary, at
+/// most 14 tokens.
+fn segment_start(s: &Sent, v: usize) -> usize {
     let mut a = v;
     while a > 0 && v - a < 14 && !is_boundary(s.w(a - 1)) {
         a -= 1;
     }
-    words.contains(s.w(a))
+    a
 }
 
 /// "сообщил в Telegram глава города …", "написав у соцмережі Х міністр": a place or channel
@@ -356,10 +362,7 @@ fn past_channel(s: &Sent, (a, b): (usize, usize)) -> (usize, usize) {
 /// pointing back at the previous sentence and the verb at `v`, when the segment opens with
 /// that phrase.
 fn after_backward(s: &Sent, v: usize) -> Option<(usize, usize)> {
-    let mut a = v;
-    while a > 0 && v - a < 14 && !is_boundary(s.w(a - 1)) {
-        a -= 1;
-    }
+    let a = segment_start(s, v);
     let (_, b) = s
         .matches(&s.lang.claim_backward)
         .into_iter()

@@ -71,38 +71,32 @@ pub fn detect_language(text: &str) -> &'static str {
 /// ("«… 23 367 человек. …», — указали в МО РФ"), or a later sentence that points back
 /// ("Об этом сообщили в Минобороны", "Про це повідомляє Генштаб").
 fn later_claimant(text: &str, spans: &[Span], lang: &Lang, i: usize) -> Option<String> {
-    let opens = |k: usize| {
-        spans
-            .get(k)
-            .and_then(|sp| text.get(sp.start..))
-            .and_then(|t| t.chars().next())
-    };
-    let closes = |k: usize| {
+    let body = |k: usize| {
         spans
             .get(k)
             .and_then(|sp| text.get(sp.start..sp.end))
-            .is_some_and(|b| b.contains(['»', '”']))
+            .unwrap_or("")
     };
+    let opener = |k: usize| {
+        body(k)
+            .chars()
+            .next()
+            .filter(|c| matches!(c, '«' | '“' | '"' | '„'))
+    };
+    let closes = |k: usize| body(k).contains(['»', '”']);
     // The claims open the quotation, or sit inside one an earlier sentence opened and none
     // closed since ("«…загинув чоловік. Поранення отримала жителька…», - інформує X").
-    let first = match opens(i)? {
-        c @ ('«' | '“' | '"' | '„') => c,
-        _ => (i.saturating_sub(3)..i)
+    let open = opener(i).or_else(|| {
+        (i.saturating_sub(3)..i)
             .rev()
             .take_while(|&k| !closes(k))
-            .find_map(|k| opens(k).filter(|c| matches!(c, '«' | '“' | '„')))
-            .unwrap_or(' '),
-    };
-    if matches!(first, '«' | '“' | '"' | '„') {
-        for sp in spans.iter().skip(i).take(4) {
-            let body = text.get(sp.start..sp.end).unwrap_or("");
-            if body.contains(['»', '”']) || (first == '"' && body.matches('"').count() % 2 == 1)
-            {
-                let s = Sent::new(text, *sp, lang);
-                return claimant::find(&s).filter(|f| !f.pronoun).map(|f| f.name);
-            }
-        }
-        return None;
+            .find_map(|k| opener(k).filter(|&c| c != '"'))
+    });
+    if let Some(first) = open {
+        let closer = (i..(i + 4).min(spans.len()))
+            .find(|&k| closes(k) || (first == '"' && body(k).matches('"').count() % 2 == 1))?;
+        let s = Sent::new(text, spans[closer], lang);
+        return claimant::find(&s).filter(|f| !f.pronoun).map(|f| f.name);
     }
     spans.iter().skip(i + 1).take(3).find_map(|sp| {
         let s = Sent::new(text, *sp, lang);

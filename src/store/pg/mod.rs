@@ -70,11 +70,14 @@ impl PgStore {
         // last fraction of a second of polls, which are then simply polled again. A URL
         // with `options=-c synchronous_commit=on` keeps every commit on disk before it
         // returns (lease bookkeeping never waits: a lost claim only runs out).
-        let options = config.get_options().unwrap_or("").to_owned();
         let mut lease_config = config.clone();
-        lease_config.options(format!("{options} -c synchronous_commit=off").trim());
-        if !options.contains("synchronous_commit") {
-            config.options(format!("{options} -c synchronous_commit=off").trim());
+        add_options(&mut lease_config, "-c synchronous_commit=off");
+        if !config
+            .get_options()
+            .unwrap_or("")
+            .contains("synchronous_commit")
+        {
+            add_options(&mut config, "-c synchronous_commit=off");
         }
         let pool = build_pool(config, 16).map_err(fail)?;
         let leases = build_pool(lease_config, 4).map_err(fail)?;
@@ -105,13 +108,12 @@ impl PgStore {
             message,
         };
         let mut config = client_config(url).map_err(fail)?;
-        let options = config.get_options().unwrap_or("").to_owned();
-        config.options(
-            format!(
-                "{options} -c default_transaction_read_only=on -c statement_timeout={}",
+        add_options(
+            &mut config,
+            &format!(
+                "-c default_transaction_read_only=on -c statement_timeout={}",
                 limit.as_millis()
-            )
-            .trim(),
+            ),
         );
         let pool = build_pool(config, size).map_err(fail)?;
         Ok(Self {
@@ -156,6 +158,12 @@ fn client_config(url: &PostgresUrl) -> Result<tokio_postgres::Config, String> {
         config.application_name("claimwatch");
     }
     Ok(config)
+}
+
+/// Appends server settings (`-c name=value …`) to those the URL gives.
+fn add_options(config: &mut tokio_postgres::Config, extra: &str) {
+    let options = config.get_options().unwrap_or("").to_owned();
+    config.options(format!("{options} {extra}").trim());
 }
 
 /// A pool of at most `size` connections made with `config`, waiting at most
