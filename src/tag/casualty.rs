@@ -81,12 +81,44 @@ fn find_cues(s: &Sent) -> Vec<Cue> {
     collect(s, &s.lang.numbered_cues, true, false, &mut all);
     all.sort_by_key(|c| (c.a, std::cmp::Reverse(c.b)));
     let mut out: Vec<Cue> = Vec::new();
+    let title_case = is_title_case(s);
     for c in all {
+        if !title_case && in_name(s, c.a, c.b) {
+            continue;
+        }
         if out.last().is_none_or(|l| c.a >= l.b) {
             out.push(c);
         }
     }
     out
+}
+
+/// True when a sentence is written in title case (a headline: "Two Soldiers Killed In Raid"),
+/// where capitals mark no names: most of its longer words are capitalised.
+fn is_title_case(s: &Sent) -> bool {
+    let (mut caps, mut lower) = (0, 0);
+    for (i, t) in s.toks.iter().enumerate() {
+        if t.word && t.lower.chars().count() >= 4 && t.lower.chars().all(char::is_alphabetic) {
+            if s.is_upper(i) {
+                caps += 1;
+            } else {
+                lower += 1;
+            }
+        }
+    }
+    caps > lower
+}
+
+/// True when tokens `[a, b)` are a capitalised word inside a name in running text ("Al Aqsa
+/// Martyrs Hospital", "the Dead Sea", "Victims Fund"): capitalised, not the sentence's first
+/// word, next to another capitalised word that does not open the sentence.
+fn in_name(s: &Sent, a: usize, b: usize) -> bool {
+    let opens = |i: usize| (0..i).all(|k| !s.toks[k].word);
+    if !s.is_upper(a) || opens(a) {
+        return false;
+    }
+    let cap_word = |i: usize| s.toks.get(i).is_some_and(|t| t.word) && s.is_upper(i);
+    (a > 0 && cap_word(a - 1) && !opens(a - 1)) || cap_word(b)
 }
 
 /// State carried from sentence to sentence of one passage.
@@ -153,6 +185,10 @@ const NEGATIVE_WINDOW: usize = 10;
 fn is_age(s: &Sent, c: &Count, cues: &[Cue]) -> bool {
     let prev = c.first.checked_sub(1).map_or("", |k| s.w(k));
     if s.lang.sets.age_before.contains(prev) {
+        return true;
+    }
+    // "At 10, 'Stephen' was taken …": a bare number after an opening "at" is an age.
+    if c.first == 1 && prev == "at" && s.w(c.last) == "," {
         return true;
     }
     // The second of joined ages ("ages 5 and 56", "aged 20 to 35").
@@ -225,11 +261,12 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
     // soldiers were killed" is a negated claim of 30); alone they are a denied loss.
     let mut denied: Vec<usize> = Vec::new();
     for (ci, c) in cues.iter().enumerate() {
-        if c.numbered_only {
-            continue;
-        }
+        // "fear of losing their babies", "tried to kill him": no claim, numbered or not.
         if no_claims.iter().any(|n| n.0 <= c.a && c.b <= n.1) {
             used[ci] = true;
+            continue;
+        }
+        if c.numbered_only {
             continue;
         }
         let negated = negs.iter().any(|&(_, nb)| nb <= c.a && c.a - nb <= 3)
@@ -555,6 +592,12 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
             continue;
         }
         if no_claim || after_negative || lang.sets.modified.contains(s.w(c.b)) {
+            continue;
+        }
+        // A loss or abduction of things ("потеряли урожай", "викрадення авто") is no claim.
+        if s.toks.get(c.b).is_some_and(|t| t.word)
+            && lang.not_people.is_exactly(s.text_of(c.b, c.b + 1))
+        {
             continue;
         }
         let is_summary = summaries.iter().any(|&(a, b)| a <= c.a && c.b <= b);

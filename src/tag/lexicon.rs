@@ -118,6 +118,8 @@ pub struct Lang {
     pub conflict_people: Phrases,
     /// Killing and abduction verbs whose agent is named before them (casualty context).
     pub agent_verbs: Phrases,
+    /// Sources that speak of accidents and crime too (casualty context).
+    pub civil_speakers: Phrases,
     /// Ordinary crime (casualty context).
     pub crime: Phrases,
     /// Not-people nouns.
@@ -384,6 +386,7 @@ impl Lang {
             history: Phrases::compile(&k.history)?,
             conflict_people: Phrases::compile(&k.conflict_people)?,
             agent_verbs: Phrases::compile(&k.agent_verbs)?,
+            civil_speakers: Phrases::compile(&k.civil_speakers)?,
             crime: Phrases::compile(&k.crime)?,
             not_people: Phrases::compile(&k.not_people)?,
             summary: Phrases::compile(&k.summary)?,

@@ -169,6 +169,10 @@ pub struct CasualtyData {
     /// an armed party.
     #[serde(default)]
     pub agent_verbs: Vec<String>,
+    /// Sources that report accidents and crime as well as war ("police", "полиция"): named
+    /// only as the one who speaks ("police said"), they name no party to armed violence.
+    #[serde(default)]
+    pub civil_speakers: Vec<String>,
     /// Ordinary crime ("gang violence", "a mall shooting"): its killings are no claims, even
     /// with a shooting word, unless the sentence names an armed force (TAGS.md).
     #[serde(default)]

@@ -12,6 +12,7 @@ mod fresh_cases;
 mod fresh_ceasefire_clash;
 mod negation;
 mod negatives;
+mod not_casualties;
 mod other_conflicts;
 mod props;
 mod sentences;
