@@ -8,6 +8,10 @@ use super::sentence::Sent;
 /// "a 62-year-old woman was killed", "An IOM staff member has been killed": count 1.
 pub fn singular_subject(s: &Sent, c: &Cue) -> Option<(u64, Option<String>)> {
     let sets = &s.lang.sets;
+    // "One of the assailants was killed, and another injured": the one more left unsaid.
+    if c.a > 0 && s.w(c.a - 1) == "another" {
+        return Some((1, Some(s.text_of(c.a - 1, c.a).to_string())));
+    }
     let mut k = c.a;
     let mut singular = false;
     let mut any_aux = false;
@@ -16,7 +20,7 @@ pub fn singular_subject(s: &Sent, c: &Cue) -> Option<(u64, Option<String>)> {
         any_aux = true;
         singular |= sets.singular_aux.contains(s.w(k));
     }
-    if !any_aux || !singular || k == 0 {
+    if !any_aux || k == 0 {
         return None;
     }
     let head = k - 1;
@@ -30,6 +34,13 @@ pub fn singular_subject(s: &Sent, c: &Cue) -> Option<(u64, Option<String>)> {
         if sets.singular_det.contains(s.w(a)) {
             break;
         }
+    }
+    // An auxiliary that does not say the number ("had been killed") leaves it to the
+    // determiner ("a woman had been killed").
+    let one = |i: usize| matches!(s.w(i), "a" | "an" | "one" | "another");
+    let det_singular = (a < head && one(a)) || (a > 0 && one(a - 1));
+    if !singular && !det_singular {
+        return None;
     }
     Some((1, Some(s.text_of(a, head + 1).to_string())))
 }
@@ -168,11 +179,22 @@ pub fn singular_object(s: &Sent, c: &Cue) -> Option<(u64, Option<String>)> {
     while k < s.toks.len() && k < at + 4 && s.toks[k].word && !sets.who_stop.contains(s.w(k)) {
         k += 1;
     }
+    // "killing two officers and wounding another": one more of them.
+    if k == at + 1 && det == "another" {
+        return Some((1, Some(s.text_of(at, k).to_string())));
+    }
     let head = k.checked_sub(1).filter(|&h| h > at)?;
     if is_plural_word(s, head) || s.lang.not_people.is_exactly(s.text_of(head, head + 1)) {
         return None;
     }
     if det == "the" && k < s.toks.len() && s.w(k) == "of" {
+        return None;
+    }
+    // "killing an average of eight Palestinians": the number after "of" is the count.
+    let number_after = |w: &str| {
+        w.starts_with(|ch: char| ch.is_ascii_digit()) || s.lang.data.numbers.words.contains_key(w)
+    };
+    if s.w(k) == "of" && number_after(s.w(k + 1)) {
         return None;
     }
     Some((1, Some(s.text_of(at, k).to_string())))

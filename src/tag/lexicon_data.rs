@@ -272,6 +272,10 @@ pub struct ClaimantData {
     pub backward: Vec<String>,
     /// Words after a verb that make it no reporting verb ("continued to advance").
     pub not_before: Vec<String>,
+    /// Objects a few words after a verb that make it no reporting verb ("the fighting has
+    /// claimed around 2,600 lives").
+    #[serde(default)]
+    pub objects_not_speech: Vec<String>,
     /// Words before a verb that make it no verb ("the claims", "unconfirmed reports").
     pub not_after: Vec<String>,
     /// First words of a segment before a verb that make it no subject ("Об этом", "в …").

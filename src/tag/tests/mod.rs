@@ -19,3 +19,4 @@ mod sentences;
 mod sides;
 mod slavic;
 mod statuses;
+mod unseen_reports;
