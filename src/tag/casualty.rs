@@ -594,6 +594,14 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
         if no_claim || after_negative || lang.sets.modified.contains(s.w(c.b)) {
             continue;
         }
+        // "Среди раненых — 13-летняя девочка", "Among the dead, a child": a part of people
+        // counted already, named with no number, is no claim (TAGS.md).
+        let before = (0..c.a)
+            .rev()
+            .find(|&k| !lang.sets.claim_article.contains(s.w(k)));
+        if before.is_some_and(|k| lang.sets.subset_openers.contains(s.w(k))) {
+            continue;
+        }
         // A loss or abduction of things ("потеряли урожай", "викрадення авто") is no claim.
         if s.toks.get(c.b).is_some_and(|t| t.word)
             && lang.not_people.is_exactly(s.text_of(c.b, c.b + 1))

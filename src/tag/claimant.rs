@@ -222,7 +222,19 @@ fn ends_in_report(s: &Sent, b: usize) -> bool {
 }
 
 fn found(s: &Sent, range: (usize, usize)) -> Option<Found> {
-    let (a, b, owner) = agent(s, range)?;
+    let (mut a, b, owner) = agent(s, range)?;
+    // "говорится в сообщении", "написав у телеграм-каналі": the message or channel names
+    // no speaker; an owner after it does ("в сообщении Минобороны").
+    let channel = |k: usize| {
+        s.toks[k].word && s.lang.claim_channels.is_exactly(s.text_of(k, k + 1))
+            || !s.toks[k].word && s.w(k) == "-"
+    };
+    while a < b && channel(a) {
+        a += 1;
+    }
+    if a == b {
+        return None;
+    }
     let sets = &s.lang.sets;
     // "the governor", like "he", takes up a speaker the passage named before.
     let lone_pronoun = b - a == 1 && sets.pronouns.contains(s.w(a))
@@ -360,7 +372,10 @@ fn past_channel(s: &Sent, (a, b): (usize, usize)) -> (usize, usize) {
         return (a, b);
     }
     let speakers = s.matches(&s.lang.claim_speakers);
-    (a + 1..(a + 3).min(b))
+    // Two words at most ("телеграм-каналі" is one, its hyphen no word).
+    let words_before = |k: usize| (a..k).filter(|&j| s.toks[j].word).count();
+    (a + 1..(a + 5).min(b))
+        .take_while(|&k| words_before(k) <= 2)
         .find(|&k| speakers.iter().any(|&(x, _)| x == k) && plain_speaker(s, k, b))
         .map_or((a, b), |k| (k, b))
 }

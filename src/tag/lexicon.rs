@@ -146,6 +146,8 @@ pub struct Lang {
     pub claim_speakers: Phrases,
     /// Phrases that name a cited source.
     pub claim_citing: Phrases,
+    /// Message and channel words that open no claimant ("в сообщении", "телеграм-каналі").
+    pub claim_channels: Phrases,
     /// Verbs of an issuer's own statement.
     pub claim_issuer_verbs: Phrases,
     /// Lowercase word sets, for token tests.
@@ -165,6 +167,8 @@ pub struct WordSets {
     pub who_stop: HashSet<String>,
     /// "including".
     pub including: HashSet<String>,
+    /// Words that open a part of people counted already ("among the dead").
+    pub subset_openers: HashSet<String>,
     /// Conjunctions.
     pub conj: HashSet<String>,
     /// Singular auxiliaries.
@@ -293,6 +297,7 @@ impl Lang {
             aux: set(&k.aux_words),
             who_stop: set(&k.who_stop),
             including: set(&k.including),
+            subset_openers: set(&k.subset_openers),
             conj: set(&k.conjunctions),
             singular_aux: set(&k.singular_aux),
             singular_det: set(&k.singular_det),
@@ -403,6 +408,7 @@ impl Lang {
             claim_backward: Phrases::compile(&cl.backward)?,
             claim_speakers: Phrases::compile(&cl.speakers)?,
             claim_citing: Phrases::compile(&cl.citing)?,
+            claim_channels: Phrases::compile(&cl.channels)?,
             claim_issuer_verbs: Phrases::compile(&cl.issuer_verbs)?,
             sets,
             data,

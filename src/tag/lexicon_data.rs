@@ -187,6 +187,10 @@ pub struct CasualtyData {
     pub who_stop: Vec<String>,
     /// Words that introduce a breakdown of the previous number ("including").
     pub including: Vec<String>,
+    /// Words before a cue that name a part of people counted already ("among the dead",
+    /// "среди раненых"): with no number, no claim.
+    #[serde(default)]
+    pub subset_openers: Vec<String>,
     /// Words that join two numbers sharing one cue ("and", "or").
     pub conjunctions: Vec<String>,
     /// Singular auxiliaries before a cue: a singular subject counts 1 ("a soldier was killed").
@@ -295,6 +299,11 @@ pub struct ClaimantData {
     /// Phrases that name the source an outlet cites ("citing", "со ссылкой на"): their
     /// object is the claimant, before the outlet that relays it.
     pub citing: Vec<String>,
+    /// Words of the message or channel a claim appears in ("в сообщении", "у телеграм-каналі"):
+    /// at the start of a claimant they name no speaker and are dropped ("в сообщении
+    /// Минобороны" → "Минобороны").
+    #[serde(default)]
+    pub channels: Vec<String>,
     /// Verbs of an issuer's own statement ("condemns", "pays tribute"): their subject is the
     /// claimant when no reporting verb names one.
     pub issuer_verbs: Vec<String>,

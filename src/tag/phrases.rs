@@ -6,6 +6,9 @@ use std::sync::LazyLock;
 
 use regex::{Regex, RegexBuilder};
 
+/// The character after a phrase: anything but an ASCII or Cyrillic letter, digit or "_".
+const GUARD: &str = r"[^0-9A-Za-z_\x{400}-\x{52F}]";
+
 /// Lazy-DFA cache capacity of each phrase list, in bytes (grown only as states are built).
 const DFA_CACHE: usize = 16 << 20;
 
@@ -141,12 +144,13 @@ impl Phrases {
         // Word boundaries are checked by hand (see `find_all`): a Unicode `\b` would push
         // the regex engine off its fast DFA on any non-ASCII text.
         // A trailing guard (a non-word character or the end) lets the engine try a longer
-        // alternative when a shorter one stops inside a word ("murder" in "murdered").
-        let src = format!(r"(?i)(?:{})(?:[^0-9A-Za-z_]|\z)", alts.join("|"));
+        // alternative when a shorter one stops inside a word ("murder" in "murdered",
+        // "ранен" in "ранены": Cyrillic letters are word characters too).
+        let src = format!(r"(?i)(?:{})(?:{GUARD}|\z)", alts.join("|"));
         // Case-insensitive Cyrillic makes large automata that thrash the lazy DFA's cache;
         // the lowercased, case-sensitive regex is much smaller.
         let body = format!("(?:{})", alts.join("|"));
-        let folded_src = folded_source(&body).map(|low| format!(r"{low}(?:[^0-9A-Za-z_]|\z)"));
+        let folded_src = folded_source(&body).map(|low| format!(r"{low}(?:{GUARD}|\z)"));
         // Both regexes are built on first use: a Russian sentence builds only the lists its
         // rules reach. The tests load every lexicon and build both now, so a list that would
         // not build fails a test instead of never matching.

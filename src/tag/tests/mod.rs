@@ -15,6 +15,7 @@ mod negatives;
 mod not_casualties;
 mod other_conflicts;
 mod props;
+mod regional_reports;
 mod sentences;
 mod sides;
 mod slavic;
