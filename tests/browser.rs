@@ -202,8 +202,9 @@ impl Browser {
             .decode(shot["data"].as_str().unwrap_or_default())
             .unwrap();
         assert!(png.starts_with(b"\x89PNG"), "screenshot {name}");
+        // Cargo's scratch directory for integration tests exists whatever the target dir.
         let path =
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("target/web-{name}.png"));
+            std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("web-{name}.png"));
         std::fs::write(path, png).unwrap();
     }
 

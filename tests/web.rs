@@ -454,7 +454,7 @@ fn serves_while_polling(database: Option<&str>) {
 }
 
 /// Loads `url` in headless Chromium: (the rendered DOM, console errors), and a screenshot
-/// saved as `target/web-NAME.png`.
+/// saved as `web-NAME.png` in Cargo's scratch directory for tests (`target/tmp`).
 fn browse(browser: &str, profile: &Path, url: &str, name: &str) -> (String, Vec<String>) {
     let common = [
         "--headless",
@@ -475,7 +475,7 @@ fn browse(browser: &str, profile: &Path, url: &str, name: &str) -> (String, Vec<
         .arg(url)
         .output()
         .unwrap();
-    let shot = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("target/web-{name}.png"));
+    let shot = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("web-{name}.png"));
     let pic = Command::new(browser)
         .args(common)
         .arg(format!("--user-data-dir={}", profile.display()))

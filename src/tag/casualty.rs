@@ -248,7 +248,13 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
     if cues.is_empty() && !breakdown {
         return Vec::new();
     }
-    let negs = s.matches(&lang.negators);
+    // "no fewer than 12 bodies": a negator inside an approximation marker negates nothing.
+    let markers = s.matches(&lang.approx_before);
+    let negs: Vec<(usize, usize)> = s
+        .matches(&lang.negators)
+        .into_iter()
+        .filter(|&(a, b)| !markers.iter().any(|&(x, y)| x <= a && b <= y))
+        .collect();
     let negs_after = s.matches(&lang.negators_after);
     let deniers = s.matches(&lang.deniers);
     let mut used = vec![false; cues.len()];

@@ -222,7 +222,17 @@ fn ends_in_report(s: &Sent, b: usize) -> bool {
 }
 
 fn found(s: &Sent, range: (usize, usize)) -> Option<Found> {
-    let (mut a, b, owner) = agent(s, range)?;
+    let (mut a, mut b, owner) = agent(s, range)?;
+    // "al-Shabaab released a statement saying": the owner, without the verb that put the
+    // statement out (the statement noun itself is trimmed before).
+    let sets = &s.lang.sets;
+    let mut k = b;
+    while k > a && sets.claim_article.contains(s.w(k - 1)) {
+        k -= 1;
+    }
+    if k > a + 1 && sets.claim_issue_verbs.contains(s.w(k - 1)) {
+        b = k - 1;
+    }
     // "говорится в сообщении", "написав у телеграм-каналі": the message or channel names
     // no speaker; an owner after it does ("в сообщении Минобороны").
     let channel = |k: usize| {

@@ -187,6 +187,8 @@ pub struct WordSets {
     pub claim_not_before: HashSet<String>,
     /// Objects after a claimant verb that make it no reporting verb ("claimed … lives").
     pub claim_objects_not_speech: HashSet<String>,
+    /// Verbs that put out a statement ("released a statement").
+    pub claim_issue_verbs: HashSet<String>,
     /// First words that make a segment no subject.
     pub not_subject_start: HashSet<String>,
     /// Ceasefire cues that weigh less ("despite").
@@ -307,6 +309,7 @@ impl Lang {
             claim_not_after: set(&cl.not_after),
             claim_not_before: set(&cl.not_before),
             claim_objects_not_speech: set(&cl.objects_not_speech),
+            claim_issue_verbs: set(&cl.issue_verbs),
             not_subject_start: set(&cl.not_subject_start),
             cf_weak: set(&c.weak),
             cf_contrast: set(&c.contrast),

@@ -280,6 +280,10 @@ pub struct ClaimantData {
     /// claimed around 2,600 lives").
     #[serde(default)]
     pub objects_not_speech: Vec<String>,
+    /// Verbs that put out a statement ("al-Shabaab released a statement saying"): between
+    /// an owner and its statement noun they are no part of the claimant.
+    #[serde(default)]
+    pub issue_verbs: Vec<String>,
     /// Words before a verb that make it no verb ("the claims", "unconfirmed reports").
     pub not_after: Vec<String>,
     /// First words of a segment before a verb that make it no subject ("Об этом", "в …").

@@ -45,7 +45,7 @@ use lexicon::{FAMILY_CASUALTY, FAMILY_CEASEFIRE, FAMILY_CLASH, LEXICONS, Lang};
 use sentence::Sent;
 
 /// Version of the rules and data; stored with every mention. Bump on any rule or data change.
-pub const TAGGER_VERSION: &str = "0.4.10";
+pub const TAGGER_VERSION: &str = "0.4.11";
 
 /// Detect the language of a text: "uk" or "ru" when it is mostly Cyrillic, else "en".
 pub fn detect_language(text: &str) -> &'static str {
@@ -322,8 +322,10 @@ fn tag_with(text: &str, ctx: &TagContext<'_>, lang: &Lang, hits: &[(usize, u8)])
         let (name, origin) = match here {
             Some(f) if !f.pronoun => (Some(f.name), Some(ClaimantOrigin::Sentence)),
             _ if later.is_some() => (later, Some(ClaimantOrigin::Passage)),
-            Some(f) => match last_named(&mut claimant_cache)
-                .or_else(|| passage_claimant(text, &spans, lang, i, &mut claimant_cache))
+            // A pronoun takes the nearest speaker named before it, in any sentence ("…,"
+            // Abu Musab told Reuters. He said attackers killed 15 soldiers").
+            Some(f) => match passage_claimant(text, &spans, lang, i, &mut claimant_cache)
+                .or_else(|| last_named(&mut claimant_cache))
             {
                 Some(n) => (Some(n), Some(ClaimantOrigin::Passage)),
                 None => match claimant::opening_name(s) {

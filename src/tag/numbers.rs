@@ -23,6 +23,11 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
     tokenize_folded(text, start, end, None)
 }
 
+/// True for "U.N", "U.S", "D.R": single letters joined by dots.
+fn is_dotted_acronym(w: &str) -> bool {
+    w.contains('.') && w.split('.').all(|seg| seg.chars().count() == 1)
+}
+
 /// `tokenize`, with `folded` = `lexicon::fold(&text[start..end])` when known: a word's
 /// lowercase form is then its slice of `folded` (the same as `str::to_lowercase` there).
 pub fn tokenize_folded(text: &str, start: usize, end: usize, folded: Option<&str>) -> Vec<Token> {
@@ -60,6 +65,10 @@ pub fn tokenize_folded(text: &str, start: usize, end: usize, folded: Option<&str
                     }
                     _ => break,
                 }
+            }
+            // "U.N.", "U.S.": an acronym of dotted letters keeps its last dot.
+            if at(j) == Some('.') && is_dotted_acronym(s.get(p..j).unwrap_or("")) {
+                j += 1;
             }
             let w = s.get(p..j).unwrap_or("");
             out.push(Token {

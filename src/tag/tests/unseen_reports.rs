@@ -97,3 +97,64 @@ fn what_follows_from_a_report_is_its_claim() {
         vec![Some("Минобороны".to_string())]
     );
 }
+
+#[test]
+fn no_fewer_than_is_a_lower_bound_not_a_negation() {
+    let c =
+        claims("The hospital received no fewer than 12 bodies after the shelling of the market.");
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(
+        (c[0].0, c[0].1, c[0].2, c[0].4),
+        (Killed, Some(12), true, false)
+    );
+}
+
+#[test]
+fn a_dotted_acronym_keeps_its_people() {
+    assert_eq!(
+        keys(
+            "At least 9 U.N. peacekeepers were killed when rebels shelled their base near the town."
+        ),
+        vec![(Killed, Some(9))]
+    );
+}
+
+#[test]
+fn an_accuser_is_the_claimant() {
+    assert_eq!(
+        claimants(
+            "The provincial governor accused the militia of killing more than 30 villagers in an attack on the market."
+        ),
+        vec![Some("The provincial governor".to_string())]
+    );
+}
+
+#[test]
+fn a_group_that_released_a_statement_is_the_claimant() {
+    assert_eq!(
+        claimants(
+            "On Friday, the rebel group released a statement saying its fighters had killed 25 soldiers in the raid."
+        ),
+        vec![Some("the rebel group".to_string())]
+    );
+}
+
+#[test]
+fn a_pronoun_takes_the_nearest_speaker_before_it() {
+    let text = "Army officer Musa Keita said 12 soldiers were killed and the base commander was \
+                injured. The rebels claimed responsibility. \"We took the base and its weapons,\" \
+                Omar Farah, the rebels' spokesman, told Reuters. He said the attackers killed 40 \
+                soldiers.";
+    assert_eq!(
+        claimants(text).last().cloned().flatten().as_deref(),
+        Some("Omar Farah")
+    );
+}
+
+#[test]
+fn casualties_not_acknowledged_are_no_claim() {
+    assert!(
+        keys("The militia said it had attacked army posts near the river but did not acknowledge any civilian casualties.")
+            .is_empty()
+    );
+}
