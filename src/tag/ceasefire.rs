@@ -261,6 +261,38 @@ pub fn fighting_since(s: &Sent, has_clash: bool, earlier: &mut [(RawCeasefire, b
     }
 }
 
+/// "They agreed on a truce from Aug. 25. The deal collapsed almost immediately.": a sentence
+/// that opens with a noun taking up the passage's last ceasefire says its later state.
+pub fn taken_up(s: &Sent, earlier: &mut [(RawCeasefire, bool, bool)]) {
+    let Some((last, _, _)) = earlier.last_mut() else {
+        return;
+    };
+    let Some(&noun) = s.matches(&s.lang.cf_anaphors).first() else {
+        return;
+    };
+    if (0..noun.0).any(|k| s.toks[k].word) {
+        return;
+    }
+    let mut cues: Vec<((usize, usize), CeasefireStatus)> = Vec::new();
+    for (st, p) in &s.lang.cf_status {
+        cues.extend(s.matches(p).into_iter().map(|m| (m, *st)));
+    }
+    cues.sort_by_key(|((a, b), _)| (*a, std::cmp::Reverse(*b)));
+    let mut clean: Vec<((usize, usize), CeasefireStatus)> = Vec::new();
+    for c in cues {
+        if c.0.0 >= noun.1 && clean.last().is_none_or(|l| c.0.0 >= l.0.1) {
+            clean.push(c);
+        }
+    }
+    if let Some(st) = predicate::said_of_anaphor(s, noun, &clean)
+        && last
+            .status
+            .is_none_or(|now| predicate::later_state(st, now))
+    {
+        last.status = Some(st);
+    }
+}
+
 /// Resolve the statuses left open, in passage order. `passage_has_clash` drives the
 /// appeal-to-observe rule; `appeal` tells which sentences hold such an appeal.
 pub fn resolve(items: &mut [(RawCeasefire, bool, bool)], passage_has_clash: bool) {

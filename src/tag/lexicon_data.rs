@@ -34,6 +34,10 @@ pub struct CeasefireData {
     /// Phrases that point back to a truce of an earlier sentence ("since then"): fighting
     /// reported with one makes the earlier mentions `violated`.
     pub violated_if_fighting_after: Vec<String>,
+    /// Nouns that open a later sentence by taking up the passage's last ceasefire ("The deal
+    /// collapsed almost immediately"): the predicate after them says its later state.
+    #[serde(default)]
+    pub anaphors: Vec<String>,
     /// Words right before a trigger that mark an indefinite ("a", "an"): default `proposed`.
     pub indefinite: Vec<String>,
     /// Status cues that weigh less than the others (a single lowercase word, "despite").

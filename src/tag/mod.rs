@@ -45,7 +45,7 @@ use lexicon::{FAMILY_CASUALTY, FAMILY_CEASEFIRE, FAMILY_CLASH, LEXICONS, Lang};
 use sentence::Sent;
 
 /// Version of the rules and data; stored with every mention. Bump on any rule or data change.
-pub const TAGGER_VERSION: &str = "0.4.11";
+pub const TAGGER_VERSION: &str = "0.4.12";
 
 /// Detect the language of a text: "uk" or "ru" when it is mostly Cyrillic, else "en".
 pub fn detect_language(text: &str) -> &'static str {
@@ -241,6 +241,20 @@ fn tag_with(text: &str, ctx: &TagContext<'_>, lang: &Lang, hits: &[(usize, u8)])
     for (i, sp) in spans.iter().enumerate() {
         // A sentence right after claims may continue their breakdown ("This includes 170 …").
         let fam = lexicon::families(hot[i]) | if prev_had_claims { FAMILY_CASUALTY } else { 0 };
+        // "The deal collapsed almost immediately": a sentence with no ceasefire word of its
+        // own that opens by taking up the last one.
+        if !cfs.is_empty() && fam & FAMILY_CEASEFIRE == 0 {
+            let head = text.get(sp.start..sp.end).map_or("", |t| {
+                let mut end = t.len().min(40);
+                while !t.is_char_boundary(end) {
+                    end -= 1;
+                }
+                &t[..end]
+            });
+            if lang.cf_anaphors.is_match(head) {
+                ceasefire::taken_up(&Sent::new(text, *sp, lang), &mut cfs);
+            }
+        }
         if fam == 0 {
             state.negative_prev = false;
             continue;

@@ -182,7 +182,16 @@ fn left(
                 out.push((CeasefireStatus::Proposed, false));
                 break;
             }
-            out.push((st, words == 0 && !verbal));
+            // A modifier may sit before others of the same noun: "a fragile nine-day
+            // ceasefire", "a fragile US-brokered truce".
+            let modifiers_between = (c.1..t.0).all(|j| {
+                let w = s.text_of(j, j + 1);
+                !s.toks[j].word
+                    || w.contains('-')
+                    || w.contains(|ch: char| ch.is_ascii_digit())
+                    || s.is_upper(j)
+            });
+            out.push((st, (words == 0 || modifiers_between) && !verbal));
             // A verb or a modifier may have its own governor before it; a noun heads the
             // phrase the trigger sits in ("despite calls for a truce").
             if verbal || st == CeasefireStatus::Proposed || nominal(s, c) {
@@ -285,6 +294,20 @@ fn relative_after(s: &Sent, t: (usize, usize), cues: &[Cue]) -> Option<usize> {
         words += 1;
     }
     None
+}
+
+/// The highest-ranked status the predicate after a noun that takes up a ceasefire says of
+/// it ("The deal collapsed almost immediately"), if any.
+pub fn said_of_anaphor(s: &Sent, noun: (usize, usize), cues: &[Cue]) -> Option<CeasefireStatus> {
+    right(s, noun, noun.1, RIGHT_WORDS, true, cues, &[])
+        .0
+        .into_iter()
+        .max_by_key(|st| rank(*st))
+}
+
+/// True when status `a` is a later state in a truce's life than `b`.
+pub fn later_state(a: CeasefireStatus, b: CeasefireStatus) -> bool {
+    rank(a) > rank(b)
 }
 
 /// The statuses said of the trigger by a pronoun that takes it up later in the sentence.

@@ -110,3 +110,29 @@ fn failed_to_declare_is_no_collapse() {
         Collapsed
     );
 }
+
+/// Found on real reports outside the labelled sets (Gaza, Donbas): a modifier before another
+/// modifier, a later sentence that takes the truce up by another noun, calm it brought.
+#[test]
+fn a_truce_named_again_or_modified_twice_keeps_its_latest_state() {
+    assert_eq!(
+        statuses("A fragile ten-day truce in the north collapsed into renewed shelling on Sunday."),
+        vec![Collapsed]
+    );
+    assert_eq!(
+        statuses(
+            "The army and the rebels agreed on a ceasefire from May 3. The deal collapsed within hours."
+        ),
+        vec![Collapsed]
+    );
+    assert_eq!(
+        statuses(
+            "Стороны договорились о перемирии. Соглашение было сорвано уже на следующий день."
+        ),
+        vec![Collapsed]
+    );
+    assert_eq!(
+        statuses("For two weeks a Qatari-brokered ceasefire has quieted the guns along the river."),
+        vec![Holding]
+    );
+}
