@@ -12,6 +12,7 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::Regex;
 
+pub use super::gate::Gate;
 pub use super::lexicon_data::*;
 use super::mention::{CasualtyCategory, CeasefireStatus};
 pub use super::phrases::*;
@@ -150,6 +151,8 @@ pub struct Lang {
     pub sets: WordSets,
     /// True when some phrase lists have a lowercased regex: sentences are `fold`ed once.
     pub folds: bool,
+    /// Which phrase lists may match a sentence, by the literals that begin their matches.
+    pub gate: Gate,
 }
 
 /// Lowercase word sets used token by token.
@@ -401,6 +404,7 @@ impl Lang {
             sets,
             data,
             folds: false,
+            gate: Gate::default(),
         };
         lang.folds = [
             &lang.any_cue,
@@ -410,6 +414,7 @@ impl Lang {
         ]
         .iter()
         .any(|p| p.has_folded());
+        lang.gate = Gate::build(&mut lang);
         Ok(lang)
     }
 }

@@ -4,7 +4,8 @@
 //! Pipeline: an Aho-Corasick prefilter (leftmost-longest) over the trigger stems of all
 //! languages, one stem list per rule family (a text with no stem costs one scan; a sentence
 //! is looked at only by the families whose stems it holds), language detection (Cyrillic → ru/uk, else en),
-//! sentence splitting, then per sentence the rule families.
+//! sentence splitting, then per sentence the rule families. A phrase list runs on a sentence
+//! only when one of the literals its every match holds occurs there (`gate`).
 //!
 //! Granularity of the mentions:
 //! - ceasefire: one mention per trigger occurrence, each with its own status;
@@ -29,6 +30,7 @@ pub mod clash;
 pub mod context;
 pub mod eval;
 pub mod eval_sides;
+pub mod gate;
 pub mod lexicon;
 pub mod lexicon_data;
 pub mod mention;

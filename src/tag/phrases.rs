@@ -26,6 +26,8 @@ pub struct Phrases {
     folded_src: Option<String>,
     /// That regex, built on first use (a text touches only some of a language's lists).
     folded: std::sync::OnceLock<Option<Regex>>,
+    /// This list's bit in its language's `gate::Gate` (0: not gated, it always runs).
+    pub(crate) gate_bit: u128,
 }
 
 /// Builds one phrase-list regex. A large lazy-DFA cache keeps long alternations (all
@@ -42,17 +44,23 @@ fn build_phrase_regex(src: &str) -> Result<Regex, regex::Error> {
 pub fn fold(text: &str) -> Option<String> {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-        } else if is_basic_cyrillic(c) {
-            out.push(CYRILLIC_LOWER[c as usize - 0x400]?);
-        } else if is_uncased_fast(c) {
-            out.push(c);
-        } else {
-            return None;
-        }
+        out.push(fold_char(c)?);
     }
     Some(out)
+}
+
+/// One character of `fold`: its lowercase form, itself when it has no case, None when it
+/// makes the text not fold.
+pub(crate) fn fold_char(c: char) -> Option<char> {
+    if c.is_ascii() {
+        Some(c.to_ascii_lowercase())
+    } else if is_basic_cyrillic(c) {
+        CYRILLIC_LOWER[c as usize - 0x400]
+    } else if is_uncased_fast(c) {
+        Some(c)
+    } else {
+        None
+    }
 }
 
 /// `cyrillic_lower` of each character of the basic Cyrillic block.
@@ -159,7 +167,16 @@ impl Phrases {
             exact: std::sync::OnceLock::new(),
             folded_src,
             folded: std::sync::OnceLock::new(),
+            gate_bit: 0,
         })
+    }
+
+    /// The sources of the list's regexes (none for an empty list).
+    pub(crate) fn gate_sources(&self) -> impl Iterator<Item = &str> {
+        self.source
+            .iter()
+            .chain(&self.folded_src)
+            .map(String::as_str)
     }
 
     /// The case-insensitive regex, built now if it was left for later. None when the list is
