@@ -136,3 +136,32 @@ impl<'a> Sent<'a> {
         })
     }
 }
+
+/// The sentences of one text, each prepared (`Sent::new`) once, on first use: the rules
+/// look at a sentence again for the claimants and causes of the sentences around it.
+pub struct Sents<'a> {
+    /// The whole tagged text.
+    pub text: &'a str,
+    /// Its sentence spans, in order.
+    pub spans: &'a [Span],
+    /// The language lexicon.
+    pub lang: &'a Lang,
+    cells: Vec<std::cell::OnceCell<Sent<'a>>>,
+}
+
+impl<'a> Sents<'a> {
+    /// The sentences of `text` at `spans`, none prepared yet.
+    pub fn new(text: &'a str, spans: &'a [Span], lang: &'a Lang) -> Sents<'a> {
+        Sents {
+            text,
+            spans,
+            lang,
+            cells: spans.iter().map(|_| std::cell::OnceCell::new()).collect(),
+        }
+    }
+
+    /// Sentence `i` (`i` < `spans.len()`), prepared now if it was not yet.
+    pub fn get(&self, i: usize) -> &Sent<'a> {
+        self.cells[i].get_or_init(|| Sent::new(self.text, self.spans[i], self.lang))
+    }
+}
