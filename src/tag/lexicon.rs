@@ -153,6 +153,8 @@ pub struct Lang {
     pub folds: bool,
     /// Which phrase lists may match a sentence, by the literals that begin their matches.
     pub gate: Gate,
+    /// The fixed approximate phrases with their values, longest first.
+    pub approx_phrases: Vec<(String, u64)>,
 }
 
 /// Lowercase word sets used token by token.
@@ -339,6 +341,12 @@ impl Lang {
             anaphoric_titles: set(&cl.anaphoric_titles),
             definite: set(&cl.definite),
         };
+        let mut approx_phrases: Vec<(String, u64)> = n
+            .approx_phrases
+            .iter()
+            .map(|(k, v)| (k.clone(), *v))
+            .collect();
+        approx_phrases.sort_by_key(|(k, _)| std::cmp::Reverse(k.len()));
         let mut lang = Lang {
             code: code.to_string(),
             cf_triggers: Phrases::compile(&c.triggers)?,
@@ -405,6 +413,7 @@ impl Lang {
             data,
             folds: false,
             gate: Gate::default(),
+            approx_phrases,
         };
         lang.folds = [
             &lang.any_cue,

@@ -239,7 +239,7 @@ impl Phrases {
         let Some((re, hay)) = self.engine_with(text, folded) else {
             return false;
         };
-        re.is_match(hay) && !self.scan(re, text, hay).is_empty()
+        re.is_match(hay) && bounded_matches(re, text, hay).next().is_some()
     }
 
     /// Byte spans of all non-overlapping matches in `text` that start and end on word
@@ -253,29 +253,7 @@ impl Phrases {
 
     /// The bounded matches of `re` run on `hay` (`text` or its fold, of the same length).
     pub(crate) fn scan(&self, re: &Regex, text: &str, hay: &str) -> Vec<(usize, usize)> {
-        let mut out = Vec::new();
-        let mut pos = 0;
-        while pos <= text.len() {
-            let Some(m) = re.find_at(hay, pos) else {
-                break;
-            };
-            // Drop the guard character.
-            let end = match text[..m.end()].chars().next_back() {
-                Some(c) if m.end() > m.start() && !is_word_char(c) => m.end() - c.len_utf8(),
-                _ => m.end(),
-            };
-            if end <= m.start() {
-                pos = next_boundary(text, m.start());
-                continue;
-            }
-            if bounded(text, m.start(), end) {
-                out.push((m.start(), end));
-                pos = end;
-            } else {
-                pos = next_boundary(text, m.start());
-            }
-        }
-        out
+        bounded_matches(re, text, hay).collect()
     }
 
     /// True when the list matches anywhere in `text` (on word boundaries).
@@ -283,10 +261,7 @@ impl Phrases {
         let Some((re, hay)) = self.engine(text) else {
             return false;
         };
-        if !re.is_match(&hay) {
-            return false;
-        }
-        !self.find_all(text).is_empty()
+        re.is_match(&hay) && bounded_matches(re, text, &hay).next().is_some()
     }
 
     /// True when the whole of `word` is one of the phrases.
@@ -299,6 +274,32 @@ impl Phrases {
                     .any(|m| m.start() == 0 && m.end() == word.len())
         })
     }
+}
+
+/// The matches of `re` run on `hay` (`text` or its fold, of the same length) that start and
+/// end on word boundaries of `text`, in order, without overlaps, the guard character dropped.
+fn bounded_matches<'r>(
+    re: &'r Regex,
+    text: &'r str,
+    hay: &'r str,
+) -> impl Iterator<Item = (usize, usize)> + 'r {
+    let mut pos = 0;
+    std::iter::from_fn(move || {
+        while pos <= text.len() {
+            let m = re.find_at(hay, pos)?;
+            // Drop the guard character.
+            let end = match text[..m.end()].chars().next_back() {
+                Some(c) if m.end() > m.start() && !is_word_char(c) => m.end() - c.len_utf8(),
+                _ => m.end(),
+            };
+            if end > m.start() && bounded(text, m.start(), end) {
+                pos = end;
+                return Some((m.start(), end));
+            }
+            pos = next_boundary(text, m.start());
+        }
+        None
+    })
 }
 
 fn is_word_char(c: char) -> bool {
