@@ -70,7 +70,8 @@ impl Gate {
         pats.sort();
         let ac = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::DFA))
+            // A DFA scans some 3% faster but costs a process tagging Russian 1 MB more.
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(pats.iter().map(|(l, _)| l))
             .ok();
         if ac.is_none() {
