@@ -21,8 +21,8 @@
 //!   only their source made claims ("Загинуло 33 людини, з них 6 дітей").
 
 use super::lexicon::Lang;
-use super::mention::{CasualtyCategory, Mention, MentionDetail, Span};
-use super::sentence::Sent;
+use super::mention::{CasualtyCategory, Mention, MentionDetail};
+use super::sentence::{Sent, Sents};
 
 /// What a sentence blames its casualties on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -159,13 +159,11 @@ fn governing(
 }
 
 /// Drop the casualty mentions of `out` whose casualties are not from armed violence.
-/// `spans` are the passage's sentences, in order; `known_conflict` says (asked only when a
+/// `sents` are the passage's sentences, in order; `known_conflict` says (asked only when a
 /// passage names no cause) whether the passage comes from a party to a conflict, under a
 /// title that names one, or names a configured party.
 pub fn keep_armed_casualties(
-    text: &str,
-    spans: &[Span],
-    lang: &Lang,
+    sents: &Sents,
     known_conflict: &dyn Fn() -> bool,
     out: &mut Vec<Mention>,
 ) {
@@ -182,12 +180,12 @@ pub fn keep_armed_casualties(
         .collect();
     // Causes are read lazily and only near the claims: a long page with one toll costs a
     // few sentences, not all of them.
+    let (text, spans, lang) = (sents.text, sents.spans, sents.lang);
     let mut causes: Vec<Option<Option<Cause>>> = vec![None; spans.len()];
     let mut cause_at = |k: usize| -> Option<Cause> {
         let slot = &mut causes[k];
         *slot.get_or_insert_with(|| {
-            let sp = spans[k];
-            sentence_cause(&Sent::new(text, sp, lang), clash_at.contains(&sp.start))
+            sentence_cause(sents.get(k), clash_at.contains(&sents.spans[k].start))
         })
     };
     // A passage that names no cause keeps its claims only when it names a party to armed

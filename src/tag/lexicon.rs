@@ -12,6 +12,7 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::Regex;
 
+pub use super::gate::Gate;
 pub use super::lexicon_data::*;
 use super::mention::{CasualtyCategory, CeasefireStatus};
 pub use super::phrases::*;
@@ -156,6 +157,10 @@ pub struct Lang {
     pub sets: WordSets,
     /// True when some phrase lists have a lowercased regex: sentences are `fold`ed once.
     pub folds: bool,
+    /// Which phrase lists may match a sentence, by the literals that begin their matches.
+    pub gate: Gate,
+    /// The fixed approximate phrases with their values, longest first.
+    pub approx_phrases: Vec<(String, u64)>,
 }
 
 /// Lowercase word sets used token by token.
@@ -351,6 +356,12 @@ impl Lang {
             anaphoric_titles: set(&cl.anaphoric_titles),
             definite: set(&cl.definite),
         };
+        let mut approx_phrases: Vec<(String, u64)> = n
+            .approx_phrases
+            .iter()
+            .map(|(k, v)| (k.clone(), *v))
+            .collect();
+        approx_phrases.sort_by_key(|(k, _)| std::cmp::Reverse(k.len()));
         let mut lang = Lang {
             code: code.to_string(),
             cf_triggers: Phrases::compile(&c.triggers)?,
@@ -419,6 +430,8 @@ impl Lang {
             sets,
             data,
             folds: false,
+            gate: Gate::default(),
+            approx_phrases,
         };
         lang.folds = [
             &lang.any_cue,
@@ -428,6 +441,7 @@ impl Lang {
         ]
         .iter()
         .any(|p| p.has_folded());
+        lang.gate = Gate::build(&mut lang);
         Ok(lang)
     }
 }

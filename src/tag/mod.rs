@@ -4,7 +4,8 @@
 //! Pipeline: an Aho-Corasick prefilter (leftmost-longest) over the trigger stems of all
 //! languages, one stem list per rule family (a text with no stem costs one scan; a sentence
 //! is looked at only by the families whose stems it holds), language detection (Cyrillic → ru/uk, else en),
-//! sentence splitting, then per sentence the rule families.
+//! sentence splitting, then per sentence the rule families. A phrase list runs on a sentence
+//! only when one of the literals its every match holds occurs there (`gate`).
 //!
 //! Granularity of the mentions:
 //! - ceasefire: one mention per trigger occurrence, each with its own status;
@@ -29,6 +30,7 @@ pub mod clash;
 pub mod context;
 pub mod eval;
 pub mod eval_sides;
+pub mod gate;
 pub mod lexicon;
 pub mod lexicon_data;
 pub mod mention;
@@ -42,7 +44,7 @@ pub mod sides;
 pub use mention::*;
 
 use lexicon::{FAMILY_CASUALTY, FAMILY_CEASEFIRE, FAMILY_CLASH, LEXICONS, Lang};
-use sentence::Sent;
+use sentence::Sents;
 
 /// Version of the rules and data; stored with every mention. Bump on any rule or data change.
 pub const TAGGER_VERSION: &str = "0.4.12";
@@ -70,7 +72,8 @@ pub fn detect_language(text: &str) -> &'static str {
 /// A claimant named after the claims: the sentence that closes a quotation the claims open
 /// ("«… 23 367 человек. …», — указали в МО РФ"), or a later sentence that points back
 /// ("Об этом сообщили в Минобороны", "Про це повідомляє Генштаб").
-fn later_claimant(text: &str, spans: &[Span], lang: &Lang, i: usize) -> Option<String> {
+fn later_claimant(sents: &Sents, i: usize) -> Option<String> {
+    let (text, spans, lang) = (sents.text, sents.spans, sents.lang);
     let body = |k: usize| {
         spans
             .get(k)
@@ -95,15 +98,16 @@ fn later_claimant(text: &str, spans: &[Span], lang: &Lang, i: usize) -> Option<S
     if let Some(first) = open {
         let closer = (i..(i + 4).min(spans.len()))
             .find(|&k| closes(k) || (first == '"' && body(k).matches('"').count() % 2 == 1))?;
-        let s = Sent::new(text, spans[closer], lang);
-        return claimant::find(&s).filter(|f| !f.pronoun).map(|f| f.name);
+        return claimant::find(sents.get(closer))
+            .filter(|f| !f.pronoun)
+            .map(|f| f.name);
     }
-    spans.iter().skip(i + 1).take(3).find_map(|sp| {
-        let s = Sent::new(text, *sp, lang);
+    (i + 1..spans.len()).take(3).find_map(|k| {
+        let s = sents.get(k);
         if !s.is_match(&lang.claim_backward) {
             return None;
         }
-        claimant::find(&s).filter(|f| !f.pronoun).map(|f| f.name)
+        claimant::find(s).filter(|f| !f.pronoun).map(|f| f.name)
     })
 }
 
@@ -111,13 +115,13 @@ fn later_claimant(text: &str, spans: &[Span], lang: &Lang, i: usize) -> Option<S
 /// without figures of its own ("Three soldiers were wounded near the bridge. The governor told
 /// reporters the shelling began at dawn." → the governor): the next two sentences, stopping
 /// at one that holds casualty cues (a report of its own).
-fn next_claimant(text: &str, spans: &[Span], lang: &Lang, i: usize) -> Option<String> {
-    for sp in spans.iter().skip(i + 1).take(2) {
-        let s = Sent::new(text, *sp, lang);
-        if s.is_match(&lang.any_cue) {
+fn next_claimant(sents: &Sents, i: usize) -> Option<String> {
+    for k in (i + 1..sents.spans.len()).take(2) {
+        let s = sents.get(k);
+        if s.is_match(&s.lang.any_cue) {
             return None;
         }
-        if let Some(f) = claimant::find(&s).filter(|f| !f.pronoun) {
+        if let Some(f) = claimant::find(s).filter(|f| !f.pronoun) {
             return Some(f.name);
         }
     }
@@ -127,16 +131,14 @@ fn next_claimant(text: &str, spans: &[Span], lang: &Lang, i: usize) -> Option<St
 /// The last named claimant of the sentences before `upto`. `cache` remembers each
 /// sentence's answer, so a long passage is scanned once however many claims it holds.
 fn passage_claimant(
-    text: &str,
-    spans: &[Span],
-    lang: &Lang,
+    sents: &Sents,
     upto: usize,
     cache: &mut Vec<Option<Option<String>>>,
 ) -> Option<String> {
-    cache.resize(spans.len(), None);
-    for i in (0..upto.min(spans.len())).rev() {
+    cache.resize(sents.spans.len(), None);
+    for i in (0..upto.min(sents.spans.len())).rev() {
         let entry = cache[i].get_or_insert_with(|| {
-            claimant::find(&Sent::new(text, spans[i], lang))
+            claimant::find(sents.get(i))
                 .filter(|f| !f.pronoun)
                 .map(|f| f.name)
         });
@@ -151,20 +153,18 @@ fn passage_claimant(
 /// at (`seen`, in order): for a sentence with claims the one found near them (`with_claims`),
 /// for the others the sentence's own, found on demand and kept in `cache`.
 fn last_named(
-    text: &str,
-    spans: &[Span],
-    lang: &Lang,
+    sents: &Sents,
     seen: &[usize],
     with_claims: &[(usize, Option<String>)],
     cache: &mut Vec<Option<Option<String>>>,
 ) -> Option<String> {
-    cache.resize(spans.len(), None);
+    cache.resize(sents.spans.len(), None);
     for &k in seen.iter().rev() {
         let name = match with_claims.binary_search_by_key(&k, |(j, _)| *j) {
             Ok(p) => with_claims[p].1.clone(),
             Err(_) => cache[k]
                 .get_or_insert_with(|| {
-                    claimant::find(&Sent::new(text, spans[k], lang))
+                    claimant::find(sents.get(k))
                         .filter(|f| !f.pronoun)
                         .map(|f| f.name)
                 })
@@ -209,6 +209,7 @@ pub fn tag(text: &str, ctx: &TagContext<'_>) -> Vec<Mention> {
 
 fn tag_with(text: &str, ctx: &TagContext<'_>, lang: &Lang, hits: &[(usize, u8)]) -> Vec<Mention> {
     let spans = sentences::split(text, &LEXICONS.abbreviations);
+    let sents = Sents::new(text, &spans, lang);
     // The families whose stems occur in each sentence (hits are in text order).
     let mut hot: Vec<u8> = vec![0; spans.len()];
     let mut si = 0;
@@ -238,12 +239,13 @@ fn tag_with(text: &str, ctx: &TagContext<'_>, lang: &Lang, hits: &[(usize, u8)])
     let mut claimant_cache: Vec<Option<Option<String>>> = Vec::new();
     let mut pending_summary: Option<(usize, usize)> = None;
     let mut summary_marks: Vec<(usize, CasualtyCategory)> = Vec::new();
-    for (i, sp) in spans.iter().enumerate() {
+    for (i, &bits) in hot.iter().enumerate() {
         // A sentence right after claims may continue their breakdown ("This includes 170 …").
-        let fam = lexicon::families(hot[i]) | if prev_had_claims { FAMILY_CASUALTY } else { 0 };
+        let fam = lexicon::families(bits) | if prev_had_claims { FAMILY_CASUALTY } else { 0 };
         // "The deal collapsed almost immediately": a sentence with no ceasefire word of its
         // own that opens by taking up the last one.
         if !cfs.is_empty() && fam & FAMILY_CEASEFIRE == 0 {
+            let sp = spans[i];
             let head = text.get(sp.start..sp.end).map_or("", |t| {
                 let mut end = t.len().min(40);
                 while !t.is_char_boundary(end) {
@@ -252,7 +254,7 @@ fn tag_with(text: &str, ctx: &TagContext<'_>, lang: &Lang, hits: &[(usize, u8)])
                 &t[..end]
             });
             if lang.cf_anaphors.is_match(head) {
-                ceasefire::taken_up(&Sent::new(text, *sp, lang), &mut cfs);
+                ceasefire::taken_up(sents.get(i), &mut cfs);
             }
         }
         if fam == 0 {
@@ -260,7 +262,7 @@ fn tag_with(text: &str, ctx: &TagContext<'_>, lang: &Lang, hits: &[(usize, u8)])
             continue;
         }
         prev_had_claims = false;
-        let s = &Sent::new(text, *sp, lang);
+        let s = sents.get(i);
         // Ceasefire-only triggers hide their words from the clash rules.
         let only: Vec<(usize, usize)> = if fam & FAMILY_CEASEFIRE != 0 {
             s.matches(&lang.cf_triggers)
@@ -326,19 +328,19 @@ fn tag_with(text: &str, ctx: &TagContext<'_>, lang: &Lang, hits: &[(usize, u8)])
         ));
         cas_seen.push(i);
         let last_named = |cache: &mut Vec<Option<Option<String>>>| {
-            last_named(text, &spans, lang, &cas_seen, &cas_claimant, cache)
+            last_named(&sents, &cas_seen, &cas_claimant, cache)
         };
         prev_had_claims = true;
         let later = match &here {
             Some(f) if !f.pronoun => None,
-            _ => later_claimant(text, &spans, lang, i),
+            _ => later_claimant(&sents, i),
         };
         let (name, origin) = match here {
             Some(f) if !f.pronoun => (Some(f.name), Some(ClaimantOrigin::Sentence)),
             _ if later.is_some() => (later, Some(ClaimantOrigin::Passage)),
             // A pronoun takes the nearest speaker named before it, in any sentence ("…,"
             // Abu Musab told Reuters. He said attackers killed 15 soldiers").
-            Some(f) => match passage_claimant(text, &spans, lang, i, &mut claimant_cache)
+            Some(f) => match passage_claimant(&sents, i, &mut claimant_cache)
                 .or_else(|| last_named(&mut claimant_cache))
             {
                 Some(n) => (Some(n), Some(ClaimantOrigin::Passage)),
@@ -348,8 +350,8 @@ fn tag_with(text: &str, ctx: &TagContext<'_>, lang: &Lang, hits: &[(usize, u8)])
                 },
             },
             None => match last_named(&mut claimant_cache)
-                .or_else(|| passage_claimant(text, &spans, lang, i, &mut claimant_cache))
-                .or_else(|| next_claimant(text, &spans, lang, i))
+                .or_else(|| passage_claimant(&sents, i, &mut claimant_cache))
+                .or_else(|| next_claimant(&sents, i))
             {
                 Some(n) => (Some(n), Some(ClaimantOrigin::Passage)),
                 None => match ctx.own_voice {
@@ -434,7 +436,7 @@ fn tag_with(text: &str, ctx: &TagContext<'_>, lang: &Lang, hits: &[(usize, u8)])
             })
             || ctx.parties.is_some_and(|p| p.named_in(text).is_some())
     };
-    context::keep_armed_casualties(text, &spans, lang, &known_conflict, &mut out);
+    context::keep_armed_casualties(&sents, &known_conflict, &mut out);
     context::drop_recounts(&mut out);
     context::drop_restated(&mut out);
     out.retain(|m| !matches!(&m.detail, MentionDetail::Casualty { claims } if claims.is_empty()));

@@ -269,26 +269,20 @@ pub fn find_counts(lang: &Lang, text: &str, toks: &[Token], sent: (usize, usize)
     };
     let to_tok = |b: usize| toks.iter().position(|t| t.start >= b).unwrap_or(toks.len());
     let to_tok_end = |b: usize| toks.iter().position(|t| t.start >= b).unwrap_or(toks.len());
+    let folded = fold(s);
     let marks: Vec<(usize, usize)> = lang
         .approx_before
-        .find_all(s)
+        .find_all_folded(s, folded.as_deref())
         .into_iter()
         .map(|(a, b)| (to_tok(sent.0 + a), to_tok_end(sent.0 + b)))
         .collect();
     let mut out: Vec<Count> = Vec::new();
     let mut taken = vec![false; toks.len()];
     // Fixed approximate phrases first ("half a dozen" before "a dozen").
-    let mut fixed: Vec<(String, u64)> = lang
-        .data
-        .numbers
-        .approx_phrases
-        .iter()
-        .map(|(k, v)| (k.clone(), *v))
-        .collect();
-    fixed.sort_by_key(|(k, _)| std::cmp::Reverse(k.len()));
-    let lower = s.to_lowercase();
+    // `fold` is `to_lowercase` wherever it is defined.
+    let lower = folded.clone().unwrap_or_else(|| s.to_lowercase());
     if lower.len() == s.len() {
-        for (phrase, v) in &fixed {
+        for (phrase, v) in &lang.approx_phrases {
             let mut from = 0;
             while let Some(p) = lower[from..].find(phrase.as_str()) {
                 let a = sent.0 + from + p;
@@ -313,7 +307,7 @@ pub fn find_counts(lang: &Lang, text: &str, toks: &[Token], sent: (usize, usize)
             }
         }
     }
-    for (a, b) in lang.vague.find_all(s) {
+    for (a, b) in lang.vague.find_all_folded(s, folded.as_deref()) {
         let (ta, tb) = (to_tok(sent.0 + a), to_tok_end(sent.0 + b));
         // "12 тысяч", "2,7 тысячи": a scale word after a number is no vague quantity.
         let after_number = ta > 0 && read_number(lang, toks, ta - 1).is_some();

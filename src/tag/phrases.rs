@@ -29,6 +29,8 @@ pub struct Phrases {
     folded_src: Option<String>,
     /// That regex, built on first use (a text touches only some of a language's lists).
     folded: std::sync::OnceLock<Option<Regex>>,
+    /// This list's bit in its language's `gate::Gate` (0: not gated, it always runs).
+    pub(crate) gate_bit: u128,
 }
 
 /// Builds one phrase-list regex. A large lazy-DFA cache keeps long alternations (all
@@ -45,17 +47,23 @@ fn build_phrase_regex(src: &str) -> Result<Regex, regex::Error> {
 pub fn fold(text: &str) -> Option<String> {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-        } else if is_basic_cyrillic(c) {
-            out.push(CYRILLIC_LOWER[c as usize - 0x400]?);
-        } else if is_uncased_fast(c) {
-            out.push(c);
-        } else {
-            return None;
-        }
+        out.push(fold_char(c)?);
     }
     Some(out)
+}
+
+/// One character of `fold`: its lowercase form, itself when it has no case, None when it
+/// makes the text not fold.
+pub(crate) fn fold_char(c: char) -> Option<char> {
+    if c.is_ascii() {
+        Some(c.to_ascii_lowercase())
+    } else if is_basic_cyrillic(c) {
+        CYRILLIC_LOWER[c as usize - 0x400]
+    } else if is_uncased_fast(c) {
+        Some(c)
+    } else {
+        None
+    }
 }
 
 /// `cyrillic_lower` of each character of the basic Cyrillic block.
@@ -163,7 +171,16 @@ impl Phrases {
             exact: std::sync::OnceLock::new(),
             folded_src,
             folded: std::sync::OnceLock::new(),
+            gate_bit: 0,
         })
+    }
+
+    /// The sources of the list's regexes (none for an empty list).
+    pub(crate) fn gate_sources(&self) -> impl Iterator<Item = &str> {
+        self.source
+            .iter()
+            .chain(&self.folded_src)
+            .map(String::as_str)
     }
 
     /// The case-insensitive regex, built now if it was left for later. None when the list is
@@ -226,7 +243,7 @@ impl Phrases {
         let Some((re, hay)) = self.engine_with(text, folded) else {
             return false;
         };
-        re.is_match(hay) && !self.scan(re, text, hay).is_empty()
+        re.is_match(hay) && bounded_matches(re, text, hay).next().is_some()
     }
 
     /// Byte spans of all non-overlapping matches in `text` that start and end on word
@@ -240,29 +257,7 @@ impl Phrases {
 
     /// The bounded matches of `re` run on `hay` (`text` or its fold, of the same length).
     pub(crate) fn scan(&self, re: &Regex, text: &str, hay: &str) -> Vec<(usize, usize)> {
-        let mut out = Vec::new();
-        let mut pos = 0;
-        while pos <= text.len() {
-            let Some(m) = re.find_at(hay, pos) else {
-                break;
-            };
-            // Drop the guard character.
-            let end = match text[..m.end()].chars().next_back() {
-                Some(c) if m.end() > m.start() && !is_word_char(c) => m.end() - c.len_utf8(),
-                _ => m.end(),
-            };
-            if end <= m.start() {
-                pos = next_boundary(text, m.start());
-                continue;
-            }
-            if bounded(text, m.start(), end) {
-                out.push((m.start(), end));
-                pos = end;
-            } else {
-                pos = next_boundary(text, m.start());
-            }
-        }
-        out
+        bounded_matches(re, text, hay).collect()
     }
 
     /// True when the list matches anywhere in `text` (on word boundaries).
@@ -270,10 +265,7 @@ impl Phrases {
         let Some((re, hay)) = self.engine(text) else {
             return false;
         };
-        if !re.is_match(&hay) {
-            return false;
-        }
-        !self.find_all(text).is_empty()
+        re.is_match(&hay) && bounded_matches(re, text, &hay).next().is_some()
     }
 
     /// True when the whole of `word` is one of the phrases.
@@ -286,6 +278,32 @@ impl Phrases {
                     .any(|m| m.start() == 0 && m.end() == word.len())
         })
     }
+}
+
+/// The matches of `re` run on `hay` (`text` or its fold, of the same length) that start and
+/// end on word boundaries of `text`, in order, without overlaps, the guard character dropped.
+fn bounded_matches<'r>(
+    re: &'r Regex,
+    text: &'r str,
+    hay: &'r str,
+) -> impl Iterator<Item = (usize, usize)> + 'r {
+    let mut pos = 0;
+    std::iter::from_fn(move || {
+        while pos <= text.len() {
+            let m = re.find_at(hay, pos)?;
+            // Drop the guard character.
+            let end = match text[..m.end()].chars().next_back() {
+                Some(c) if m.end() > m.start() && !is_word_char(c) => m.end() - c.len_utf8(),
+                _ => m.end(),
+            };
+            if end > m.start() && bounded(text, m.start(), end) {
+                pos = end;
+                return Some((m.start(), end));
+            }
+            pos = next_boundary(text, m.start());
+        }
+        None
+    })
 }
 
 fn is_word_char(c: char) -> bool {

@@ -15,22 +15,41 @@ pub struct Sent<'a> {
     pub toks: Vec<Token>,
     /// The language lexicon.
     pub lang: &'a Lang,
-    /// The sentence lowercased for the lowercased phrase regexes (`lexicon::fold`).
-    pub folded: Option<String>,
+    /// The sentence `lexicon::fold`ed (None when it does not fold): the text of the
+    /// lowercased phrase regexes and of the literal gate.
+    pub fold: Option<String>,
+    /// The phrase lists that may match (`lexicon::Gate::bits`), found on first use.
+    gate: std::cell::OnceCell<u128>,
 }
 
 impl<'a> Sent<'a> {
     /// Prepare a sentence.
     pub fn new(text: &'a str, span: Span, lang: &'a Lang) -> Sent<'a> {
         let s = text.get(span.start..span.end).unwrap_or("");
-        let folded = if lang.folds { fold(s) } else { None };
+        let fold = fold(s);
         Sent {
             text,
             span,
-            toks: tokenize_folded(text, span.start, span.end, folded.as_deref()),
+            toks: tokenize_folded(text, span.start, span.end, fold.as_deref()),
             lang,
-            folded,
+            fold,
+            gate: std::cell::OnceCell::new(),
         }
+    }
+
+    /// The fold the phrase lists run on: only languages with lowercased regexes use it.
+    fn folded(&self) -> Option<&str> {
+        self.fold.as_deref().filter(|_| self.lang.folds)
+    }
+
+    /// False when `p` cannot match in the sentence (see `gate`).
+    fn may_match(&self, p: &Phrases) -> bool {
+        p.gate_bit == 0
+            || *self
+                .gate
+                .get_or_init(|| self.lang.gate.bits(self.fold.as_deref()))
+                & p.gate_bit
+                != 0
     }
 
     /// The sentence text.
@@ -56,7 +75,10 @@ impl<'a> Sent<'a> {
 
     /// Token ranges of every match of `p` in the sentence.
     pub fn matches(&self, p: &Phrases) -> Vec<(usize, usize)> {
-        p.find_all_folded(self.s(), self.folded.as_deref())
+        if !self.may_match(p) {
+            return Vec::new();
+        }
+        p.find_all_folded(self.s(), self.folded())
             .into_iter()
             .map(|m| self.tok_range(m))
             .filter(|(a, b)| a < b)
@@ -65,7 +87,7 @@ impl<'a> Sent<'a> {
 
     /// True when `p` matches anywhere in the sentence (on word boundaries).
     pub fn is_match(&self, p: &Phrases) -> bool {
-        p.is_match_folded(self.s(), self.folded.as_deref())
+        self.may_match(p) && p.is_match_folded(self.s(), self.folded())
     }
 
     /// The original text of tokens `[a, b)`.
@@ -112,5 +134,34 @@ impl<'a> Sent<'a> {
                 .and_then(|s| s.chars().next())
                 .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
         })
+    }
+}
+
+/// The sentences of one text, each prepared (`Sent::new`) once, on first use: the rules
+/// look at a sentence again for the claimants and causes of the sentences around it.
+pub struct Sents<'a> {
+    /// The whole tagged text.
+    pub text: &'a str,
+    /// Its sentence spans, in order.
+    pub spans: &'a [Span],
+    /// The language lexicon.
+    pub lang: &'a Lang,
+    cells: Vec<std::cell::OnceCell<Sent<'a>>>,
+}
+
+impl<'a> Sents<'a> {
+    /// The sentences of `text` at `spans`, none prepared yet.
+    pub fn new(text: &'a str, spans: &'a [Span], lang: &'a Lang) -> Sents<'a> {
+        Sents {
+            text,
+            spans,
+            lang,
+            cells: spans.iter().map(|_| std::cell::OnceCell::new()).collect(),
+        }
+    }
+
+    /// Sentence `i` (`i` < `spans.len()`), prepared now if it was not yet.
+    pub fn get(&self, i: usize) -> &Sent<'a> {
+        self.cells[i].get_or_init(|| Sent::new(self.text, self.spans[i], self.lang))
     }
 }

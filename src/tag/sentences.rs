@@ -25,13 +25,13 @@ pub fn split(text: &str, abbreviations: &HashSet<String>) -> Vec<Span> {
     let mut line_start = 0usize;
     let mut pos = 0usize;
     // Only ASCII terminators, newlines and the lead byte of '…' can end a sentence: the
-    // scan steps over bytes and decodes characters only around them.
+    // scan jumps from one to the next (`Stops`) and decodes characters only around them.
+    let mut stops = Stops::default();
     while pos < bytes.len() {
-        let b = bytes[pos];
-        if !matches!(b, b'.' | b'!' | b'?' | b'\n' | 0xE2) {
-            pos += 1;
-            continue;
-        }
+        pos = stops.next(bytes, pos);
+        let Some(&b) = bytes.get(pos) else {
+            break;
+        };
         if b == b'\n' {
             let line = text.get(line_start..pos).unwrap_or("");
             let next_line_start = pos + 1;
@@ -85,6 +85,32 @@ pub fn split(text: &str, abbreviations: &HashSet<String>) -> Vec<Span> {
     }
     push(text, start, text.len(), &mut out);
     out
+}
+
+/// The next bytes that may end a sentence, found with `memchr`: the next `.`, newline or
+/// lead byte of '…', and the next `!` or `?` (each kept until the scan passes it).
+#[derive(Default)]
+struct Stops {
+    dot_line: Option<usize>,
+    marks: Option<usize>,
+}
+
+impl Stops {
+    /// The first byte at or after `from` that is `.`, `!`, `?`, a newline or 0xE2 (the
+    /// length of `bytes` when there is none).
+    fn next(&mut self, bytes: &[u8], from: usize) -> usize {
+        let rest = bytes.get(from..).unwrap_or_default();
+        if self.dot_line.is_none_or(|p| p < from) {
+            self.dot_line =
+                Some(memchr::memchr3(b'.', b'\n', 0xE2, rest).map_or(bytes.len(), |p| from + p));
+        }
+        if self.marks.is_none_or(|p| p < from) {
+            self.marks = Some(memchr::memchr2(b'!', b'?', rest).map_or(bytes.len(), |p| from + p));
+        }
+        self.dot_line
+            .unwrap_or(from)
+            .min(self.marks.unwrap_or(from))
+    }
 }
 
 fn push(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
