@@ -9,7 +9,7 @@ use super::sentence::Sent;
 pub fn singular_subject(s: &Sent, c: &Cue) -> Option<(u64, Option<String>)> {
     let sets = &s.lang.sets;
     // "One of the assailants was killed, and another injured": the one more left unsaid.
-    if c.a > 0 && s.w(c.a - 1) == "another" {
+    if c.a > 0 && sets.one_more.contains(s.w(c.a - 1)) {
         return Some((1, Some(s.text_of(c.a - 1, c.a).to_string())));
     }
     let mut k = c.a;
@@ -37,7 +37,7 @@ pub fn singular_subject(s: &Sent, c: &Cue) -> Option<(u64, Option<String>)> {
     }
     // An auxiliary that does not say the number ("had been killed") leaves it to the
     // determiner ("a woman had been killed").
-    let one = |i: usize| matches!(s.w(i), "a" | "an" | "one" | "another");
+    let one = |i: usize| sets.one_det.contains(s.w(i));
     let det_singular = (a < head && one(a)) || (a > 0 && one(a - 1));
     if !singular && !det_singular {
         return None;
@@ -180,7 +180,7 @@ pub fn singular_object(s: &Sent, c: &Cue) -> Option<(u64, Option<String>)> {
         k += 1;
     }
     // "killing two officers and wounding another": one more of them.
-    if k == at + 1 && det == "another" {
+    if k == at + 1 && sets.one_more.contains(det) {
         return Some((1, Some(s.text_of(at, k).to_string())));
     }
     let head = k.checked_sub(1).filter(|&h| h > at)?;

@@ -113,23 +113,8 @@ pub fn find(s: &Sent, triggers: &[(usize, usize)], sentence_has_clash: bool) -> 
     if kept.is_empty() {
         return Vec::new();
     }
-    // Status cues, longest first, no overlaps, none inside a trigger.
-    let mut cues: Vec<((usize, usize), CeasefireStatus)> = Vec::new();
-    for (st, p) in &lang.cf_status {
-        for m in s.matches(p) {
-            cues.push((m, *st));
-        }
-    }
-    cues.sort_by_key(|((a, b), _)| (*a, std::cmp::Reverse(*b)));
-    let mut clean: Vec<((usize, usize), CeasefireStatus)> = Vec::new();
-    for c in cues {
-        if kept.iter().any(|(t, _)| overlaps(*t, c.0)) {
-            continue;
-        }
-        if clean.last().is_none_or(|l| c.0.0 >= l.0.1) {
-            clean.push(c);
-        }
-    }
+    // Status cues, none inside a trigger.
+    let clean = status_cues(s, |c| !kept.iter().any(|(t, _)| overlaps(*t, c)));
     let since_truce = s.is_match(&lang.cf_since);
     let since = sentence_has_clash && since_truce;
     // "Since the truce took effect, the front has been largely quiet": what has held since
@@ -261,6 +246,26 @@ pub fn fighting_since(s: &Sent, has_clash: bool, earlier: &mut [(RawCeasefire, b
     }
 }
 
+/// The sentence's status cues that `keep` accepts, in order, longest first where they
+/// overlap.
+fn status_cues(
+    s: &Sent,
+    keep: impl Fn((usize, usize)) -> bool,
+) -> Vec<((usize, usize), CeasefireStatus)> {
+    let mut cues: Vec<((usize, usize), CeasefireStatus)> = Vec::new();
+    for (st, p) in &s.lang.cf_status {
+        cues.extend(s.matches(p).into_iter().map(|m| (m, *st)));
+    }
+    cues.sort_by_key(|((a, b), _)| (*a, std::cmp::Reverse(*b)));
+    let mut clean: Vec<((usize, usize), CeasefireStatus)> = Vec::new();
+    for c in cues {
+        if keep(c.0) && clean.last().is_none_or(|l| c.0.0 >= l.0.1) {
+            clean.push(c);
+        }
+    }
+    clean
+}
+
 /// "They agreed on a truce from Aug. 25. The deal collapsed almost immediately.": a sentence
 /// that opens with a noun taking up the passage's last ceasefire says its later state.
 pub fn taken_up(s: &Sent, earlier: &mut [(RawCeasefire, bool, bool)]) {
@@ -273,17 +278,7 @@ pub fn taken_up(s: &Sent, earlier: &mut [(RawCeasefire, bool, bool)]) {
     if (0..noun.0).any(|k| s.toks[k].word) {
         return;
     }
-    let mut cues: Vec<((usize, usize), CeasefireStatus)> = Vec::new();
-    for (st, p) in &s.lang.cf_status {
-        cues.extend(s.matches(p).into_iter().map(|m| (m, *st)));
-    }
-    cues.sort_by_key(|((a, b), _)| (*a, std::cmp::Reverse(*b)));
-    let mut clean: Vec<((usize, usize), CeasefireStatus)> = Vec::new();
-    for c in cues {
-        if c.0.0 >= noun.1 && clean.last().is_none_or(|l| c.0.0 >= l.0.1) {
-            clean.push(c);
-        }
-    }
+    let clean = status_cues(s, |c| c.0 >= noun.1);
     if let Some(st) = predicate::said_of_anaphor(s, noun, &clean)
         && last
             .status

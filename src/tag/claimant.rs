@@ -478,8 +478,10 @@ pub fn candidates(s: &Sent) -> Vec<(usize, Found)> {
         let appositive = a > 0 && s.w(a - 1) == "," && before.is_some();
         // "The agency quoted Vitaly Andronaty, …, as saying that …": the one quoted speaks,
         // the outlet quoting him only relays.
-        let quoting = s.w(a) == "quoted"
-            && (b..(b + 16).min(s.toks.len())).any(|k| s.w(k) == "as" && s.w(k + 1) == "saying");
+        let quoting = s.lang.sets.claim_quoting_verbs.contains(s.w(a))
+            && s.matches(&s.lang.claim_quoted_as)
+                .iter()
+                .any(|&(x, _)| x >= b && x < b + 16);
         let (pick, other) = if quoting && after.is_some() {
             (after, before)
         } else if s.lang.data.claimant.verb_first {

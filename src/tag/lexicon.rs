@@ -151,6 +151,8 @@ pub struct Lang {
     pub claim_citing: Phrases,
     /// Message and channel words that open no claimant ("в сообщении", "телеграм-каналі").
     pub claim_channels: Phrases,
+    /// What closes a quotation of someone ("as saying").
+    pub claim_quoted_as: Phrases,
     /// Verbs of an issuer's own statement.
     pub claim_issuer_verbs: Phrases,
     /// Lowercase word sets, for token tests.
@@ -182,6 +184,10 @@ pub struct WordSets {
     pub singular_aux: HashSet<String>,
     /// Singular determiners.
     pub singular_det: HashSet<String>,
+    /// Determiners that say "one" whatever the verb.
+    pub one_det: HashSet<String>,
+    /// Words that stand for one more person left unsaid.
+    pub one_more: HashSet<String>,
     /// Irregular plural nouns.
     pub plural_nouns: HashSet<String>,
     /// Words after a cue that make it a modifier.
@@ -196,6 +202,8 @@ pub struct WordSets {
     pub claim_objects_not_speech: HashSet<String>,
     /// Verbs that put out a statement ("released a statement").
     pub claim_issue_verbs: HashSet<String>,
+    /// Verbs of an outlet quoting someone ("quoted").
+    pub claim_quoting_verbs: HashSet<String>,
     /// First words that make a segment no subject.
     pub not_subject_start: HashSet<String>,
     /// Ceasefire cues that weigh less ("despite").
@@ -310,6 +318,8 @@ impl Lang {
             conj: set(&k.conjunctions),
             singular_aux: set(&k.singular_aux),
             singular_det: set(&k.singular_det),
+            one_det: set(&k.one_det),
+            one_more: set(&k.one_more),
             plural_nouns: set(&k.plural_nouns),
             modified: set(&k.modified_by),
             age_before: set(&k.age_before),
@@ -317,6 +327,7 @@ impl Lang {
             claim_not_before: set(&cl.not_before),
             claim_objects_not_speech: set(&cl.objects_not_speech),
             claim_issue_verbs: set(&cl.issue_verbs),
+            claim_quoting_verbs: set(&cl.quoting_verbs),
             not_subject_start: set(&cl.not_subject_start),
             cf_weak: set(&c.weak),
             cf_contrast: set(&c.contrast),
@@ -426,6 +437,7 @@ impl Lang {
             claim_speakers: Phrases::compile(&cl.speakers)?,
             claim_citing: Phrases::compile(&cl.citing)?,
             claim_channels: Phrases::compile(&cl.channels)?,
+            claim_quoted_as: Phrases::compile(&cl.quoted_as)?,
             claim_issuer_verbs: Phrases::compile(&cl.issuer_verbs)?,
             sets,
             data,

@@ -201,6 +201,12 @@ pub struct CasualtyData {
     pub singular_aux: Vec<String>,
     /// Determiners that make a following singular noun count 1 ("a", "an").
     pub singular_det: Vec<String>,
+    /// Of those, the ones that say "one" whatever the verb ("a woman had been killed").
+    #[serde(default)]
+    pub one_det: Vec<String>,
+    /// A word that stands for one more person left unsaid ("wounding another").
+    #[serde(default)]
+    pub one_more: Vec<String>,
     /// Plural nouns that do not end in -s ("people", "children").
     pub plural_nouns: Vec<String>,
     /// Cues that govern the counts after them in their clause ("the death toll … rose to 15").
@@ -288,6 +294,13 @@ pub struct ClaimantData {
     /// an owner and its statement noun they are no part of the claimant.
     #[serde(default)]
     pub issue_verbs: Vec<String>,
+    /// Verbs of an outlet quoting someone ("quoted"), and the words that close what it
+    /// quotes ("as saying"): the one quoted is the speaker.
+    #[serde(default)]
+    pub quoting_verbs: Vec<String>,
+    /// See `quoting_verbs`.
+    #[serde(default)]
+    pub quoted_as: Vec<String>,
     /// Words before a verb that make it no verb ("the claims", "unconfirmed reports").
     pub not_after: Vec<String>,
     /// First words of a segment before a verb that make it no subject ("Об этом", "в …").
