@@ -293,10 +293,16 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
     }
 
     let in_neg = |i: usize| negs.iter().any(|&(a, b)| i >= a && i < b);
-    let counts: Vec<Count> = find_counts(lang, s.text, &s.toks, (s.span.start, s.span.end))
-        .into_iter()
-        .filter(|c| !in_neg(c.num_first) && !is_age(s, c, &cues))
-        .collect();
+    let counts: Vec<Count> = find_counts(
+        lang,
+        s.text,
+        &s.toks,
+        (s.span.start, s.span.end),
+        s.fold.as_deref(),
+    )
+    .into_iter()
+    .filter(|c| !in_neg(c.num_first) && !is_age(s, c, &cues))
+    .collect();
     // Counts of things ("20 UAVs") still take their cue, so that it makes no claim.
     let things: Vec<bool> = counts.iter().map(|c| not_people(s, c, &cues)).collect();
     let cue_at_end = |k: usize| cues.iter().position(|c| c.b == k + 1);

@@ -15,6 +15,7 @@
 //! mention takes the status of the previous ceasefire mention of the passage, else
 //! `proposed` after an indefinite article ("a ceasefire"), else `agreed`.
 
+use super::lexicon::Lang;
 use super::mention::CeasefireStatus;
 use super::parties;
 use super::sentence::Sent;
@@ -264,6 +265,16 @@ fn status_cues(
         }
     }
     clean
+}
+
+/// True when the opening words of `sentence` may take up an earlier ceasefire (an anaphor
+/// among them): a cheap test before the sentence is prepared for `taken_up`.
+pub fn may_take_up(sentence: &str, lang: &Lang) -> bool {
+    let mut end = sentence.len().min(40);
+    while !sentence.is_char_boundary(end) {
+        end -= 1;
+    }
+    lang.cf_anaphors.is_match(&sentence[..end])
 }
 
 /// "They agreed on a truce from Aug. 25. The deal collapsed almost immediately.": a sentence

@@ -245,7 +245,6 @@ fn found(s: &Sent, range: (usize, usize)) -> Option<Found> {
     if a == b {
         return None;
     }
-    let sets = &s.lang.sets;
     // "the governor", like "he", takes up a speaker the passage named before.
     let lone_pronoun = b - a == 1 && sets.pronouns.contains(s.w(a))
         || b - a == 2

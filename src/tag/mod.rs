@@ -244,18 +244,11 @@ fn tag_with(text: &str, ctx: &TagContext<'_>, lang: &Lang, hits: &[(usize, u8)])
         let fam = lexicon::families(bits) | if prev_had_claims { FAMILY_CASUALTY } else { 0 };
         // "The deal collapsed almost immediately": a sentence with no ceasefire word of its
         // own that opens by taking up the last one.
-        if !cfs.is_empty() && fam & FAMILY_CEASEFIRE == 0 {
-            let sp = spans[i];
-            let head = text.get(sp.start..sp.end).map_or("", |t| {
-                let mut end = t.len().min(40);
-                while !t.is_char_boundary(end) {
-                    end -= 1;
-                }
-                &t[..end]
-            });
-            if lang.cf_anaphors.is_match(head) {
-                ceasefire::taken_up(sents.get(i), &mut cfs);
-            }
+        if !cfs.is_empty()
+            && fam & FAMILY_CEASEFIRE == 0
+            && ceasefire::may_take_up(text.get(spans[i].start..spans[i].end).unwrap_or(""), lang)
+        {
+            ceasefire::taken_up(sents.get(i), &mut cfs);
         }
         if fam == 0 {
             state.negative_prev = false;

@@ -261,18 +261,23 @@ fn is_year(lang: &Lang, toks: &[Token], i: usize, value: u64, used: usize) -> bo
     }) || after.is_some_and(|a| !a.word || lang.sets.not_count_after.contains(&a.lower))
 }
 
-/// Find the counts of a sentence's tokens. `marks` are byte spans of approximation
-/// markers, `vague` of vague quantities and `fixed` of fixed approximate phrases with values.
-pub fn find_counts(lang: &Lang, text: &str, toks: &[Token], sent: (usize, usize)) -> Vec<Count> {
+/// Find the counts of a sentence's tokens: the sentence is `text[sent.0..sent.1]` and
+/// `folded` its `lexicon::fold` (None when it does not fold).
+pub fn find_counts(
+    lang: &Lang,
+    text: &str,
+    toks: &[Token],
+    sent: (usize, usize),
+    folded: Option<&str>,
+) -> Vec<Count> {
     let Some(s) = text.get(sent.0..sent.1) else {
         return Vec::new();
     };
     let to_tok = |b: usize| toks.iter().position(|t| t.start >= b).unwrap_or(toks.len());
     let to_tok_end = |b: usize| toks.iter().position(|t| t.start >= b).unwrap_or(toks.len());
-    let folded = fold(s);
     let marks: Vec<(usize, usize)> = lang
         .approx_before
-        .find_all_folded(s, folded.as_deref())
+        .find_all_folded(s, folded)
         .into_iter()
         .map(|(a, b)| (to_tok(sent.0 + a), to_tok_end(sent.0 + b)))
         .collect();
@@ -280,7 +285,7 @@ pub fn find_counts(lang: &Lang, text: &str, toks: &[Token], sent: (usize, usize)
     let mut taken = vec![false; toks.len()];
     // Fixed approximate phrases first ("half a dozen" before "a dozen").
     // `fold` is `to_lowercase` wherever it is defined.
-    let lower = folded.clone().unwrap_or_else(|| s.to_lowercase());
+    let lower = folded.map_or_else(|| s.to_lowercase(), str::to_owned);
     if lower.len() == s.len() {
         for (phrase, v) in &lang.approx_phrases {
             let mut from = 0;
@@ -307,7 +312,7 @@ pub fn find_counts(lang: &Lang, text: &str, toks: &[Token], sent: (usize, usize)
             }
         }
     }
-    for (a, b) in lang.vague.find_all_folded(s, folded.as_deref()) {
+    for (a, b) in lang.vague.find_all_folded(s, folded) {
         let (ta, tb) = (to_tok(sent.0 + a), to_tok_end(sent.0 + b));
         // "12 тысяч", "2,7 тысячи": a scale word after a number is no vague quantity.
         let after_number = ta > 0 && read_number(lang, toks, ta - 1).is_some();

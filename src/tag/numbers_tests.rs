@@ -6,11 +6,17 @@ fn counts(lang: &str, s: &str) -> Vec<(Option<u64>, bool)> {
         return Vec::new();
     };
     let toks = tokenize(s, 0, s.len());
-    find_counts(l, s, &toks, (0, s.len()))
-        .into_iter()
-        .filter(|c| !c.ordinal)
-        .map(|c| (c.value, c.approx))
-        .collect()
+    find_counts(
+        l,
+        s,
+        &toks,
+        (0, s.len()),
+        crate::tag::lexicon::fold(s).as_deref(),
+    )
+    .into_iter()
+    .filter(|c| !c.ordinal)
+    .map(|c| (c.value, c.approx))
+    .collect()
 }
 
 #[test]
