@@ -18,7 +18,8 @@
 //!    summary noun ("losses") followed by numbered claims.
 
 use super::casualty_single::{
-    coordinated_singulars, each_repeats, named_subject, singular_object, singular_subject,
+    coordinated_singulars, each_repeats, named_object, named_subject, singular_object,
+    singular_subject,
 };
 use super::lexicon::CueSet;
 use super::mention::CasualtyCategory;
@@ -177,6 +178,10 @@ fn not_people(s: &Sent, c: &Count, cues: &[Cue]) -> bool {
     }
     false
 }
+
+/// How far (in tokens) a governing cue reaches forward to the count it governs ("the death
+/// toll from Israeli bombing of the strip since October 7 has risen to 15,899").
+const GOVERNED_REACH: usize = 16;
 
 /// How near (in tokens) an accident or disaster word must be to a cue to cancel it.
 const NEGATIVE_WINDOW: usize = 10;
@@ -391,7 +396,9 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
                 .into_iter()
                 .flatten()
                 .any(|j| lang.sets.including.contains(s.w(j)));
-            if (matches!(w, ";" | ":" | "—" | "–" | "." | "?" | "!") && !subset_dash)
+            // "43,2 тыс. палестинцев убиты": the dot of an abbreviated scale ends no clause.
+            let scale_dot = w == "." && k == c.last && k > 0 && lang.is_scale(s.w(k - 1));
+            if (matches!(w, ";" | ":" | "—" | "–" | "." | "?" | "!") && !subset_dash && !scale_dot)
                 || (c.ordinal && !s.toks[k].word)
             {
                 break;
@@ -403,7 +410,7 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
             let prev_cue = cues.iter().enumerate().rev().find(|(_, q)| q.b <= c.first);
             if let Some((ci, q)) = prev_cue {
                 let clause = (q.b..c.first).all(|k| !matches!(s.w(k), ";" | ":" | "." | "—"));
-                if governs(ci) && c.first - q.b <= 12 && clause {
+                if governs(ci) && c.first - q.b <= GOVERNED_REACH && clause {
                     cat[ni] = Some(ci);
                 }
             }
@@ -588,7 +595,10 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
         let single = coordinated
             .or_else(|| singular_subject(s, c))
             .or_else(|| singular_object(s, c));
-        if let Some((count, who)) = single.or_else(|| named_subject(s, c)) {
+        if let Some((count, who)) = single
+            .or_else(|| named_subject(s, c))
+            .or_else(|| named_object(s, c))
+        {
             out.push((
                 c.a,
                 RawClaim {

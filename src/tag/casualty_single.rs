@@ -79,6 +79,29 @@ pub fn named_subject(s: &Sent, c: &Cue) -> Option<(u64, Option<String>)> {
     (groups >= 2).then(|| (groups, Some(s.text_of(k, end).to_string())))
 }
 
+/// Most words of a person's name ("Addah Al-Bendir", "Abu Mohammed al-Adnani").
+const NAME_WORDS: usize = 4;
+
+/// "killed Addah Al-Bendir, a senior commander": a name of two or more capitalised words
+/// after the cue, set off by an appositive that opens with an article, is one person.
+pub fn named_object(s: &Sent, c: &Cue) -> Option<(u64, Option<String>)> {
+    let sets = &s.lang.sets;
+    let mut k = c.b;
+    while k < s.toks.len()
+        && k < c.b + NAME_WORDS
+        && s.toks[k].word
+        && s.is_cap(k)
+        && !sets.conj.contains(s.w(k))
+    {
+        k += 1;
+    }
+    // A name has two words at least: one capitalised word may be a people ("killed
+    // Palestinians, a ministry said", "killed Sudanese, a doctor said").
+    let appositive =
+        s.w(k) == "," && (sets.singular_det.contains(s.w(k + 1)) || s.w(k + 1) == "the");
+    (k >= c.b + 2 && appositive).then(|| (1, Some(s.text_of(c.b, k).to_string())))
+}
+
 /// Most people one coordination may count ("a man, a woman and a child").
 const MAX_COORDINATED: u64 = 6;
 /// Most words of one coordinated phrase after its determiner ("a guide from the U'wa group").

@@ -287,6 +287,11 @@ fn set(list: &[String]) -> HashSet<String> {
 }
 
 impl Lang {
+    /// True for a word that multiplies a number ("тыс", "thousand", "млн").
+    pub fn is_scale(&self, w: &str) -> bool {
+        self.data.numbers.scales.contains_key(w)
+    }
+
     /// Parse and compile one lexicon file.
     pub fn from_toml(code: &str, src: &str) -> Result<Lang, String> {
         let data = LexiconData::parse(code, src)?;

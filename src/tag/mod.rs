@@ -47,7 +47,7 @@ use lexicon::{FAMILY_CASUALTY, FAMILY_CEASEFIRE, FAMILY_CLASH, LEXICONS, Lang};
 use sentence::Sents;
 
 /// Version of the rules and data; stored with every mention. Bump on any rule or data change.
-pub const TAGGER_VERSION: &str = "0.4.12";
+pub const TAGGER_VERSION: &str = "0.4.13";
 
 /// Detect the language of a text: "uk" or "ru" when it is mostly Cyrillic, else "en".
 pub fn detect_language(text: &str) -> &'static str {
@@ -112,17 +112,21 @@ fn later_claimant(sents: &Sents, i: usize) -> Option<String> {
 }
 
 /// An attribution given right after the claims, by a sentence that continues the same report
-/// without figures of its own ("Three soldiers were wounded near the bridge. The governor told
-/// reporters the shelling began at dawn." → the governor): the next two sentences, stopping
-/// at one that holds casualty cues (a report of its own).
+/// ("Three soldiers were wounded near the bridge. The governor told reporters the shelling
+/// began at dawn." → the governor; "Four people were killed in the encounter. Mazo said the
+/// clash left two soldiers and two rebels dead." → Mazo): the speaker of the next sentence,
+/// with figures of its own or not (TAGS.md: an attribution covers the sentences of the same
+/// report before it), else of the one after when the next holds no figures. Asked only when
+/// no sentence before names one.
 fn next_claimant(sents: &Sents, i: usize) -> Option<String> {
     for k in (i + 1..sents.spans.len()).take(2) {
         let s = sents.get(k);
-        if s.is_match(&s.lang.any_cue) {
-            return None;
-        }
         if let Some(f) = claimant::find(s).filter(|f| !f.pronoun) {
             return Some(f.name);
+        }
+        // A report of its own with no speaker ends the search.
+        if s.is_match(&s.lang.any_cue) {
+            return None;
         }
     }
     None

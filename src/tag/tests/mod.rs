@@ -16,6 +16,7 @@ mod not_casualties;
 mod other_conflicts;
 mod props;
 mod regional_reports;
+mod running_tolls;
 mod sentences;
 mod sides;
 mod slavic;
