@@ -31,6 +31,24 @@ fn is_boundary(w: &str) -> bool {
     BOUNDARY.contains(&w)
 }
 
+/// True when token `k` is the apostrophe of a plural possessive ("a doctors' group", "the
+/// Sudan Doctors' Network"): joined to a word ending in "s", followed by a space and a word.
+fn is_possessive_mark(s: &Sent, k: usize) -> bool {
+    let (Some(prev), Some(mark), Some(next)) = (
+        k.checked_sub(1).and_then(|p| s.toks.get(p)),
+        s.toks.get(k),
+        s.toks.get(k + 1),
+    ) else {
+        return false;
+    };
+    matches!(mark.lower.as_str(), "'" | "’")
+        && prev.end == mark.start
+        && prev.word
+        && prev.lower.ends_with('s')
+        && next.word
+        && next.start > mark.end
+}
+
 /// Trim a token range of stop/strip words and punctuation at both ends.
 fn trim(s: &Sent, mut a: usize, mut b: usize) -> Option<(usize, usize)> {
     let sets = &s.lang.sets;
@@ -64,7 +82,9 @@ fn subject_before(s: &Sent, v: usize) -> Option<(usize, usize)> {
             && s.is_cap(x)
             && plain_speaker(s, x, y)
         {
-            return Some((x, y));
+            // "Ibrahim Khatir, Director General of the Health Ministry, said": a person's
+            // name before a capitalised title is the subject, the title its appositive.
+            return Some(name_before_title(s, x).unwrap_or((x, y)));
         }
         // "One was killed, and another injured by the police, said SP Hassan": a clause
         // that opens with a conjunction is no appositive; the speaker follows the verb.
@@ -84,6 +104,14 @@ fn subject_before(s: &Sent, v: usize) -> Option<(usize, usize)> {
         }
     }
     let (a, end) = back_to_boundary(s, end)?;
+    // "Ibrahim Khatir, Director General of the Health Ministry recently said": the title runs
+    // on to the verb with no closing comma; the name before it is still the subject.
+    if s.is_cap(a)
+        && plain_speaker(s, a, end)
+        && let Some(name) = name_before_title(s, a)
+    {
+        return Some(name);
+    }
     // "News agency ANI, which on Tuesday reported": the relative's antecedent.
     // "…, which Kabul said": the name after the relative is the subject.
     if s.lang.sets.claim_relative.contains(s.w(a))
@@ -107,6 +135,34 @@ fn subject_before(s: &Sent, v: usize) -> Option<(usize, usize)> {
     Some((a, end))
 }
 
+/// Most words of a person's name that stands before its title.
+const PERSON_NAME_WORDS: usize = 4;
+
+/// The person's name that opens the sentence or a clause right before the appositive at `x`
+/// ("Ibrahim Khatir, Director General …"): two to four capitalised words after a boundary.
+fn name_before_title(s: &Sent, x: usize) -> Option<(usize, usize)> {
+    if x < 2 || s.w(x - 1) != "," {
+        return None;
+    }
+    let end = x - 1;
+    let mut a = end;
+    while a > 0 && end - a < PERSON_NAME_WORDS && s.toks[a - 1].word && s.is_cap(a - 1) {
+        a -= 1;
+    }
+    let opens = a == 0 || is_boundary(s.w(a - 1));
+    let sets = &s.lang.sets;
+    // "In Gaza City, Health Minister …", "On Monday, …": a place or time is no name.
+    let plain = (a..end).all(|k| {
+        let w = s.w(k);
+        !sets.claim_article.contains(w)
+            && !sets.conj.contains(w)
+            && !sets.claim_stop.contains(w)
+            && !sets.claim_not_name.contains(w)
+            && !sets.claim_bad_start.contains(w)
+    });
+    (opens && plain && end - a >= 2).then_some((a, end))
+}
+
 /// The tokens from the previous boundary (outside parentheses) up to `end`, at most 13.
 fn back_to_boundary(s: &Sent, end: usize) -> Option<(usize, usize)> {
     let mut a = end;
@@ -117,7 +173,7 @@ fn back_to_boundary(s: &Sent, end: usize) -> Option<(usize, usize)> {
             depth += 1;
         } else if w == "(" {
             depth -= 1;
-        } else if depth <= 0 && is_boundary(w) {
+        } else if depth <= 0 && is_boundary(w) && !is_possessive_mark(s, a - 1) {
             break;
         }
         a -= 1;
@@ -383,10 +439,20 @@ fn past_channel(s: &Sent, (a, b): (usize, usize)) -> (usize, usize) {
     let speakers = s.matches(&s.lang.claim_speakers);
     // Two words at most ("телеграм-каналі" is one, its hyphen no word).
     let words_before = |k: usize| (a..k).filter(|&j| s.toks[j].word).count();
-    (a + 1..(a + 5).min(b))
+    let Some(noun) = (a + 1..(a + 5).min(b))
         .take_while(|&k| words_before(k) <= 2)
         .find(|&k| speakers.iter().any(|&(x, _)| x == k) && plain_speaker(s, k, b))
-        .map_or((a, b), |k| (k, b))
+    else {
+        return (a, b);
+    };
+    // "в заявлении малийской армии": after a message noun, the lowercase words before the
+    // speaker's noun are its adjectives ("малийской"), not more of the channel.
+    let mut k = a;
+    while k < noun && (s.lang.claim_channels.is_exactly(s.text_of(k, k + 1)) || !s.toks[k].word) {
+        k += 1;
+    }
+    let adjectives = k > a && (k..noun).all(|j| s.toks[j].word && !s.is_cap(j));
+    if adjectives { (k, b) } else { (noun, b) }
 }
 
 /// "Про це міністр написав", "Об этом глава региона сообщил": the words between a phrase

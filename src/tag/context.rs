@@ -132,11 +132,22 @@ const CAUSE_BEFORE: usize = 6;
 /// See `CAUSE_BEFORE`.
 const CAUSE_AFTER: usize = 3;
 
+/// True when sentence `s` opens a report of another event ("Meanwhile, …", "At the same time,
+/// 12 people died in the floods", "Тем временем …").
+fn opens_other_report(s: &Sent) -> bool {
+    s.matches(&s.lang.topic_shift)
+        .first()
+        .is_some_and(|&(a, _)| a <= 1)
+}
+
 /// The cause that governs sentence `i` of `n`: its own, else the nearest earlier sentence's,
 /// else the nearest later one's (within `CAUSE_BEFORE` / `CAUSE_AFTER` sentences). A fire or
-/// collapse after an attack is the attack's aftermath and names no cause of its own.
+/// collapse after an attack is the attack's aftermath and names no cause of its own. A
+/// sentence that opens a report of another event (`shift_at`) bounds the search: the floods
+/// of "At the same time, 12 people died in the floods" are no cause of the toll before it.
 fn governing(
     cause_at: &mut impl FnMut(usize) -> Option<Cause>,
+    shift_at: &mut impl FnMut(usize) -> bool,
     i: usize,
     n: usize,
 ) -> Option<Cause> {
@@ -152,10 +163,25 @@ fn governing(
     if let Some(c) = resolved(i) {
         return Some(c);
     }
-    (lo..i)
-        .rev()
-        .find_map(&mut resolved)
-        .or_else(|| (i + 1..n.min(i + 1 + CAUSE_AFTER)).find_map(&mut resolved))
+    if !shift_at(i) {
+        for j in (lo..i).rev() {
+            if let Some(c) = resolved(j) {
+                return Some(c);
+            }
+            if shift_at(j) {
+                break;
+            }
+        }
+    }
+    for k in i + 1..n.min(i + 1 + CAUSE_AFTER) {
+        if shift_at(k) {
+            break;
+        }
+        if let Some(c) = resolved(k) {
+            return Some(c);
+        }
+    }
+    None
 }
 
 /// Drop the casualty mentions of `out` whose casualties are not from armed violence.
@@ -188,6 +214,9 @@ pub fn keep_armed_casualties(
             sentence_cause(sents.get(k), clash_at.contains(&sents.spans[k].start))
         })
     };
+    let mut shifts: Vec<Option<bool>> = vec![None; spans.len()];
+    let mut shift_at =
+        |k: usize| -> bool { *shifts[k].get_or_insert_with(|| opens_other_report(sents.get(k))) };
     // A passage that names no cause keeps its claims only when it names a party to armed
     // violence somewhere (forces, fighters, positions, weapons, conflict victims).
     let mut conflict_party: Option<bool> = None;
@@ -203,7 +232,7 @@ pub fn keep_armed_casualties(
         let Some(i) = spans.iter().position(|sp| sp.start == m.sentence.start) else {
             return true;
         };
-        match governing(&mut cause_at, i, spans.len()) {
+        match governing(&mut cause_at, &mut shift_at, i, spans.len()) {
             Some(Cause::Armed) => true,
             None => names_party(),
             _ => false,
@@ -364,24 +393,55 @@ mod tests {
             Some(Cause::History),
         ];
         let mut at = |k: usize| c[k];
-        assert_eq!(governing(&mut at, 1, 5), Some(Cause::NonViolent));
-        assert_eq!(governing(&mut at, 3, 5), Some(Cause::Armed));
-        assert_eq!(governing(&mut at, 4, 5), Some(Cause::History));
+        assert_eq!(
+            governing(&mut at, &mut |_| false, 1, 5),
+            Some(Cause::NonViolent)
+        );
+        assert_eq!(governing(&mut at, &mut |_| false, 3, 5), Some(Cause::Armed));
+        assert_eq!(
+            governing(&mut at, &mut |_| false, 4, 5),
+            Some(Cause::History)
+        );
         let d = [None, Some(Cause::Armed)];
-        assert_eq!(governing(&mut |k: usize| d[k], 0, 2), Some(Cause::Armed));
-        assert_eq!(governing(&mut |_| None, 1, 2), None);
+        assert_eq!(
+            governing(&mut |k: usize| d[k], &mut |_| false, 0, 2),
+            Some(Cause::Armed)
+        );
+        assert_eq!(governing(&mut |_| None, &mut |_| false, 1, 2), None);
         // A fire after an attack is its aftermath; with no attack before, non-violent.
         let e = [Some(Cause::Armed), Some(Cause::Aftermath), None];
-        assert_eq!(governing(&mut |k: usize| e[k], 2, 3), Some(Cause::Armed));
+        assert_eq!(
+            governing(&mut |k: usize| e[k], &mut |_| false, 2, 3),
+            Some(Cause::Armed)
+        );
         let f = [None, Some(Cause::Aftermath), None];
         assert_eq!(
-            governing(&mut |k: usize| f[k], 2, 3),
+            governing(&mut |k: usize| f[k], &mut |_| false, 2, 3),
             Some(Cause::NonViolent)
         );
         // Causes further than the window do not govern.
         let g: Vec<Option<Cause>> = (0..10)
             .map(|k| (k == 0).then_some(Cause::NonViolent))
             .collect();
-        assert_eq!(governing(&mut |k: usize| g[k], 9, 10), None);
+        assert_eq!(governing(&mut |k: usize| g[k], &mut |_| false, 9, 10), None);
+    }
+
+    #[test]
+    fn a_report_of_another_event_bounds_the_search() {
+        let c = [None, Some(Cause::NonViolent)];
+        // Sentence 1 opens another report: its floods are no cause of sentence 0's toll.
+        let shift = |k: usize| k == 1;
+        assert_eq!(
+            governing(&mut |k: usize| c[k], &mut |_| false, 0, 2),
+            Some(Cause::NonViolent)
+        );
+        assert_eq!(governing(&mut |k: usize| c[k], &mut { shift }, 0, 2), None);
+        // A sentence that opens another report takes no cause from before it.
+        let d = [Some(Cause::Armed), None];
+        assert_eq!(governing(&mut |k: usize| d[k], &mut { shift }, 1, 2), None);
+        assert_eq!(
+            governing(&mut |k: usize| d[k], &mut |_| false, 1, 2),
+            Some(Cause::Armed)
+        );
     }
 }

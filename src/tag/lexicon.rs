@@ -123,6 +123,8 @@ pub struct Lang {
     pub agent_verbs: Phrases,
     /// Sources that speak of accidents and crime too (casualty context).
     pub civil_speakers: Phrases,
+    /// Openers of a report of another event (casualty context).
+    pub topic_shift: Phrases,
     /// Ordinary crime (casualty context).
     pub crime: Phrases,
     /// Not-people nouns.
@@ -428,6 +430,7 @@ impl Lang {
             conflict_people: Phrases::compile(&k.conflict_people)?,
             agent_verbs: Phrases::compile(&k.agent_verbs)?,
             civil_speakers: Phrases::compile(&k.civil_speakers)?,
+            topic_shift: Phrases::compile(&k.topic_shift)?,
             crime: Phrases::compile(&k.crime)?,
             not_people: Phrases::compile(&k.not_people)?,
             summary: Phrases::compile(&k.summary)?,

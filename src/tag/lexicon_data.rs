@@ -177,6 +177,10 @@ pub struct CasualtyData {
     /// only as the one who speaks ("police said"), they name no party to armed violence.
     #[serde(default)]
     pub civil_speakers: Vec<String>,
+    /// Openers of a report of another event ("Meanwhile", "In a separate incident", "Тем
+    /// временем"): the cause such a sentence names governs no sentence before it.
+    #[serde(default)]
+    pub topic_shift: Vec<String>,
     /// Ordinary crime ("gang violence", "a mall shooting"): its killings are no claims, even
     /// with a shooting word, unless the sentence names an armed force (TAGS.md).
     #[serde(default)]

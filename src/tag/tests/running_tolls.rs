@@ -127,3 +127,78 @@ fn such_data_is_the_object_and_the_issuer_follows_the_verb() {
         Some("министерство здравоохранения региона")
     );
 }
+
+#[test]
+fn a_running_toll_since_a_day_of_a_month_is_a_war_toll() {
+    assert_eq!(
+        keys(
+            "The provincial health director said more than 480 people have been killed and about 2,100 injured in the city since June 3."
+        ),
+        vec![(Killed, Some(480)), (Wounded, Some(2100))]
+    );
+}
+
+#[test]
+fn a_report_of_another_event_lends_no_cause_to_the_toll_before_it() {
+    let text = "The governor said more than 480 people have been killed in the city since June 3. At the same time, 9 people have died in floods in the east of the country.";
+    assert_eq!(keys(text), vec![(Killed, Some(480))]);
+    assert_eq!(
+        keys("Meanwhile, 9 people have died in floods in the east of the country."),
+        vec![]
+    );
+}
+
+#[test]
+fn a_name_before_its_title_is_the_speaker() {
+    assert_eq!(
+        claimants(
+            "Amina Keita, Director of the Regional Health Office, said 31 civilians were killed in the raid."
+        ),
+        vec![Some("Amina Keita".to_string())]
+    );
+    assert_eq!(
+        claimants(
+            "Amina Keita, Director of the Regional Health Office of Mopti Province recently said that 31 civilians were killed in the raid."
+        ),
+        vec![Some("Amina Keita".to_string())]
+    );
+    // A place or a time before the title is no name.
+    assert_eq!(
+        claimants(
+            "In Mopti Town, Regional Governor Amadou Sy said 31 civilians were killed in the raid."
+        ),
+        vec![Some("Regional Governor Amadou Sy".to_string())]
+    );
+}
+
+#[test]
+fn an_absence_of_reports_of_casualties_is_no_claim() {
+    assert_eq!(
+        claims(
+            "Rebels shelled the outpost overnight. There were no immediate reports of civilian casualties."
+        ),
+        vec![]
+    );
+}
+
+#[test]
+fn a_plural_possessive_stays_in_the_speaker() {
+    assert_eq!(
+        claimants(
+            "A drone attack hit the market, killing at least 19 people, a medics' union said."
+        ),
+        vec![Some("a medics' union".to_string())]
+    );
+}
+
+#[test]
+fn the_adjective_after_a_message_noun_stays_with_its_speaker() {
+    assert_eq!(
+        claimants("Погибли шесть военнослужащих, говорится в заявлении нигерской армии."),
+        vec![Some("нигерской армии".to_string())]
+    );
+    assert_eq!(
+        claimants("Загинули шість військовослужбовців, йдеться в заяві нігерської армії."),
+        vec![Some("нігерської армії".to_string())]
+    );
+}
