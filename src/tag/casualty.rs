@@ -17,9 +17,11 @@
 //!    approximate — unless the sentence only says numbers are not known, or the cue is a
 //!    summary noun ("losses") followed by numbered claims.
 
+use super::casualty_partitive::{Partitive, partitive};
+use super::casualty_rejection::rejected_claim;
 use super::casualty_single::{
-    coordinated_singulars, each_repeats, named_object, named_subject, singular_object,
-    singular_subject,
+    coordinated_singulars, each_repeats, joined_single, named_object, named_subject,
+    singular_object, singular_subject,
 };
 use super::lexicon::CueSet;
 use super::mention::CasualtyCategory;
@@ -201,11 +203,26 @@ fn is_age(s: &Sent, c: &Count, cues: &[Cue]) -> bool {
         && (prev == "," || s.lang.sets.conj.contains(prev) || s.lang.sets.range.contains(prev))
         && s.w(c.first - 2).bytes().all(|b| b.is_ascii_digit())
         && s.lang.sets.age_before.contains(s.w(c.first - 3));
-    if joined_age {
+    if joined_age || apposed_age(s, c) {
         return true;
     }
     let next_is_verb = cues.iter().any(|q| q.a == c.last) || s.lang.sets.aux.contains(s.w(c.last));
     prev == "of" && next_is_verb && c.first >= 2 && !is_plural_word(s, c.first - 2)
+}
+
+/// "Mohammed Ali, 27, was shot dead", "his mother, 35, and sister": a bare small number set
+/// off by commas (or a closing bracket) right after a word is the age of the person named
+/// before it, not a count.
+fn apposed_age(s: &Sent, c: &Count) -> bool {
+    let bare = c.num_first == c.first
+        && c.last == c.first + 1
+        && !c.approx
+        && s.w(c.first).bytes().all(|b| b.is_ascii_digit());
+    bare && c.value.is_some_and(|v| (1..110).contains(&v))
+        && c.first >= 2
+        && s.w(c.first - 1) == ","
+        && s.w(c.first - 2).chars().all(char::is_alphabetic)
+        && matches!(s.w(c.last), "," | ")")
 }
 
 /// Note a sentence the casualty rules did not look at: it carries an accident or disaster
@@ -237,8 +254,9 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
     let breakdown = std::mem::take(&mut st.claimed_prev)
         && (0..3.min(s.toks.len())).any(|k| lang.sets.including.contains(s.w(k)));
     if !breakdown && !s.is_match(&lang.any_cue) {
+        let rejected = rejected_claim(s, &[], st.last_category);
         skip(s, st);
-        return Vec::new();
+        return rejected.into_iter().collect();
     }
     let negative = s.matches(&lang.casualty_negative);
     let after_negative = std::mem::replace(&mut st.negative_prev, !negative.is_empty());
@@ -262,6 +280,11 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
         .collect();
     let negs_after = s.matches(&lang.negators_after);
     let deniers = s.matches(&lang.deniers);
+    let speech = if deniers.is_empty() {
+        Vec::new()
+    } else {
+        s.matches(&lang.claim_verbs)
+    };
     let mut used = vec![false; cues.len()];
     let mut out: Vec<(usize, RawClaim)> = Vec::new();
 
@@ -284,7 +307,18 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
             || negs_after
                 .iter()
                 .any(|&(na, _)| na >= c.b && na - c.b <= 5 && (c.b..na).all(|k| s.toks[k].word));
-        let by_denier = deniers.iter().any(|&(_, nb)| nb <= c.a && c.a - nb <= 12);
+        // "denied its fighters were hit and said 23 civilians had been killed": a clause of
+        // new speech after the denial ends its reach.
+        let new_speech = |from: usize| {
+            speech.iter().any(|&(va, _)| {
+                va > from
+                    && va < c.a
+                    && (1..=2).any(|d| va >= d && lang.sets.conj.contains(s.w(va - d)))
+            })
+        };
+        let by_denier = deniers
+            .iter()
+            .any(|&(_, nb)| nb <= c.a && c.a - nb <= 12 && !new_speech(nb));
         let before = negated || by_denier;
         if before && after_negative {
             // "… accidentally fired. Nobody was hurt.": no claim either way.
@@ -308,6 +342,16 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
     .into_iter()
     .filter(|c| !in_neg(c.num_first) && !is_age(s, c, &cues))
     .collect();
+    // "three of the wounded later died": the part takes the predicate's category; a group
+    // with no number of its own ("the wounded") makes no claim, one with a number ("two of
+    // the four injured soldiers") keeps it.
+    let parts: Vec<Option<Partitive>> = counts
+        .iter()
+        .map(|c| partitive(s, c, &cues, &counts))
+        .collect();
+    for p in parts.iter().flatten().filter(|p| p.group_count.is_none()) {
+        used[p.group] = true;
+    }
     // Counts of things ("20 UAVs") still take their cue, so that it makes no claim.
     let things: Vec<bool> = counts.iter().map(|c| not_people(s, c, &cues)).collect();
     let cue_at_end = |k: usize| cues.iter().position(|c| c.b == k + 1);
@@ -324,6 +368,10 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
     let mut cat: Vec<Option<usize>> = vec![None; counts.len()];
     let mut blocked_by: Vec<Option<usize>> = vec![None; counts.len()];
     for (ni, c) in counts.iter().enumerate() {
+        if let Some(p) = parts[ni] {
+            cat[ni] = Some(p.predicate);
+            continue;
+        }
         // Left: "killed at least eight", "the dead were three", "deaths to five".
         let mut k = c.first;
         let mut left = None;
@@ -498,7 +546,12 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
             continue;
         }
         let cue = cat[ni].map_or((c.first, c.last), |ci| (cues[ci].a, cues[ci].b));
-        let who = who_after(s, c.last, &cues);
+        let who = match parts[ni] {
+            // "the four injured soldiers", else the group's own word ("the wounded").
+            Some(p) if is_plural_word(s, cues[p.group].b) => who_after(s, cues[p.group].b, &cues),
+            Some(p) => Some(s.text_of(cues[p.group].a, cues[p.group].b).to_string()),
+            None => who_after(s, c.last, &cues),
+        };
         let reps = each_repeats(s, c);
         for _ in 0..reps {
             out.push((
@@ -508,6 +561,24 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
                     count: c.value,
                     approx: c.approx,
                     who: who.clone(),
+                    negated: false,
+                    cue,
+                    summary: false,
+                },
+            ));
+        }
+        // "killed five soldiers and a civilian": one more, of the same category.
+        if let Some(ci) = cat[ni]
+            && c.value.is_some()
+            && let Some(one) = joined_single(s, c.last, (cues[ci].a, cues[ci].b))
+        {
+            out.push((
+                c.first,
+                RawClaim {
+                    category,
+                    count: Some(1),
+                    approx: false,
+                    who: Some(one),
                     negated: false,
                     cue,
                     summary: false,
@@ -673,9 +744,14 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
             }
         }
     }
+    let earlier = st.last_category;
     if let Some(last) = claims.iter().rev().find(|c| !c.negated) {
         st.last_category = Some(last.category);
         st.claimed_prev = true;
+    }
+    if let Some(r) = rejected_claim(s, &claims, earlier) {
+        let at = claims.partition_point(|c| c.cue.0 <= r.cue.0);
+        claims.insert(at, r);
     }
     claims
 }

@@ -45,38 +45,95 @@ pub fn singular_subject(s: &Sent, c: &Cue) -> Option<(u64, Option<String>)> {
     Some((1, Some(s.text_of(a, head + 1).to_string())))
 }
 
-/// "Lt. X and Pvt. Y were killed": the number of people named.
+/// "Lt. X and Pvt. Y were killed", "Ahmed Salem, 34, and his brother Khaled were killed":
+/// the number of people named. Each group between commas and conjunctions is a name
+/// (capitalised words, "Lt." dots), possibly after a possessive and a kin or rank noun ("his
+/// brother Khaled"); an age set off by commas ("Ali, 27,") belongs to the name before it. One
+/// name counts only with its age ("Mohammed Ali, 27, was shot dead"): a lone capitalised
+/// word before a verb may be a place or a group.
 pub fn named_subject(s: &Sent, c: &Cue) -> Option<(u64, Option<String>)> {
     let sets = &s.lang.sets;
     let mut k = c.a;
     while k > 0 && sets.aux.contains(s.w(k - 1)) {
         k -= 1;
     }
-    if k == c.a || !s.is_cap(k.checked_sub(1)?) {
-        return None;
+    // "Qi Fabao, who was seriously injured", "…, who all died": the names before a
+    // relative "who" are its subject, and "who" says they are people.
+    let mut k_rel = k;
+    while k_rel > 0
+        && (matches!(s.w(k_rel - 1), "all" | "both" | "later")
+            || s.w(k_rel - 1).ends_with("ly")
+            || sets.aux.contains(s.w(k_rel - 1)))
+    {
+        k_rel -= 1;
+    }
+    let relative = k_rel >= 2 && s.w(k_rel - 1) == "who" && s.w(k_rel - 2) == ",";
+    if relative {
+        k = k_rel - 2;
     }
     let end = k;
-    let mut groups = 1u64;
-    let mut in_name = true;
-    while k > 0 {
-        let w = s.w(k - 1);
-        if s.toks[k - 1].word && s.is_cap(k - 1) && !sets.conj.contains(w) {
-            in_name = true;
-        } else if w == "." && in_name {
-            // "Lt." inside a name.
-        } else if (w == "," || sets.conj.contains(w)) && in_name {
-            groups += 1;
-            in_name = false;
-        } else {
+    // An age right before the verb ("Ali, 27, was killed").
+    let age_at = |j: usize| {
+        j >= 2
+            && s.w(j - 1) == ","
+            && s.w(j).len() <= 3
+            && s.w(j).bytes().all(|b| b.is_ascii_digit())
+            && s.toks[j - 2].word
+    };
+    let mut aged = false;
+    if k >= 3 && s.w(k - 1) == "," && age_at(k - 2) {
+        k -= 3;
+        aged = true;
+    }
+    if k == c.a || !s.is_cap(k.checked_sub(1)?) || s.w(k - 1).bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let (mut groups, mut start) = (0u64, k);
+    loop {
+        // One name, walking back from token `k`.
+        let name_end = k;
+        while k > 0
+            && (s.toks[k - 1].word && s.is_cap(k - 1) && !sets.conj.contains(s.w(k - 1))
+                || s.w(k - 1) == "." && k < name_end)
+        {
+            k -= 1;
+        }
+        if k == name_end || !s.is_upper(k) {
             break;
         }
-        k -= 1;
+        // "his brother", "her son": a possessive and up to two nouns before the name.
+        let before_kin = (1..=2).find(|&n| {
+            k > n
+                && (k - n..k)
+                    .all(|j| s.toks[j].word && !s.is_upper(j) && !sets.aux.contains(s.w(j)))
+                && matches!(s.w(k - n - 1), "his" | "her" | "their")
+        });
+        if let Some(n) = before_kin {
+            k -= n + 1;
+        }
+        groups += 1;
+        start = k;
+        // The separators before this group, and an age after the previous name ("Ahmed
+        // Salem, 34, and his brother").
+        let mut joined = false;
+        while k >= 2 {
+            let w = s.w(k - 1);
+            if w == "," || sets.conj.contains(w) {
+                joined = true;
+                k -= 1;
+            } else if age_at(k - 1) {
+                aged = true;
+                k -= 2;
+            } else {
+                break;
+            }
+        }
+        if !joined {
+            break;
+        }
     }
-    if !in_name {
-        groups -= 1;
-        k += 1;
-    }
-    (groups >= 2).then(|| (groups, Some(s.text_of(k, end).to_string())))
+    let enough = groups >= 2 || (groups == 1 && (aged || relative));
+    (enough && groups <= 10).then(|| (groups, Some(s.text_of(start, end).to_string())))
 }
 
 /// Most words of a person's name ("Addah Al-Bendir", "Abu Mohammed al-Adnani").
@@ -248,4 +305,40 @@ pub fn each_repeats(s: &Sent, c: &Count) -> usize {
         }
     }
     items.clamp(1, 20)
+}
+
+/// "killed five soldiers and a civilian", "17 army troops and a police officer dead": a
+/// singular phrase joined to a counted one shares its category and counts one. Returns the
+/// phrase. `from` is the token after the count; `cue` the count's cue.
+pub fn joined_single(s: &Sent, from: usize, cue: (usize, usize)) -> Option<String> {
+    let sets = &s.lang.sets;
+    let stop = |k: usize| !s.toks[k].word || sets.who_stop.contains(s.w(k));
+    // The counted noun phrase (up to four words).
+    let mut k = from;
+    while k < s.toks.len() && k < from + 4 && !stop(k) && k != cue.0 && s.w(k) != "and" {
+        k += 1;
+    }
+    if s.w(k) != "and" || !matches!(s.w(k + 1), "a" | "an" | "one") {
+        return None;
+    }
+    let start = k + 1;
+    let mut e = start + 1;
+    while e < s.toks.len() && e < start + 5 && !stop(e) && e != cue.0 && !sets.aux.contains(s.w(e))
+    {
+        e += 1;
+    }
+    if e == start + 1 || is_plural_word(s, e - 1) {
+        return None;
+    }
+    // Subject side: the shared cue follows, after a plural auxiliary if any ("… and a
+    // civilian were killed"); object side: the cue came before the count.
+    let mut v = e;
+    while v < s.toks.len() && sets.aux.contains(s.w(v)) {
+        if sets.singular_aux.contains(s.w(v)) {
+            return None;
+        }
+        v += 1;
+    }
+    let shared = v == cue.0 || (cue.1 <= from && v == e && !sets.aux.contains(s.w(e)));
+    shared.then(|| s.text_of(start, e).to_string())
 }

@@ -126,6 +126,7 @@ fn lists(l: &mut Lang) -> Vec<&mut Phrases> {
         &mut l.negators,
         &mut l.negators_after,
         &mut l.deniers,
+        &mut l.rejections,
         &mut l.no_claim,
         &mut l.casualty_negative,
         &mut l.nonviolent,

@@ -106,6 +106,8 @@ pub struct Lang {
     pub negators_after: Phrases,
     /// Deniers.
     pub deniers: Phrases,
+    /// A rejection of a claim made before it ("a claim the army denied").
+    pub rejections: Phrases,
     /// No-claim contexts.
     pub no_claim: Phrases,
     /// Casualty sentence negatives.
@@ -422,6 +424,7 @@ impl Lang {
             negators: Phrases::compile(&k.negators)?,
             negators_after: Phrases::compile(&k.negators_after)?,
             deniers: Phrases::compile(&k.deniers)?,
+            rejections: Phrases::compile(&k.rejections)?,
             no_claim: Phrases::compile(&k.no_claim)?,
             casualty_negative: Phrases::compile(&k.negative)?,
             nonviolent: Phrases::compile(&k.nonviolent)?,

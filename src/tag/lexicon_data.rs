@@ -150,6 +150,10 @@ pub struct CasualtyData {
     pub negators_after: Vec<String>,
     /// Words that deny a following cue from further away ("denied").
     pub deniers: Vec<String>,
+    /// A rejection of a claim made before it ("a claim the army denied", "the Taliban
+    /// rejected the claim"): a negated claim of that claim's category by the rejecter.
+    #[serde(default)]
+    pub rejections: Vec<String>,
     /// Contexts that make a sentence's unnumbered cues no claim ("has not reported").
     pub no_claim: Vec<String>,
     /// Sentence contexts of accidents, disasters and disease: no claim at all.

@@ -23,6 +23,8 @@
 //! All word lists live in `lexicon/{en,ru,uk}.toml`; a new term or language is a data change.
 
 pub mod casualty;
+pub mod casualty_partitive;
+pub mod casualty_rejection;
 pub mod casualty_single;
 pub mod ceasefire;
 pub mod claimant;
@@ -47,7 +49,7 @@ use lexicon::{FAMILY_CASUALTY, FAMILY_CEASEFIRE, FAMILY_CLASH, LEXICONS, Lang};
 use sentence::Sents;
 
 /// Version of the rules and data; stored with every mention. Bump on any rule or data change.
-pub const TAGGER_VERSION: &str = "0.4.14";
+pub const TAGGER_VERSION: &str = "0.4.15";
 
 /// Detect the language of a text: "uk" or "ru" when it is mostly Cyrillic, else "en".
 pub fn detect_language(text: &str) -> &'static str {
@@ -396,7 +398,8 @@ fn tag_with(text: &str, ctx: &TagContext<'_>, lang: &Lang, hits: &[(usize, u8)])
         let claims = claims
             .into_iter()
             .map(|r| {
-                let (name, origin) = match own_clause(r.cue.0) {
+                let rejecter = casualty_rejection::rejecter(s, r.cue).filter(|_| r.negated);
+                let (name, origin) = match rejecter.or_else(|| own_clause(r.cue.0)) {
                     Some(n) => (Some(n), Some(ClaimantOrigin::Sentence)),
                     None => (name.clone(), origin),
                 };

@@ -10,6 +10,7 @@ mod examples;
 mod fresh;
 mod fresh_cases;
 mod fresh_ceasefire_clash;
+mod named_and_rejected;
 mod negation;
 mod negatives;
 mod not_casualties;
