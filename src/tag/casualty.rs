@@ -20,7 +20,7 @@
 use super::casualty_partitive::{Partitive, partitive};
 use super::casualty_rejection::rejected_claim;
 use super::casualty_single::{
-    coordinated_singulars, each_repeats, joined_single, named_object, named_subject,
+    after_single_object,     coordinated_singulars, each_repeats, joined_single, named_object, single_before, named_subject,
     singular_object, singular_subject,
 };
 use super::lexicon::CueSet;
@@ -490,7 +490,15 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
     for (ni, c) in counts.iter().enumerate() {
         if let Some(ci) = cat[ni] {
             for (cj, q) in cues.iter().enumerate() {
-                if cj != ci && q.a >= c.last && q.a <= c.last + 4 && q.cat == cues[ci].cat {
+                // "10 kidnapped victims": a generic noun of the same phrase is its head.
+                let head_noun = q.cat == CasualtyCategory::KilledOrWounded
+                    && q.a >= cues[ci].b
+                    && (c.last..q.a).all(|k| s.toks[k].word);
+                if cj != ci
+                    && q.a >= c.last
+                    && q.a <= c.last + 4
+                    && (q.cat == cues[ci].cat || head_noun)
+                {
                     used[cj] = true;
                 }
             }
@@ -531,6 +539,8 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
             if counts[ni].value.is_some() {
                 cats[ni] = own.or(prev_cat);
             }
+        } else if let Some(ci) = after_single_object(s, f, &cues) {
+            cats[ni] = Some(cues[ci].cat);
         } else if lang.sets.conj.contains(prev_word(1))
             && ni > 0
             && counts[ni - 1].last + 12 >= f
@@ -567,10 +577,12 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
                 },
             ));
         }
-        // "killed five soldiers and a civilian": one more, of the same category.
+        // "killed five soldiers and a civilian", "a man and his two children were killed":
+        // one more, of the same category.
         if let Some(ci) = cat[ni]
             && c.value.is_some()
             && let Some(one) = joined_single(s, c.last, (cues[ci].a, cues[ci].b))
+                .or_else(|| single_before(s, c.first, (cues[ci].a, cues[ci].b), &cues))
         {
             out.push((
                 c.first,

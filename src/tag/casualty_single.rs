@@ -342,3 +342,69 @@ pub fn joined_single(s: &Sent, from: usize, cue: (usize, usize)) -> Option<Strin
     let shared = v == cue.0 || (cue.1 <= from && v == e && !sets.aux.contains(s.w(e)));
     shared.then(|| s.text_of(start, e).to_string())
 }
+
+/// "a man and his two children were killed", "killed a nurse and three patients": a singular
+/// phrase joined before a counted one shares its category and counts one. Returns the
+/// phrase. `first` is the count's first token; `cue` the count's cue.
+pub fn single_before(
+    s: &Sent,
+    first: usize,
+    cue: (usize, usize),
+    cues: &[Cue],
+) -> Option<String> {
+    let sets = &s.lang.sets;
+    let mut k = first;
+    if k > 0 && matches!(s.w(k - 1), "his" | "her" | "their" | "its") {
+        k -= 1;
+    }
+    if k < 3 || s.w(k - 1) != "and" {
+        return None;
+    }
+    let end = k - 1;
+    let head = end - 1;
+    if !s.toks[head].word || is_plural_word(s, head) || sets.aux.contains(s.w(head)) {
+        return None;
+    }
+    let one = |j: usize| matches!(s.w(j), "a" | "an" | "one");
+    let det = (head.saturating_sub(4)..head)
+        .rev()
+        .take_while(|&j| s.toks[j].word && (one(j) || !sets.who_stop.contains(s.w(j))))
+        .find(|&j| one(j))?;
+    // "One soldier died and two were wounded": a phrase with a verb of its own is a clause.
+    if (det + 1..=head).any(|j| {
+        !s.toks[j].word || sets.who_stop.contains(s.w(j)) || cues.iter().any(|q| q.a == j)
+    }) {
+        return None;
+    }
+    // Subject side: the phrase opens the clause (nothing but a speaker's "that" or the start
+    // before it); object side: the cue right before it ("killed a nurse and …").
+    let opens = det == 0 || matches!(s.w(det - 1), "," | "that" | "said" | ":");
+    let object = cue.1 == det;
+    (opens && cue.0 > first || object).then(|| s.text_of(det, end).to_string())
+}
+
+/// "killed a nurse and three patients": a count joined after a singular object shares the
+/// object's cue. Returns the index of that cue in `cues`.
+pub fn after_single_object(s: &Sent, first: usize, cues: &[Cue]) -> Option<usize> {
+    let sets = &s.lang.sets;
+    let mut k = first;
+    if k > 0 && matches!(s.w(k - 1), "his" | "her" | "their" | "its") {
+        k -= 1;
+    }
+    if k < 3 || s.w(k - 1) != "and" {
+        return None;
+    }
+    let head = k - 2;
+    let one = |j: usize| matches!(s.w(j), "a" | "an" | "one");
+    let det = (head.saturating_sub(4)..head)
+        .rev()
+        .take_while(|&j| s.toks[j].word && (one(j) || !sets.who_stop.contains(s.w(j))))
+        .find(|&j| one(j))?;
+    if (det + 1..=head).any(|j| {
+        !s.toks[j].word || sets.who_stop.contains(s.w(j)) || cues.iter().any(|q| q.a == j)
+    }) || is_plural_word(s, head)
+    {
+        return None;
+    }
+    cues.iter().position(|q| q.b == det && !q.numbered_only)
+}

@@ -526,7 +526,11 @@ pub fn candidates(s: &Sent) -> Vec<(usize, Found)> {
         let object_not_speech = (b..(b + 5).min(s.toks.len()))
             .take_while(|&k| !is_boundary(s.w(k)) && s.w(k) != ".")
             .any(|k| s.lang.sets.claim_objects_not_speech.contains(s.w(k)));
-        if s.lang.sets.claim_not_after.contains(prev)
+        // "media reports" is a noun, "state media said" speech: a past verb after a
+        // speaker's noun speaks.
+        let past = s.w(a).ends_with("ed") || matches!(s.w(a), "said" | "told" | "wrote");
+        let speaker_before = past && s.lang.claim_speakers.is_exactly(prev);
+        if (s.lang.sets.claim_not_after.contains(prev) && !speaker_before)
             || prev_is_number
             || object_not_speech
             || (!quoted && !clause_after && s.lang.sets.claim_not_before.contains(s.w(b)))
@@ -645,6 +649,18 @@ pub fn find_near(s: &Sent, claim: Option<usize>) -> Option<Found> {
         });
         if let Some(r) = restart.filter(|&r| r > 0) {
             c.drain(..r);
+        }
+        // "…, officials said; two people were wounded, the governor said": a claim after a
+        // semicolon takes a speaker of its own clause.
+        let semi = (0..claim.min(s.toks.len())).rev().find(|&k| s.w(k) == ";");
+        if let Some(start) = semi {
+            let end = (claim..s.toks.len())
+                .find(|&k| s.w(k) == ";")
+                .unwrap_or(s.toks.len());
+            let own = |p: usize, f: &Found| p > start && p < end && !f.pronoun && !f.relay;
+            if c.iter().any(|(p, f)| own(*p, f)) {
+                c.retain(|(p, f)| own(*p, f));
+            }
         }
     }
     let q = quoted(s);

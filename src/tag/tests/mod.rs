@@ -23,3 +23,4 @@ mod sides;
 mod slavic;
 mod statuses;
 mod unseen_reports;
+mod wire_copy;
