@@ -20,8 +20,8 @@
 use super::casualty_partitive::{Partitive, partitive};
 use super::casualty_rejection::rejected_claim;
 use super::casualty_single::{
-    after_single_object,     coordinated_singulars, each_repeats, joined_single, named_object, single_before, named_subject,
-    singular_object, singular_subject,
+    after_single_object, coordinated_singulars, each_repeats, joined_single, named_object,
+    named_subject, single_before, singular_object, singular_subject,
 };
 use super::lexicon::CueSet;
 use super::mention::CasualtyCategory;
@@ -204,6 +204,15 @@ fn is_age(s: &Sent, c: &Count, cues: &[Cue]) -> bool {
         && s.w(c.first - 2).bytes().all(|b| b.is_ascii_digit())
         && s.lang.sets.age_before.contains(s.w(c.first - 3));
     if joined_age || apposed_age(s, c) {
+        return true;
+    }
+    // "15 members of one family": a number inside the phrase of a counted noun counts it
+    // no people.
+    let number = |k: usize| {
+        s.w(k).starts_with(|ch: char| ch.is_ascii_digit())
+            || s.lang.data.numbers.words.contains_key(s.w(k))
+    };
+    if prev == "of" && c.first >= 3 && is_plural_word(s, c.first - 2) && number(c.first - 3) {
         return true;
     }
     let next_is_verb = cues.iter().any(|q| q.a == c.last) || s.lang.sets.aux.contains(s.w(c.last));

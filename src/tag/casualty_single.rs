@@ -176,11 +176,14 @@ const ADVERBS: &[&str] = &[
 
 /// Phrases joined by "and" or commas that each start with a singular determiner, from token
 /// `a` forward: their number and the token after the last one. "a man and a woman" → 2.
-fn singulars_from(s: &Sent, a: usize, stop: usize) -> Option<(u64, usize)> {
+fn singulars_from(s: &Sent, a: usize, stop: usize, definite: bool) -> Option<(u64, usize)> {
     let sets = &s.lang.sets;
+    // Later phrases may open with "his" or "her" ("the village head and his wife"); the first
+    // with "the" only where the caller allows it (an object right after its cue).
     let starts = |k: usize| {
         matches!(s.w(k), "a" | "an" | "one" | "another")
-            || k == a && sets.singular_det.contains(s.w(k))
+            || k == a && (sets.singular_det.contains(s.w(k)) || definite && s.w(k) == "the")
+            || k > a && matches!(s.w(k), "his" | "her")
     };
     if !starts(a) {
         return None;
@@ -219,7 +222,7 @@ fn singulars_from(s: &Sent, a: usize, stop: usize) -> Option<(u64, usize)> {
 pub fn coordinated_singulars(s: &Sent, c: &Cue) -> Option<(u64, Option<String>)> {
     let sets = &s.lang.sets;
     // Object: right after the cue.
-    if let Some((n, end)) = singulars_from(s, c.b, s.toks.len()) {
+    if let Some((n, end)) = singulars_from(s, c.b, s.toks.len(), true) {
         return Some((n, Some(s.text_of(c.b, end).to_string())));
     }
     // Subject: before a plural auxiliary ("are", "were", "have been").
@@ -234,7 +237,7 @@ pub fn coordinated_singulars(s: &Sent, c: &Cue) -> Option<(u64, Option<String>)>
     }
     (k.saturating_sub(2 * SEGMENT + 4)..k)
         .find_map(|a| {
-            singulars_from(s, a, k)
+            singulars_from(s, a, k, false)
                 .filter(|(_, end)| *end == k)
                 .map(|(n, _)| (a, n))
         })
@@ -346,12 +349,7 @@ pub fn joined_single(s: &Sent, from: usize, cue: (usize, usize)) -> Option<Strin
 /// "a man and his two children were killed", "killed a nurse and three patients": a singular
 /// phrase joined before a counted one shares its category and counts one. Returns the
 /// phrase. `first` is the count's first token; `cue` the count's cue.
-pub fn single_before(
-    s: &Sent,
-    first: usize,
-    cue: (usize, usize),
-    cues: &[Cue],
-) -> Option<String> {
+pub fn single_before(s: &Sent, first: usize, cue: (usize, usize), cues: &[Cue]) -> Option<String> {
     let sets = &s.lang.sets;
     let mut k = first;
     if k > 0 && matches!(s.w(k - 1), "his" | "her" | "their" | "its") {
@@ -371,9 +369,9 @@ pub fn single_before(
         .take_while(|&j| s.toks[j].word && (one(j) || !sets.who_stop.contains(s.w(j))))
         .find(|&j| one(j))?;
     // "One soldier died and two were wounded": a phrase with a verb of its own is a clause.
-    if (det + 1..=head).any(|j| {
-        !s.toks[j].word || sets.who_stop.contains(s.w(j)) || cues.iter().any(|q| q.a == j)
-    }) {
+    if (det + 1..=head)
+        .any(|j| !s.toks[j].word || sets.who_stop.contains(s.w(j)) || cues.iter().any(|q| q.a == j))
+    {
         return None;
     }
     // Subject side: the phrase opens the clause (nothing but a speaker's "that" or the start
@@ -400,9 +398,9 @@ pub fn after_single_object(s: &Sent, first: usize, cues: &[Cue]) -> Option<usize
         .rev()
         .take_while(|&j| s.toks[j].word && (one(j) || !sets.who_stop.contains(s.w(j))))
         .find(|&j| one(j))?;
-    if (det + 1..=head).any(|j| {
-        !s.toks[j].word || sets.who_stop.contains(s.w(j)) || cues.iter().any(|q| q.a == j)
-    }) || is_plural_word(s, head)
+    if (det + 1..=head)
+        .any(|j| !s.toks[j].word || sets.who_stop.contains(s.w(j)) || cues.iter().any(|q| q.a == j))
+        || is_plural_word(s, head)
     {
         return None;
     }

@@ -198,6 +198,11 @@ fn back_to_boundary(s: &Sent, end: usize) -> Option<(usize, usize)> {
 }
 
 /// The subject after a verb at token range ending `vb`: up to a stop word or boundary.
+/// True for an abbreviation a title or name may hold ("Lt", "Col", "Gen"; of any lexicon).
+fn title_abbreviation(w: &str) -> bool {
+    w.chars().count() <= 4 && super::lexicon::LEXICONS.abbreviations.contains(w)
+}
+
 fn subject_after(s: &Sent, vb: usize) -> Option<(usize, usize)> {
     let sets = &s.lang.sets;
     // Reporting verbs end a claimant found after "according to", unless they are nouns
@@ -219,6 +224,8 @@ fn subject_after(s: &Sent, vb: usize) -> Option<(usize, usize)> {
             if depth < 0 {
                 break;
             }
+        } else if w == "." && b > vb && s.is_upper(b - 1) && title_abbreviation(s.w(b - 1)) {
+            // "said Lt. Col. Ernesto Lopez": a title's dot ends no name.
         } else if depth == 0
             && (w == "."
                 || w == ","
