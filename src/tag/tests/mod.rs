@@ -21,6 +21,7 @@ mod running_tolls;
 mod sentences;
 mod sides;
 mod slavic;
+mod slavic_forms;
 mod statuses;
 mod unseen_reports;
 mod wire_copy;
