@@ -14,6 +14,11 @@
 //! Every match of the folded regex begins with one of its extracted prefixes, so a list none
 //! of whose prefixes occur in `fold(T)` has no match in T. The gate only skips work:
 //! whatever it lets through runs the regexes as before.
+//!
+//! Where a list's literals are prefixes (every match of its folded regexes begins with one
+//! of them), a match can only begin where one of them occurs in `fold(T)`; the regexes of
+//! such a list are then run anchored at those places only (`Phrases::find_at`), which finds
+//! the same leftmost matches as a scan of the whole sentence.
 
 use std::collections::HashMap;
 
@@ -44,6 +49,30 @@ pub struct Gate {
     bits: Vec<u128>,
 }
 
+/// What the gate found in one folded sentence.
+#[derive(Debug, Default)]
+pub struct GateHits {
+    /// The bits of the lists that may match (`u128::MAX` when the sentence does not fold).
+    pub bits: u128,
+    /// Each literal occurrence: its start and its pattern's bits, by start (empty when the
+    /// sentence does not fold).
+    at: Vec<(usize, u128)>,
+}
+
+impl GateHits {
+    /// The places where the literals of the list with bit `bit` occur, in order and without
+    /// repeats. Only meaningful when the sentence folds.
+    pub fn starts(&self, bit: u128) -> Vec<usize> {
+        let mut out: Vec<usize> = Vec::new();
+        for &(at, bits) in &self.at {
+            if bits & bit != 0 && out.last() != Some(&at) {
+                out.push(at);
+            }
+        }
+        out
+    }
+}
+
 impl Gate {
     /// Give each gated list of `lang` its bit and build the automaton of their prefixes.
     pub fn build(lang: &mut Lang) -> Gate {
@@ -62,7 +91,8 @@ impl Gate {
             let bit = 1u128 << next;
             next += 1;
             p.gate_bit = bit;
-            for l in lits.into_iter().flatten() {
+            p.gate_prefix = lits.iter().all(|(_, prefix)| *prefix);
+            for l in lits.into_iter().flat_map(|(l, _)| l) {
                 *by_literal.entry(l).or_insert(0) |= bit;
             }
         }
@@ -78,6 +108,7 @@ impl Gate {
             // Never seen: with no automaton no list may be skipped.
             for p in lists(lang) {
                 p.gate_bit = 0;
+                p.gate_prefix = false;
             }
         }
         Gate {
@@ -89,17 +120,28 @@ impl Gate {
     /// The bits of the lists that may match in a text, given its `fold` (None when the text
     /// does not fold: then every list may match). Ungated lists have bit 0 and always run.
     pub fn bits(&self, folded: Option<&str>) -> u128 {
+        self.hits(folded).bits
+    }
+
+    /// `bits`, with the places where each literal occurs.
+    pub fn hits(&self, folded: Option<&str>) -> GateHits {
         let (Some(ac), Some(f)) = (&self.ac, folded) else {
-            return u128::MAX;
+            return GateHits {
+                bits: u128::MAX,
+                at: Vec::new(),
+            };
         };
-        let mut out = 0;
+        let mut out = GateHits::default();
         for m in ac.find_overlapping_iter(f) {
-            out |= self
+            let bits = self
                 .bits
                 .get(m.pattern().as_usize())
                 .copied()
                 .unwrap_or(u128::MAX);
+            out.bits |= bits;
+            out.at.push((m.start(), bits));
         }
+        out.at.sort_by_key(|&(at, _)| at);
         out
     }
 }
@@ -156,23 +198,27 @@ fn lists(l: &mut Lang) -> Vec<&mut Phrases> {
     v
 }
 
-/// Literals one of which every match of regex `src` on a folded text holds, folded; None
-/// when they are unknown, too many or too short.
-fn literals(src: &str) -> Option<Vec<Vec<u8>>> {
+/// Literals one of which every match of regex `src` on a folded text holds, folded, and
+/// whether every match begins with one of them; None when they are unknown, too many or too
+/// short.
+fn literals(src: &str) -> Option<(Vec<Vec<u8>>, bool)> {
     let hir = regex_syntax::ParserBuilder::new().build().parse(src).ok()?;
-    let lits = necessary(&fold_hir(&hir)?)?;
-    (lits.iter().all(|l| l.len() >= MIN_LEN) && lits.len() <= LIMIT_TOTAL).then_some(lits)
+    let (lits, prefix) = necessary(&fold_hir(&hir)?)?;
+    (lits.iter().all(|l| l.len() >= MIN_LEN) && lits.len() <= LIMIT_TOTAL).then_some((lits, prefix))
 }
+
+/// A set of literals, and whether they are prefixes (every match begins with one of them).
+type Necessary = (Vec<Vec<u8>>, bool);
 
 /// How good a set of literals is for the gate: longer shortest literal first (up to a
 /// point), then fewer literals.
-fn score(lits: &[Vec<u8>]) -> (usize, std::cmp::Reverse<usize>) {
+fn score((lits, _): &Necessary) -> (usize, std::cmp::Reverse<usize>) {
     let min = lits.iter().map(Vec::len).min().unwrap_or(MAX_LEN);
     (min.min(8), std::cmp::Reverse(lits.len()))
 }
 
 /// The better of two candidate sets (see `score`).
-fn better(a: Option<Vec<Vec<u8>>>, b: Option<Vec<Vec<u8>>>) -> Option<Vec<Vec<u8>>> {
+fn better(a: Option<Necessary>, b: Option<Necessary>) -> Option<Necessary> {
     match (a, b) {
         (Some(a), Some(b)) => Some(if score(&b) > score(&a) { b } else { a }),
         (a, b) => a.or(b),
@@ -198,28 +244,35 @@ fn prefixes(h: &Hir) -> Option<Vec<Vec<u8>>> {
 /// A set of literals one of which occurs in every match of `h`: for an alternation the
 /// union of its branches' sets; for a concatenation the best set of any part, or the
 /// prefixes of any of its tails; for a repetition at least once, that of what repeats.
-fn necessary(h: &Hir) -> Option<Vec<Vec<u8>>> {
+/// They are prefixes when they begin every match: the prefixes of `h`, a set of the first
+/// part of a concatenation that begins its matches, or the union of such sets.
+fn necessary(h: &Hir) -> Option<Necessary> {
     match h.kind() {
         HirKind::Alternation(v) => {
             let mut out = Vec::new();
+            let mut all_prefix = true;
             for b in v {
-                out.extend(necessary(b)?);
+                let (lits, prefix) = necessary(b)?;
+                out.extend(lits);
+                all_prefix &= prefix;
             }
             out.sort();
             out.dedup();
-            Some(out)
+            Some((out, all_prefix))
         }
         HirKind::Concat(v) => {
             let mut best = None;
             for i in 0..v.len() {
-                best = better(best, necessary(&v[i]));
-                best = better(best, prefixes(&Hir::concat(v[i..].to_vec())));
+                let part = necessary(&v[i]).map(|(l, prefix)| (l, prefix && i == 0));
+                best = better(best, part);
+                let tail = prefixes(&Hir::concat(v[i..].to_vec())).map(|l| (l, i == 0));
+                best = better(best, tail);
             }
             best
         }
         HirKind::Repetition(r) if r.min >= 1 => necessary(&r.sub),
         HirKind::Capture(c) => necessary(&c.sub),
-        _ => prefixes(h),
+        _ => prefixes(h).map(|l| (l, true)),
     }
 }
 

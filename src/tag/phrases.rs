@@ -4,7 +4,9 @@
 
 use std::sync::LazyLock;
 
-use regex::{Regex, RegexBuilder};
+use regex_automata::meta::{self, Regex};
+use regex_automata::util::syntax;
+use regex_automata::{Anchored, Input, MatchKind};
 
 /// The character after a phrase: anything but an ASCII or Cyrillic letter, digit or "_".
 const GUARD: &str = r"[^0-9A-Za-z_\x{400}-\x{52F}]";
@@ -31,12 +33,26 @@ pub struct Phrases {
     folded: std::sync::OnceLock<Option<Regex>>,
     /// This list's bit in its language's `gate::Gate` (0: not gated, it always runs).
     pub(crate) gate_bit: u128,
+    /// True when every match begins with one of the list's gate literals: its regexes then
+    /// need only run anchored where those occur (`find_at`).
+    pub(crate) gate_prefix: bool,
 }
 
 /// Builds one phrase-list regex. A large lazy-DFA cache keeps long alternations (all
-/// casualty cues) on the DFA instead of falling back to the much slower PikeVM.
-fn build_phrase_regex(src: &str) -> Result<Regex, regex::Error> {
-    RegexBuilder::new(src).dfa_size_limit(DFA_CACHE).build()
+/// casualty cues) on the DFA instead of falling back to the much slower PikeVM. The
+/// configuration is that of `regex::RegexBuilder::new(src).dfa_size_limit(DFA_CACHE)`; the
+/// regex-automata regex itself is used for its anchored searches (`find_at`).
+fn build_phrase_regex(src: &str) -> Result<Regex, Box<meta::BuildError>> {
+    let config = meta::Config::new()
+        .nfa_size_limit(Some(10 << 20))
+        .hybrid_cache_capacity(DFA_CACHE)
+        .match_kind(MatchKind::LeftmostFirst)
+        .utf8_empty(true);
+    meta::Builder::new()
+        .configure(config)
+        .syntax(syntax::Config::new().utf8(true))
+        .build(src)
+        .map_err(Box::new)
 }
 
 /// Lowercase `text` when that makes case-sensitive matching of lowercased patterns agree
@@ -172,6 +188,7 @@ impl Phrases {
             folded_src,
             folded: std::sync::OnceLock::new(),
             gate_bit: 0,
+            gate_prefix: false,
         })
     }
 
@@ -246,6 +263,30 @@ impl Phrases {
         re.is_match(hay) && bounded_matches(re, text, hay).next().is_some()
     }
 
+    /// `find_all_folded` where every match must begin at one of `starts` (in order): the
+    /// places where the list's gate literals, prefixes of its every match, occur in
+    /// `folded`. The regex runs anchored at each of them instead of across the text; the
+    /// leftmost match from any place is the one anchored at the first of them that matches.
+    pub fn find_at(
+        &self,
+        text: &str,
+        folded: Option<&str>,
+        starts: &[usize],
+    ) -> Vec<(usize, usize)> {
+        let Some((re, hay)) = self.engine_with(text, folded) else {
+            return Vec::new();
+        };
+        bounded_matches_at(re, text, hay, starts).collect()
+    }
+
+    /// `is_match_folded` where every match must begin at one of `starts` (see `find_at`).
+    pub fn is_match_at(&self, text: &str, folded: Option<&str>, starts: &[usize]) -> bool {
+        let Some((re, hay)) = self.engine_with(text, folded) else {
+            return false;
+        };
+        bounded_matches_at(re, text, hay, starts).next().is_some()
+    }
+
     /// Byte spans of all non-overlapping matches in `text` that start and end on word
     /// boundaries (no letter or digit right outside them).
     pub fn find_all(&self, text: &str) -> Vec<(usize, usize)> {
@@ -265,16 +306,16 @@ impl Phrases {
         let Some((re, hay)) = self.engine(text) else {
             return false;
         };
-        re.is_match(&hay) && bounded_matches(re, text, &hay).next().is_some()
+        re.is_match(&*hay) && bounded_matches(re, text, &hay).next().is_some()
     }
 
     /// True when the whole of `word` is one of the phrases.
     pub fn is_exactly(&self, word: &str) -> bool {
         self.engine(word).is_some_and(|(re, hay)| {
-            re.find(&hay)
+            re.find(&*hay)
                 .is_some_and(|m| m.start() == 0 && m.end() == word.len())
                 || re
-                    .find_iter(&hay)
+                    .find_iter(&*hay)
                     .any(|m| m.start() == 0 && m.end() == word.len())
         })
     }
@@ -290,20 +331,54 @@ fn bounded_matches<'r>(
     let mut pos = 0;
     std::iter::from_fn(move || {
         while pos <= text.len() {
-            let m = re.find_at(hay, pos)?;
-            // Drop the guard character.
-            let end = match text[..m.end()].chars().next_back() {
-                Some(c) if m.end() > m.start() && !is_word_char(c) => m.end() - c.len_utf8(),
-                _ => m.end(),
-            };
-            if end > m.start() && bounded(text, m.start(), end) {
-                pos = end;
-                return Some((m.start(), end));
+            let m = re.search(&Input::new(hay).span(pos..hay.len()))?;
+            if let Some(found) = bounded_match(text, m.start(), m.end(), &mut pos) {
+                return Some(found);
             }
-            pos = next_boundary(text, m.start());
         }
         None
     })
+}
+
+/// `bounded_matches` when every match begins at one of `starts` (in order): the regex runs
+/// anchored at each of them from the current position on.
+fn bounded_matches_at<'r>(
+    re: &'r Regex,
+    text: &'r str,
+    hay: &'r str,
+    starts: &'r [usize],
+) -> impl Iterator<Item = (usize, usize)> + 'r {
+    let mut pos = 0;
+    let mut next = starts.iter().copied();
+    std::iter::from_fn(move || {
+        loop {
+            let at = next.by_ref().find(|&at| at >= pos && at <= hay.len())?;
+            let input = Input::new(hay).span(at..hay.len()).anchored(Anchored::Yes);
+            let Some(m) = re.search(&input) else {
+                continue;
+            };
+            if let Some(found) = bounded_match(text, m.start(), m.end(), &mut pos) {
+                return Some(found);
+            }
+        }
+    })
+}
+
+/// The match `[start, end)` with its guard character dropped, when it starts and ends on
+/// word boundaries of `text`; `pos` moves past it, or past its first character when it is
+/// not bounded.
+fn bounded_match(text: &str, start: usize, end: usize, pos: &mut usize) -> Option<(usize, usize)> {
+    // Drop the guard character.
+    let end = match text[..end].chars().next_back() {
+        Some(c) if end > start && !is_word_char(c) => end - c.len_utf8(),
+        _ => end,
+    };
+    if end > start && bounded(text, start, end) {
+        *pos = end;
+        return Some((start, end));
+    }
+    *pos = next_boundary(text, start);
+    None
 }
 
 fn is_word_char(c: char) -> bool {

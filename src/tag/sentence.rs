@@ -1,6 +1,7 @@
 //! One sentence prepared for the rule families: its text, tokens and helpers that map the
 //! byte spans of phrase matches onto token ranges.
 
+use super::gate::GateHits;
 use super::lexicon::{Lang, Phrases, fold};
 use super::mention::Span;
 use super::numbers::{Token, tokenize_folded};
@@ -18,8 +19,9 @@ pub struct Sent<'a> {
     /// The sentence `lexicon::fold`ed (None when it does not fold): the text of the
     /// lowercased phrase regexes and of the literal gate.
     pub fold: Option<String>,
-    /// The phrase lists that may match (`lexicon::Gate::bits`), found on first use.
-    gate: std::cell::OnceCell<u128>,
+    /// The phrase lists that may match and where their literals occur (`Gate::hits`),
+    /// found on first use.
+    gate: std::cell::OnceCell<GateHits>,
 }
 
 impl<'a> Sent<'a> {
@@ -42,14 +44,22 @@ impl<'a> Sent<'a> {
         self.fold.as_deref().filter(|_| self.lang.folds)
     }
 
+    /// The gate's findings in the sentence.
+    fn gate(&self) -> &GateHits {
+        self.gate
+            .get_or_init(|| self.lang.gate.hits(self.fold.as_deref()))
+    }
+
     /// False when `p` cannot match in the sentence (see `gate`).
     fn may_match(&self, p: &Phrases) -> bool {
-        p.gate_bit == 0
-            || *self
-                .gate
-                .get_or_init(|| self.lang.gate.bits(self.fold.as_deref()))
-                & p.gate_bit
-                != 0
+        p.gate_bit == 0 || self.gate().bits & p.gate_bit != 0
+    }
+
+    /// The places where `p`'s matches may begin, when its gate literals are prefixes of them
+    /// and the sentence folds (so that the gate saw where they occur).
+    fn starts(&self, p: &Phrases) -> Option<Vec<usize>> {
+        (p.gate_bit != 0 && p.gate_prefix && self.fold.is_some())
+            .then(|| self.gate().starts(p.gate_bit))
     }
 
     /// The sentence text.
@@ -78,7 +88,11 @@ impl<'a> Sent<'a> {
         if !self.may_match(p) {
             return Vec::new();
         }
-        p.find_all_folded(self.s(), self.folded())
+        let found = match self.starts(p) {
+            Some(at) => p.find_at(self.s(), self.folded(), &at),
+            None => p.find_all_folded(self.s(), self.folded()),
+        };
+        found
             .into_iter()
             .map(|m| self.tok_range(m))
             .filter(|(a, b)| a < b)
@@ -87,7 +101,11 @@ impl<'a> Sent<'a> {
 
     /// True when `p` matches anywhere in the sentence (on word boundaries).
     pub fn is_match(&self, p: &Phrases) -> bool {
-        self.may_match(p) && p.is_match_folded(self.s(), self.folded())
+        self.may_match(p)
+            && match self.starts(p) {
+                Some(at) => p.is_match_at(self.s(), self.folded(), &at),
+                None => p.is_match_folded(self.s(), self.folded()),
+            }
     }
 
     /// The original text of tokens `[a, b)`.
