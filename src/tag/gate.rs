@@ -210,11 +210,17 @@ fn literals(src: &str) -> Option<(Vec<Vec<u8>>, bool)> {
 /// A set of literals, and whether they are prefixes (every match begins with one of them).
 type Necessary = (Vec<Vec<u8>>, bool);
 
-/// How good a set of literals is for the gate: longer shortest literal first (up to a
-/// point), then fewer literals.
-fn score((lits, _): &Necessary) -> (usize, std::cmp::Reverse<usize>) {
+/// How good a set of literals is for the gate: one whose every literal is long enough to
+/// gate first, then prefixes (their list runs anchored where they occur, see `Phrases::find_at`),
+/// then longer shortest literal (up to a point), then fewer literals.
+fn score((lits, prefix): &Necessary) -> (bool, bool, usize, std::cmp::Reverse<usize>) {
     let min = lits.iter().map(Vec::len).min().unwrap_or(MAX_LEN);
-    (min.min(8), std::cmp::Reverse(lits.len()))
+    (
+        min >= MIN_LEN,
+        *prefix,
+        min.min(8),
+        std::cmp::Reverse(lits.len()),
+    )
 }
 
 /// The better of two candidate sets (see `score`).
