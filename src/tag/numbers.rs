@@ -206,10 +206,13 @@ fn read_number(lang: &Lang, toks: &[Token], i: usize) -> Option<(u64, usize)> {
     }
     // A scale word alone counts after an approximation marker or "a": "около миллиона" =
     // 1,000,000, "a thousand" = 1,000 (a plural "тысячи", "thousands" is vague, not a scale).
+    // The scale word is looked up first: the marker before it is a regex match, too dear to
+    // try before every word of a sentence.
     let lone_scale = || {
+        let sc = scale(lang, &t.lower)?;
         let prev = i.checked_sub(1).and_then(|p| toks.get(p))?;
         let after_marker = prev.lower == "a" || lang.approx_before.is_exactly(&prev.lower);
-        scale(lang, &t.lower).filter(|_| after_marker && !lang.vague.is_exactly(&t.lower))
+        (after_marker && !lang.vague.is_exactly(&t.lower)).then_some(sc)
     };
     let first = word_value(lang, &t.lower).or_else(lone_scale)?;
     let mut total = 0u64;
