@@ -196,8 +196,38 @@ fn folded_phrases_agree() {
 /// The table-backed `is_alphanumeric` agrees with the standard one.
 #[test]
 fn alphanumeric_table_agrees() {
-    for c in (0u32..0x600).filter_map(char::from_u32) {
+    for c in (0u32..0x600)
+        .chain(0x1F00..0x2100)
+        .filter_map(char::from_u32)
+    {
         assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+    }
+}
+
+/// `fold` lowercases ASCII all at once and the other characters in place; it agrees with
+/// folding character by character.
+#[test]
+fn fold_agrees_with_folding_each_character() {
+    let by_chars = |t: &str| {
+        t.chars()
+            .map(crate::tag::phrases::fold_char)
+            .collect::<Option<String>>()
+    };
+    let every: String = (0x20u32..0x530)
+        .chain(0x2000..0x2130)
+        .filter_map(char::from_u32)
+        .collect();
+    let mut texts = vec![
+        String::new(),
+        "ABC def".to_string(),
+        "Погибли ДВОЕ — «военных»".to_string(),
+        "Загинули ҐЇЄІ № 5…".to_string(),
+        "Le café".to_string(),
+        every.clone(),
+    ];
+    texts.extend(every.chars().map(String::from));
+    for t in &texts {
+        assert_eq!(fold(t), by_chars(t), "{t:?}");
     }
 }
 

@@ -35,7 +35,11 @@ pub fn tokenize_folded(text: &str, start: usize, end: usize, folded: Option<&str
         return Vec::new();
     };
     let folded = folded.filter(|f| f.len() == s.len());
-    let at = |i: usize| s.get(i..).and_then(|r| r.chars().next());
+    // An ASCII byte is a character of its own (and always on a boundary).
+    let at = |i: usize| match s.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        _ => s.get(i..).and_then(|r| r.chars().next()),
+    };
     let mut out = Vec::with_capacity(s.len() / 5 + 1);
     let mut p = 0;
     while let Some(c) = at(p) {

@@ -61,11 +61,24 @@ fn build_phrase_regex(src: &str) -> Result<Regex, Box<meta::BuildError>> {
 /// lowercase forms, of the same length) or has no case at all. None otherwise (a text with
 /// "ſ", the Kelvin sign, Greek or accented Latin letters keeps the case-insensitive regex).
 pub fn fold(text: &str) -> Option<String> {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        out.push(fold_char(c)?);
+    // ASCII is lowercased all at once; then each other character is replaced by its fold,
+    // which has its length (a basic Cyrillic letter's, or the character itself).
+    let mut out = text.as_bytes().to_ascii_lowercase();
+    if !text.is_ascii() {
+        for (i, c) in text.char_indices().filter(|(_, c)| !c.is_ascii()) {
+            let f = fold_char(c)?;
+            if f != c {
+                let mut buf = [0u8; 4];
+                let bytes = f.encode_utf8(&mut buf).as_bytes();
+                match out.get_mut(i..i + c.len_utf8()) {
+                    Some(slot) if slot.len() == bytes.len() => slot.copy_from_slice(bytes),
+                    // Never seen: a fold of another length is built character by character.
+                    _ => return text.chars().map(fold_char).collect(),
+                }
+            }
+        }
     }
-    Some(out)
+    String::from_utf8(out).ok()
 }
 
 /// One character of `fold`: its lowercase form, itself when it has no case, None when it
@@ -386,12 +399,16 @@ fn is_word_char(c: char) -> bool {
 }
 
 /// `char::is_alphanumeric`, with the characters below U+0500 (Latin, Greek, basic
-/// Cyrillic) answered from a table instead of the slow Unicode lookup.
+/// Cyrillic) answered from a table and General Punctuation (U+2000..U+206F) at once,
+/// instead of the slow Unicode lookup.
 pub fn is_alphanumeric(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
     } else if let Some(&a) = LOW_ALNUM.get(c as usize) {
         a
+    } else if ('\u{2000}'..='\u{206F}').contains(&c) {
+        // General Punctuation (dashes, quotes, spaces): no letter or digit among them.
+        false
     } else {
         c.is_alphanumeric()
     }
