@@ -418,7 +418,7 @@ fn has_capital(w: &str) -> bool {
 }
 
 /// True when the segment that ends at the verb `v` starts with one of `words`.
-fn raw_start_is(s: &Sent, v: usize, words: &std::collections::HashSet<String>) -> bool {
+fn raw_start_is(s: &Sent, v: usize, words: &super::words::WordSet) -> bool {
     words.contains(s.w(segment_start(s, v)))
 }
 

@@ -7,6 +7,8 @@
 //! checks that they parse, and at run time a broken file degrades to an empty lexicon.
 
 use std::collections::{HashMap, HashSet};
+
+use super::words::WordSet;
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
@@ -173,120 +175,120 @@ pub struct Lang {
 #[derive(Debug, Default)]
 pub struct WordSets {
     /// Link words between a cue and its number.
-    pub link: HashSet<String>,
+    pub link: WordSet,
     /// Auxiliaries between a number phrase and its cue.
-    pub aux: HashSet<String>,
+    pub aux: WordSet,
     /// Words ending a "who" phrase.
-    pub who_stop: HashSet<String>,
+    pub who_stop: WordSet,
     /// "including".
-    pub including: HashSet<String>,
+    pub including: WordSet,
     /// Words that open a part of people counted already ("among the dead").
-    pub subset_openers: HashSet<String>,
+    pub subset_openers: WordSet,
     /// Conjunctions.
-    pub conj: HashSet<String>,
+    pub conj: WordSet,
     /// Singular auxiliaries.
-    pub singular_aux: HashSet<String>,
+    pub singular_aux: WordSet,
     /// Singular determiners.
-    pub singular_det: HashSet<String>,
+    pub singular_det: WordSet,
     /// Determiners that say "one" whatever the verb.
-    pub one_det: HashSet<String>,
+    pub one_det: WordSet,
     /// Words that stand for one more person left unsaid.
-    pub one_more: HashSet<String>,
+    pub one_more: WordSet,
     /// Irregular plural nouns.
-    pub plural_nouns: HashSet<String>,
+    pub plural_nouns: WordSet,
     /// Words after a cue that make it a modifier.
-    pub modified: HashSet<String>,
+    pub modified: WordSet,
     /// Words before an age.
-    pub age_before: HashSet<String>,
+    pub age_before: WordSet,
     /// Words before a claimant verb that make it a noun or adjective ("the claims").
-    pub claim_not_after: HashSet<String>,
+    pub claim_not_after: WordSet,
     /// Words after a claimant verb that make it no reporting verb.
-    pub claim_not_before: HashSet<String>,
+    pub claim_not_before: WordSet,
     /// Objects after a claimant verb that make it no reporting verb ("claimed … lives").
-    pub claim_objects_not_speech: HashSet<String>,
+    pub claim_objects_not_speech: WordSet,
     /// Verbs that put out a statement ("released a statement").
-    pub claim_issue_verbs: HashSet<String>,
+    pub claim_issue_verbs: WordSet,
     /// Verbs of an outlet quoting someone ("quoted").
-    pub claim_quoting_verbs: HashSet<String>,
+    pub claim_quoting_verbs: WordSet,
     /// First words that make a segment no subject.
-    pub not_subject_start: HashSet<String>,
+    pub not_subject_start: WordSet,
     /// Ceasefire cues that weigh less ("despite").
-    pub cf_weak: HashSet<String>,
+    pub cf_weak: WordSet,
     /// Ceasefire: contrast words.
-    pub cf_contrast: HashSet<String>,
+    pub cf_contrast: WordSet,
     /// Ceasefire: first words of verbal triggers.
-    pub cf_verb_heads: HashSet<String>,
+    pub cf_verb_heads: WordSet,
     /// Ceasefire: words that end a trigger's clause.
-    pub cf_breaks: HashSet<String>,
+    pub cf_breaks: WordSet,
     /// Ceasefire: relative words.
-    pub cf_relatives: HashSet<String>,
+    pub cf_relatives: WordSet,
     /// Ceasefire: pronouns that take up a trigger.
-    pub cf_pronouns: HashSet<String>,
+    pub cf_pronouns: WordSet,
     /// Ceasefire: words of wish, effort or failure over an agreed infinitive.
-    pub cf_irrealis: HashSet<String>,
+    pub cf_irrealis: WordSet,
     /// Ceasefire: infinitive markers ("to").
-    pub cf_infinitive: HashSet<String>,
+    pub cf_infinitive: WordSet,
     /// "more" words.
-    pub more: HashSet<String>,
+    pub more: WordSet,
     /// Range joiners.
-    pub range: HashSet<String>,
+    pub range: WordSet,
     /// Words before a number that block a range.
-    pub range_not_after: HashSet<String>,
+    pub range_not_after: WordSet,
     /// Numbers: question words that make a vague quantity a question ("how many").
-    pub asking: HashSet<String>,
+    pub asking: WordSet,
     /// Month names.
-    pub months: HashSet<String>,
+    pub months: WordSet,
     /// Words after a number that make it no count.
-    pub not_count_after: HashSet<String>,
+    pub not_count_after: WordSet,
     /// Words before a year.
-    pub year_before: HashSet<String>,
+    pub year_before: WordSet,
     /// Pronouns.
-    pub pronouns: HashSet<String>,
+    pub pronouns: WordSet,
     /// Claimant strip words.
-    pub claim_strip: HashSet<String>,
+    pub claim_strip: WordSet,
     /// Claimant stop words.
-    pub claim_stop: HashSet<String>,
+    pub claim_stop: WordSet,
     /// Claimant auxiliaries.
-    pub claim_aux: HashSet<String>,
+    pub claim_aux: WordSet,
     /// Indefinite determiners before a ceasefire trigger.
-    pub indefinite: HashSet<String>,
+    pub indefinite: WordSet,
     /// Location prepositions.
-    pub location_preps: HashSet<String>,
+    pub location_preps: WordSet,
     /// Clash: words that bring a weapon into a clause.
-    pub weapon_intro: HashSet<String>,
+    pub weapon_intro: WordSet,
     /// Place nouns.
-    pub location_nouns: HashSet<String>,
+    pub location_nouns: WordSet,
     /// Words that make a name before them no place.
-    pub location_not: HashSet<String>,
+    pub location_not: WordSet,
     /// Range openers ("between").
-    pub range_open: HashSet<String>,
+    pub range_open: WordSet,
     /// Words before "from" that make "from X to Y" a range.
-    pub range_from: HashSet<String>,
+    pub range_from: WordSet,
     /// Nouns that name no speaker.
-    pub abstract_heads: HashSet<String>,
+    pub abstract_heads: WordSet,
     /// Modifiers that, alone, name no speaker.
-    pub abstract_modifiers: HashSet<String>,
+    pub abstract_modifiers: WordSet,
     /// Abstract heads that are someone's account ("reports").
-    pub report_heads: HashSet<String>,
+    pub report_heads: WordSet,
     /// Words a claimant never starts with.
-    pub claim_bad_start: HashSet<String>,
+    pub claim_bad_start: WordSet,
     /// Words that make a claimant phrase a clause.
-    pub claim_clause: HashSet<String>,
+    pub claim_clause: WordSet,
     /// Claimant: conjunctions that open a clause of its own.
-    pub claim_opener: HashSet<String>,
+    pub claim_opener: WordSet,
     /// Capitalised words that are no name.
-    pub claim_not_name: HashSet<String>,
+    pub claim_not_name: WordSet,
     /// Relatives that may open an object clause before its subject.
-    pub claim_relative: HashSet<String>,
+    pub claim_relative: WordSet,
     /// Articles of a common noun phrase.
-    pub claim_article: HashSet<String>,
+    pub claim_article: WordSet,
     /// Claimant: titles a definite article turns into a reference back ("the governor").
-    pub anaphoric_titles: HashSet<String>,
+    pub anaphoric_titles: WordSet,
     /// Claimant: the definite article(s).
-    pub definite: HashSet<String>,
+    pub definite: WordSet,
 }
 
-fn set(list: &[String]) -> HashSet<String> {
+fn set(list: &[String]) -> WordSet {
     list.iter().map(|s| s.to_lowercase()).collect()
 }
 

@@ -2,6 +2,8 @@
 
 use std::collections::HashMap;
 
+use super::words::WordMap;
+
 use serde::Deserialize;
 
 /// Ceasefire word lists of one language.
@@ -234,11 +236,11 @@ pub struct CasualtyData {
 #[serde(default, deny_unknown_fields)]
 pub struct NumberData {
     /// Number words and their values ("seven" = 7, "двое" = 2).
-    pub words: HashMap<String, u64>,
+    pub words: WordMap<u64>,
     /// Multipliers ("hundred" = 100, "тысяч" = 1000).
-    pub scales: HashMap<String, u64>,
+    pub scales: WordMap<u64>,
     /// Ordinals ("sixth" = 6): "the sixth aid worker killed" counts 6.
-    pub ordinals: HashMap<String, u64>,
+    pub ordinals: WordMap<u64>,
     /// Fixed phrases with an approximate value ("a dozen" = 12, "half a dozen" = 6).
     pub approx_phrases: HashMap<String, u64>,
     /// Markers before a number that make it approximate ("at least", "up to", "до").

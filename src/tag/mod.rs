@@ -43,6 +43,7 @@ pub mod phrases;
 pub mod sentence;
 pub mod sentences;
 pub mod sides;
+pub mod words;
 
 pub use mention::*;
 
