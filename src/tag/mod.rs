@@ -55,6 +55,12 @@ pub const TAGGER_VERSION: &str = "0.4.18";
 
 /// Detect the language of a text: "uk" or "ru" when it is mostly Cyrillic, else "en".
 pub fn detect_language(text: &str) -> &'static str {
+    // The first 4000 characters take at most 16000 bytes; with no lead byte of U+0400..U+04FF
+    // (0xD0..=0xD3) among those, no character is Cyrillic and the text is English.
+    let window = text.as_bytes().get(..16000).unwrap_or(text.as_bytes());
+    if !window.iter().any(|b| (0xD0..=0xD3).contains(b)) {
+        return "en";
+    }
     let (mut cyr, mut latin, mut uk) = (0usize, 0usize, 0usize);
     for c in text.chars().take(4000) {
         if ('\u{0400}'..='\u{04FF}').contains(&c) {

@@ -16,6 +16,48 @@ fn language_detection() {
     assert_eq!(detect_language("Two soldiers were killed."), "en");
 }
 
+/// `detect_language` character by character, without the shortcut for a text whose first
+/// 16000 bytes hold no Cyrillic lead byte.
+fn detect_language_by_chars(text: &str) -> &'static str {
+    let (mut cyr, mut latin, mut uk) = (0usize, 0usize, 0usize);
+    for c in text.chars().take(4000) {
+        if ('\u{0400}'..='\u{04FF}').contains(&c) {
+            cyr += 1;
+            if matches!(c, 'і' | 'ї' | 'є' | 'ґ' | 'І' | 'Ї' | 'Є' | 'Ґ') {
+                uk += 1;
+            }
+        } else if c.is_ascii_alphabetic() {
+            latin += 1;
+        }
+    }
+    if cyr > latin {
+        if uk > 0 { "uk" } else { "ru" }
+    } else {
+        "en"
+    }
+}
+
+#[test]
+fn language_detection_shortcut_agrees() {
+    let every: String = (0x80u32..0x600).filter_map(char::from_u32).collect();
+    let texts = [
+        String::new(),
+        "Ґ".to_string(),
+        "Їжак".to_string(),
+        "Ѐ ӿ".to_string(),
+        "日本語 ab".to_string(),
+        "é".repeat(7999) + "ы",
+        "😀".repeat(3999) + "ы",
+        "😀".repeat(4000) + "ы",
+        "ab".repeat(1000) + &"є".repeat(2001),
+        every.clone(),
+        every.chars().rev().collect(),
+    ];
+    for t in &texts {
+        assert_eq!(detect_language(t), detect_language_by_chars(t), "{t:?}");
+    }
+}
+
 #[test]
 fn collective_numerals_and_singular_nouns() {
     assert_eq!(
