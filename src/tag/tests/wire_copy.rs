@@ -132,3 +132,25 @@ fn an_object_and_his_kin_are_counted_one_by_one() {
         vec![(Killed, Some(2))]
     );
 }
+
+#[test]
+fn the_official_registers_own_verbs_name_the_issuer() {
+    assert_eq!(
+        claimants(
+            "The General Staff of the Armed Forces informs that two servicemen were killed as a result of enemy shelling."
+        ),
+        vec![Some("The General Staff of the Armed Forces".to_string())]
+    );
+    assert_eq!(
+        claimants(
+            "The Ministry of National Defence informs with regret that Sergeant Ali Demir was martyred in an attack by PKK terrorists."
+        ),
+        vec![Some("The Ministry of National Defence".to_string())]
+    );
+    assert_eq!(
+        claimants(
+            "The Ministry of Defence deeply regrets to announce that three soldiers were killed when militants ambushed their patrol."
+        ),
+        vec![Some("The Ministry of Defence".to_string())]
+    );
+}
