@@ -51,7 +51,7 @@ use lexicon::{FAMILY_CASUALTY, FAMILY_CEASEFIRE, FAMILY_CLASH, LEXICONS, Lang};
 use sentence::Sents;
 
 /// Version of the rules and data; stored with every mention. Bump on any rule or data change.
-pub const TAGGER_VERSION: &str = "0.4.19";
+pub const TAGGER_VERSION: &str = "0.4.20";
 
 /// Detect the language of a text: "uk" or "ru" when it is mostly Cyrillic, else "en".
 pub fn detect_language(text: &str) -> &'static str {

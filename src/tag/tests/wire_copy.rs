@@ -154,3 +154,17 @@ fn the_official_registers_own_verbs_name_the_issuer() {
         vec![Some("The Ministry of Defence".to_string())]
     );
 }
+
+#[test]
+fn died_of_his_wounds_is_one_death_not_a_wound() {
+    assert_eq!(
+        keys(
+            "A military statement said 14 insurgents were killed in the operation, adding that one soldier died of his wounds."
+        ),
+        vec![(Killed, Some(14)), (Killed, Some(1))]
+    );
+    assert_eq!(
+        keys("After the ambush near Gao one soldier succumbed to his injuries, the army said."),
+        vec![(Killed, Some(1))]
+    );
+}
