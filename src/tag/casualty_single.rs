@@ -346,10 +346,10 @@ pub fn joined_single(s: &Sent, from: usize, cue: (usize, usize)) -> Option<Strin
     shared.then(|| s.text_of(start, e).to_string())
 }
 
-/// "a man and his two children were killed", "killed a nurse and three patients": a singular
-/// phrase joined before a counted one shares its category and counts one. Returns the
-/// phrase. `first` is the count's first token; `cue` the count's cue.
-pub fn single_before(s: &Sent, first: usize, cue: (usize, usize), cues: &[Cue]) -> Option<String> {
+/// The singular phrase ("a man", "a nurse") joined by "and" right before the count at token
+/// `first` ("… and his two children", "… and three patients"): its determiner's token and the
+/// "and". None when the phrase holds a verb or cue of its own ("One soldier died and two …").
+fn singular_before_and(s: &Sent, first: usize, cues: &[Cue]) -> Option<(usize, usize)> {
     let sets = &s.lang.sets;
     let mut k = first;
     if k > 0 && matches!(s.w(k - 1), "his" | "her" | "their" | "its") {
@@ -368,12 +368,17 @@ pub fn single_before(s: &Sent, first: usize, cue: (usize, usize), cues: &[Cue]) 
         .rev()
         .take_while(|&j| s.toks[j].word && (one(j) || !sets.who_stop.contains(s.w(j))))
         .find(|&j| one(j))?;
-    // "One soldier died and two were wounded": a phrase with a verb of its own is a clause.
-    if (det + 1..=head)
-        .any(|j| !s.toks[j].word || sets.who_stop.contains(s.w(j)) || cues.iter().any(|q| q.a == j))
-    {
-        return None;
-    }
+    let clause = (det + 1..=head).any(|j| {
+        !s.toks[j].word || sets.who_stop.contains(s.w(j)) || cues.iter().any(|q| q.a == j)
+    });
+    (!clause).then_some((det, end))
+}
+
+/// "a man and his two children were killed", "killed a nurse and three patients": a singular
+/// phrase joined before a counted one shares its category and counts one. Returns the
+/// phrase. `first` is the count's first token; `cue` the count's cue.
+pub fn single_before(s: &Sent, first: usize, cue: (usize, usize), cues: &[Cue]) -> Option<String> {
+    let (det, end) = singular_before_and(s, first, cues)?;
     // Subject side: the phrase opens the clause (nothing but a speaker's "that" or the start
     // before it); object side: the cue right before it ("killed a nurse and …").
     let opens = det == 0 || matches!(s.w(det - 1), "," | "that" | "said" | ":");
@@ -384,25 +389,6 @@ pub fn single_before(s: &Sent, first: usize, cue: (usize, usize), cues: &[Cue]) 
 /// "killed a nurse and three patients": a count joined after a singular object shares the
 /// object's cue. Returns the index of that cue in `cues`.
 pub fn after_single_object(s: &Sent, first: usize, cues: &[Cue]) -> Option<usize> {
-    let sets = &s.lang.sets;
-    let mut k = first;
-    if k > 0 && matches!(s.w(k - 1), "his" | "her" | "their" | "its") {
-        k -= 1;
-    }
-    if k < 3 || s.w(k - 1) != "and" {
-        return None;
-    }
-    let head = k - 2;
-    let one = |j: usize| matches!(s.w(j), "a" | "an" | "one");
-    let det = (head.saturating_sub(4)..head)
-        .rev()
-        .take_while(|&j| s.toks[j].word && (one(j) || !sets.who_stop.contains(s.w(j))))
-        .find(|&j| one(j))?;
-    if (det + 1..=head)
-        .any(|j| !s.toks[j].word || sets.who_stop.contains(s.w(j)) || cues.iter().any(|q| q.a == j))
-        || is_plural_word(s, head)
-    {
-        return None;
-    }
+    let (det, _) = singular_before_and(s, first, cues)?;
     cues.iter().position(|q| q.b == det && !q.numbered_only)
 }

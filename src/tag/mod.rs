@@ -61,6 +61,12 @@ pub fn detect_language(text: &str) -> &'static str {
     if !window.iter().any(|b| (0xD0..=0xD3).contains(b)) {
         return "en";
     }
+    detect_language_by_chars(text)
+}
+
+/// `detect_language` without its shortcut: counts Cyrillic (and Ukrainian) against Latin
+/// letters among the first 4000 characters.
+fn detect_language_by_chars(text: &str) -> &'static str {
     let (mut cyr, mut latin, mut uk) = (0usize, 0usize, 0usize);
     for c in text.chars().take(4000) {
         if ('\u{0400}'..='\u{04FF}').contains(&c) {

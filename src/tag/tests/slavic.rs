@@ -3,8 +3,8 @@
 use crate::tag::CasualtyCategory::*;
 use crate::tag::CeasefireStatus::*;
 use crate::tag::MentionKind::*;
-use crate::tag::detect_language;
 use crate::tag::test_util::{claimants, keys, kinds, statuses};
+use crate::tag::{detect_language, detect_language_by_chars};
 
 #[test]
 fn language_detection() {
@@ -14,27 +14,6 @@ fn language_detection() {
         "uk"
     );
     assert_eq!(detect_language("Two soldiers were killed."), "en");
-}
-
-/// `detect_language` character by character, without the shortcut for a text whose first
-/// 16000 bytes hold no Cyrillic lead byte.
-fn detect_language_by_chars(text: &str) -> &'static str {
-    let (mut cyr, mut latin, mut uk) = (0usize, 0usize, 0usize);
-    for c in text.chars().take(4000) {
-        if ('\u{0400}'..='\u{04FF}').contains(&c) {
-            cyr += 1;
-            if matches!(c, 'і' | 'ї' | 'є' | 'ґ' | 'І' | 'Ї' | 'Є' | 'Ґ') {
-                uk += 1;
-            }
-        } else if c.is_ascii_alphabetic() {
-            latin += 1;
-        }
-    }
-    if cyr > latin {
-        if uk > 0 { "uk" } else { "ru" }
-    } else {
-        "en"
-    }
 }
 
 #[test]
