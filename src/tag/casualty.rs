@@ -228,6 +228,10 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
                 }
                 break;
             }
+            // A cue in quotation marks ("had \"neutralised\" 100 jihadists") still governs.
+            if is_quote_mark(s.w(k)) {
+                continue;
+            }
             if !lang.sets.link.contains(s.w(k)) {
                 break;
             }
@@ -610,4 +614,9 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
         claims.insert(at, r);
     }
     claims
+}
+
+/// True for a quotation mark standing alone as a token.
+fn is_quote_mark(w: &str) -> bool {
+    matches!(w, "\"" | "'" | "“" | "”" | "‘" | "’" | "«" | "»" | "„")
 }

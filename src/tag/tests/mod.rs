@@ -16,6 +16,7 @@ mod negatives;
 mod not_casualties;
 mod other_conflicts;
 mod props;
+mod quoted_and_ranked;
 mod regional_reports;
 mod running_tolls;
 mod sentences;

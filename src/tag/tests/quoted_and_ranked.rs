@@ -1,0 +1,69 @@
+//! Cues in quotation marks, "losses in lives", officers by rank as parties to armed violence,
+//! labour "ceasefires", and the tolls of wars long over told in other words. Sentences
+//! written for these tests.
+
+use crate::tag::CasualtyCategory::*;
+use crate::tag::MentionKind;
+use crate::tag::test_util::{claimants, keys, kinds};
+
+#[test]
+fn a_cue_in_quotation_marks_still_governs_its_count() {
+    assert_eq!(
+        keys("Burkina Faso's army said it had \"neutralised\" about 80 jihadists near Djibo."),
+        vec![(Killed, Some(80))]
+    );
+    assert_eq!(
+        keys("The brigade said it had 'eliminated' 14 militants in the raid on the camp."),
+        vec![(Killed, Some(14))]
+    );
+    assert_eq!(
+        keys("Штаб сообщил, что бойцы «ликвидировали» 40 боевиков у переправы."),
+        vec![(Killed, Some(40))]
+    );
+}
+
+#[test]
+fn losses_in_lives_are_one_death_claim() {
+    assert_eq!(
+        keys(
+            "The rebels said their shelling caused losses in lives and equipment among the enemy."
+        ),
+        vec![(Killed, None)]
+    );
+}
+
+#[test]
+fn an_officer_named_by_rank_speaks_for_an_armed_party() {
+    assert_eq!(
+        claimants(
+            "Brig. Gen. Ramon Dizon, commander of the joint task force, said five members of the group were also killed."
+        ),
+        vec![Some("Brig. Gen. Ramon Dizon".to_string())]
+    );
+    // With no cause, no party and no rank, a bare toll stays no claim.
+    assert!(keys("The spokesman said five members of the group were also killed.").is_empty());
+}
+
+#[test]
+fn a_ceasefire_between_unions_is_figurative() {
+    assert!(
+        !kinds("The two unions declared a ceasefire in their long-running dispute over pay.")
+            .contains(&MentionKind::Ceasefire)
+    );
+    assert!(
+        !kinds("Rail workers agreed a truce in the pension row, suspending walkouts until May.")
+            .contains(&MentionKind::Ceasefire)
+    );
+}
+
+#[test]
+fn the_weapons_of_a_war_long_over_make_no_claim() {
+    assert!(
+        keys("A mine planted during the 1990s war killed two farmers in a field near Osijek on Monday.")
+            .is_empty()
+    );
+    assert!(
+        keys("An unexploded Second World War bomb went off on a building site in Gdansk, injuring three workers.")
+            .is_empty()
+    );
+}
