@@ -281,6 +281,11 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
                 break;
             }
             let w = s.w(k);
+            // "shot down two drones and inflicted heavy losses": a count of things ends at the
+            // conjunction that opens the next predicate.
+            if things[ni] && lang.sets.conj.contains(w) {
+                break;
+            }
             // "16 з них – безповоротні", "из них 30 — убитыми": the dash after a subset
             // introduces its category.
             let subset_dash = matches!(w, "—" | "–")

@@ -23,7 +23,18 @@ pub fn singular_subject(s: &Sent, c: &Cue) -> Option<(u64, Option<String>)> {
     if !any_aux || k == 0 {
         return None;
     }
-    let head = k - 1;
+    let mut head = k - 1;
+    // "A soldier of the army, Pvt. Elvin Aliyev, was killed": an appositive set off by commas
+    // names the head before it.
+    if s.w(head) == ","
+        && let Some(open) = (head.saturating_sub(7)..head.saturating_sub(1))
+            .rev()
+            .find(|&j| s.w(j) == ",")
+        && open > 0
+        && (open + 1..head).all(|j| s.toks[j].word || s.w(j) == ".")
+    {
+        head = open - 1;
+    }
     if !s.toks[head].word || is_plural_word(s, head) {
         return None;
     }

@@ -442,16 +442,19 @@ pub fn find_counts(
         i = last;
     }
     out.sort_by_key(|c| c.first);
-    // "22 others", "12 more": a vague word right after a number belongs to it.
+    // "22 others", "12 more": a vague word right after a number belongs to it; after a vague
+    // quantity ("many others") it names the people counted and counts nobody again.
     let mut merged: Vec<Count> = Vec::new();
     for c in out {
         if let Some(prev) = merged.last_mut()
             && c.value.is_none()
-            && prev.value.is_some()
+            && !prev.ordinal
             && c.first == prev.last
             && lang.sets.more.contains(&toks[c.first].lower)
         {
-            prev.last = c.last;
+            if prev.value.is_some() {
+                prev.last = c.last;
+            }
             continue;
         }
         merged.push(c);

@@ -67,3 +67,45 @@ fn the_weapons_of_a_war_long_over_make_no_claim() {
             .is_empty()
     );
 }
+
+#[test]
+fn an_appositive_name_leaves_a_singular_subject_one() {
+    assert_eq!(
+        keys(
+            "A soldier of the Azerbaijani army, Pvt. Elvin Aliyev, was killed by sniper fire near Lachin."
+        ),
+        vec![(Killed, Some(1))]
+    );
+    assert_eq!(
+        keys("A nurse, 31-year-old Amina Yusuf, was wounded when the clinic was shelled."),
+        vec![(Wounded, Some(1))]
+    );
+}
+
+#[test]
+fn many_others_is_one_vague_count() {
+    assert_eq!(
+        keys("The brigade repelled the assault, killing 17 attackers and wounding many others."),
+        vec![(Killed, Some(17)), (Wounded, None)]
+    );
+}
+
+#[test]
+fn a_count_of_things_ends_at_the_next_predicate() {
+    assert_eq!(
+        keys(
+            "The unit shot down two drones and inflicted heavy losses on the militias, the command said."
+        ),
+        vec![(KilledOrWounded, None)]
+    );
+}
+
+#[test]
+fn a_toll_since_a_day_and_month_is_a_toll_of_the_conflict() {
+    assert_eq!(
+        keys(
+            "The monitor says that since 7 October at least 1,200 people have been killed in the district."
+        ),
+        vec![(Killed, Some(1200))]
+    );
+}
