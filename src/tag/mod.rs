@@ -29,6 +29,7 @@ pub mod casualty_rejection;
 pub mod casualty_single;
 pub mod ceasefire;
 pub mod claimant;
+mod claimant_shape;
 pub mod clash;
 pub mod context;
 pub mod eval;
