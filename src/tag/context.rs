@@ -235,18 +235,35 @@ pub fn keep_armed_casualties(
         })
     };
     out.retain(|m| {
-        if !matches!(m.detail, MentionDetail::Casualty { .. }) {
+        let MentionDetail::Casualty { claims } = &m.detail else {
             return true;
-        }
+        };
         let Some(i) = spans.iter().position(|sp| sp.start == m.sentence.start) else {
             return true;
         };
         match governing(&mut cause_at, &mut shift_at, i, spans.len()) {
             Some(Cause::Armed) => true,
-            None => names_party(),
+            None => {
+                names_party()
+                    || (killed_and_wounded(claims) && sents.get(i).is_match(&lang.agent_verbs))
+            }
             _ => false,
         }
     });
+}
+
+/// True when a mention counts both dead and wounded ("42 were killed and 67 wounded in the
+/// past 24 hours"). With a verb of killing ("killed", not "dead" or "died"), which says
+/// someone killed them, such a sentence tells a toll of attacks even when it names none:
+/// disease and disasters kill without wounding, and "119 were confirmed dead, 78 of the
+/// injured remained in hospital" (a derailment) names no killer.
+fn killed_and_wounded(claims: &[super::mention::CasualtyClaim]) -> bool {
+    let counted = |cat: CasualtyCategory| {
+        claims
+            .iter()
+            .any(|c| c.category == cat && c.count.is_some() && !c.negated)
+    };
+    counted(CasualtyCategory::Killed) && counted(CasualtyCategory::Wounded)
 }
 
 /// Drop the passage's unnumbered claims that count again people it has already counted

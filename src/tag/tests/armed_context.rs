@@ -333,3 +333,24 @@ fn an_acronym_that_kills_or_abducts_is_an_armed_party() {
     assert!(claims("HIV killed 630,000 people last year, the agency said.").is_empty());
     assert!(claims("Some 119 people were confirmed dead, officials said.").is_empty());
 }
+
+#[test]
+fn killed_and_wounded_counted_together_tell_a_toll_of_attacks() {
+    assert_eq!(
+        keys(
+            "According to the health authorities in Tyre, 31 people were killed and 118 wounded over the past two days."
+        ),
+        vec![(Killed, Some(31)), (Wounded, Some(118))]
+    );
+    // "Dead" names no killer: a bare toll of the dead and the injured may be a derailment's.
+    assert!(
+        keys(
+            "The district official told reporters that 52 people were confirmed dead, while 30 of the injured remained in hospital."
+        )
+        .is_empty()
+    );
+    // Killing alone, with no cause and no party, stays no claim.
+    assert!(
+        keys("The health office said 31 people were killed over the past two days.").is_empty()
+    );
+}
