@@ -1,6 +1,7 @@
 //! Unit tests of the tagger, one module per rule family.
 
 mod armed_context;
+mod careful_reader;
 mod ceasefire_predicates;
 mod claimant_shape;
 mod claimants;
@@ -16,7 +17,7 @@ mod negatives;
 mod not_casualties;
 mod other_conflicts;
 mod props;
-mod quoted_and_ranked;
+
 mod regional_reports;
 mod running_tolls;
 mod sentences;

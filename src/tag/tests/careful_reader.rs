@@ -1,6 +1,7 @@
-//! Cues in quotation marks, "losses in lives", officers by rank as parties to armed violence,
-//! labour "ceasefires", and the tolls of wars long over told in other words. Sentences
-//! written for these tests.
+//! Calls a careful reader makes that the rules missed: a cue in quotation marks, "losses in
+//! lives", an officer named by rank as a party, an appositive name after a singular subject,
+//! "many others", counts of things, labour "ceasefires", the weapons of a war long over, and
+//! fighting or a truce named as absent. Sentences written for these tests.
 
 use crate::tag::CasualtyCategory::*;
 use crate::tag::MentionKind;
@@ -108,4 +109,28 @@ fn a_toll_since_a_day_and_month_is_a_toll_of_the_conflict() {
         ),
         vec![(Killed, Some(1200))]
     );
+}
+
+#[test]
+fn fighting_named_as_absent_is_no_clash() {
+    for text in [
+        "The truce appeared to be holding in Hodeidah on Tuesday, with no reports of fighting.",
+        "The night in Kidal passed without clashes, local officials said.",
+    ] {
+        assert!(!kinds(text).contains(&MentionKind::Clash), "{text}");
+    }
+    assert!(
+        kinds("The night passed without clashes, but shelling resumed at dawn.")
+            .contains(&MentionKind::Clash)
+    );
+}
+
+#[test]
+fn a_truce_of_which_there_is_no_sign_is_no_ceasefire() {
+    for text in [
+        "Fighting raged on around Goma with no sign of a truce.",
+        "There is no prospect of a lasting ceasefire in Tigray, the envoy said.",
+    ] {
+        assert!(!kinds(text).contains(&MentionKind::Ceasefire), "{text}");
+    }
 }
