@@ -134,3 +134,17 @@ fn a_truce_of_which_there_is_no_sign_is_no_ceasefire() {
         assert!(!kinds(text).contains(&MentionKind::Ceasefire), "{text}");
     }
 }
+
+#[test]
+fn the_official_answer_to_fire_is_a_clash() {
+    for text in [
+        "The army responded befittingly, silencing the hostile posts across the line.",
+        "Units of the 3rd Corps subjected the positions of the enemy brigade in the northern direction to fire from small arms.",
+    ] {
+        assert!(kinds(text).contains(&MentionKind::Clash), "{text}");
+    }
+    assert!(
+        !kinds("The minister responded befittingly to the reporters' questions.")
+            .contains(&MentionKind::Clash)
+    );
+}
