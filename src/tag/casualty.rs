@@ -357,6 +357,21 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
             }
         }
     }
+    // "killed three of the hostages": the group a counted part is taken from names the
+    // people counted and makes no claim of its own.
+    for (ni, c) in counts.iter().enumerate() {
+        if cat[ni].is_some() && matches!(s.w(c.last), "of" | "из" | "з" | "із") {
+            let mut k = c.last + 1;
+            if matches!(s.w(k), "the" | "those" | "these") {
+                k += 1;
+            }
+            if let Some(g) = cue_at_start(k)
+                && Some(g) != cat[ni]
+            {
+                used[g] = true;
+            }
+        }
+    }
     // "…, and more than 820,000 have fled their homes": a count followed by a predicate of
     // its own that is no casualty cue heads a clause of its own and inherits nothing.
     let own_predicate = |end: usize| {

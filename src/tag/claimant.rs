@@ -89,6 +89,12 @@ fn subject_before(s: &Sent, v: usize) -> Option<(usize, usize)> {
         } else {
             return None;
         }
+        // "The attack killed 12 people, including two children, said the spokesman": a
+        // clause that counts people is the report, not its speaker.
+        let (x, y) = back_to_boundary(s, end)?;
+        if (x..y).any(|j| is_cardinal(s, j)) {
+            return None;
+        }
     }
     let (a, end) = back_to_boundary(s, end)?;
     // "Ibrahim Khatir, Director General of the Health Ministry recently said": the title runs
@@ -120,6 +126,16 @@ fn subject_before(s: &Sent, v: usize) -> Option<(usize, usize)> {
         return trim(s, a, k);
     }
     Some((a, end))
+}
+
+/// True when token `j` is a cardinal number ("12", "1,200", "twelve").
+fn is_cardinal(s: &Sent, j: usize) -> bool {
+    let w = s.w(j);
+    let digits = !w.is_empty()
+        && w.chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.');
+    digits && w.chars().next().is_some_and(|c| c.is_ascii_digit())
+        || s.lang.data.numbers.words.contains_key(w)
 }
 
 /// Most words of a person's name that stands before its title.

@@ -148,3 +148,28 @@ fn the_official_answer_to_fire_is_a_clash() {
             .contains(&MentionKind::Clash)
     );
 }
+
+#[test]
+fn a_clause_that_counts_people_is_no_speaker() {
+    assert_eq!(
+        claimants(
+            "The raid killed 14 villagers, including three children, said the spokesman for the district council, Musa Ibrahim."
+        ),
+        vec![
+            Some("the spokesman for the district council, Musa Ibrahim".to_string()),
+            Some("the spokesman for the district council, Musa Ibrahim".to_string())
+        ]
+    );
+}
+
+#[test]
+fn the_group_a_part_is_taken_from_makes_no_claim() {
+    assert_eq!(
+        keys("The group said an airstrike on the compound had killed three of the hostages."),
+        vec![(Killed, Some(3))]
+    );
+    assert_eq!(
+        keys("The rebels said the shelling killed two of the captives held at the camp."),
+        vec![(Killed, Some(2))]
+    );
+}
