@@ -128,6 +128,17 @@ fn subject_before(s: &Sent, v: usize) -> Option<(usize, usize)> {
     Some((a, end))
 }
 
+/// True when token `x` is a relaying outlet's one-word name in any case form ("ТАСС",
+/// "Укрінформу", "Reuters").
+fn relay_word(s: &Sent, x: usize) -> bool {
+    let w = s.w(x);
+    s.lang.data.claimant.relays.iter().any(|r| {
+        r.chars().all(char::is_alphanumeric)
+            && w.starts_with(r.as_str())
+            && w.chars().count() <= r.chars().count() + 2
+    })
+}
+
 /// True when token `j` is a cardinal number ("12", "1,200", "twelve").
 fn is_cardinal(s: &Sent, j: usize) -> bool {
     let w = s.w(j);
@@ -387,8 +398,17 @@ pub fn candidates(s: &Sent) -> Vec<(usize, Found)> {
             let before = before.filter(|_| !raw_start_is(s, a, &s.lang.sets.not_subject_start));
             // "…, повідомив голова ОВА": after a comma the subject follows the verb.
             let after_comma = a > 0 && matches!(s.w(a - 1), "," | "—" | "–" | "-");
+            // "Источник сообщил ТАСС, что …", "…, повідомило Укрінформу джерело": an outlet
+            // right after the verb is the one told; the speaker is the subject around it.
+            let told_outlet = after.filter(|&(x, _)| relay_word(s, x));
+            let after = match told_outlet {
+                Some((x, y)) if y > x + 1 => Some((x + 1, y)),
+                _ => after,
+            };
             if pointed.is_some() {
                 (pointed, None)
+            } else if told_outlet.is_some() && !after_comma && before.is_some() {
+                (before, None)
             } else if cap_after || after_comma {
                 (after, None)
             } else {

@@ -296,3 +296,19 @@ fn a_subset_after_a_dash_takes_the_category_that_follows_it() {
         vec![(KilledOrWounded, Some(140)), (Killed, Some(45))]
     );
 }
+
+#[test]
+fn an_outlet_told_the_claim_is_not_its_speaker() {
+    assert_eq!(
+        claimants("Представитель штаба сообщил ТАСС, что в плен сдались 14 военнослужащих."),
+        vec![Some("Представитель штаба".to_string())]
+    );
+    assert_eq!(
+        claimants("Джерело в штабі повідомило Укрінформу, що в полон потрапили 9 окупантів."),
+        vec![Some("Джерело в штабі".to_string())]
+    );
+    assert_eq!(
+        claimants("В плен сдались 14 военнослужащих, сообщил ТАСС источник в штабе группировки."),
+        vec![Some("источник в штабе группировки".to_string())]
+    );
+}
