@@ -23,7 +23,7 @@ use super::casualty_partitive::{Partitive, partitive};
 use super::casualty_rejection::rejected_claim;
 use super::casualty_single::{
     after_single_object, coordinated_singulars, each_repeats, joined_single, named_object,
-    named_subject, single_before, singular_object, singular_subject,
+    named_subject, single_before, singular_object, singular_person_object, singular_subject,
 };
 use super::mention::CasualtyCategory;
 use super::numbers::{Count, find_counts};
@@ -524,9 +524,12 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
             continue;
         }
         // A cue that needs a number ("missing") takes a coordination of singulars as one.
-        let coordinated = coordinated_singulars(s, c);
-        if c.numbered_only && coordinated.is_none() {
-            continue;
+        let mut coordinated = coordinated_singulars(s, c);
+        if c.numbered_only {
+            coordinated = coordinated.or_else(|| singular_person_object(s, c));
+            if coordinated.is_none() {
+                continue;
+            }
         }
         if c.singular {
             out.push((

@@ -255,9 +255,23 @@ pub fn coordinated_singulars(s: &Sent, c: &Cue) -> Option<(u64, Option<String>)>
         .map(|(a, n)| (n, Some(s.text_of(a, k).to_string())))
 }
 
+/// "ліквідував командира", "о гибели мирного жителя": in a language with no articles, the
+/// form of the person noun right after the cue says one (count 1). A cue that otherwise
+/// needs a number ("ликвидировал") takes it too: a person is no depot.
+pub fn singular_person_object(s: &Sent, c: &Cue) -> Option<(u64, Option<String>)> {
+    let &(_, b) = s
+        .matches(&s.lang.singular_objects)
+        .iter()
+        .find(|&&(a, _)| a == c.b)?;
+    Some((1, Some(s.text_of(c.b, b).to_string())))
+}
+
 /// "killed a soldier", "neutralizing the terrorist": count 1.
 pub fn singular_object(s: &Sent, c: &Cue) -> Option<(u64, Option<String>)> {
     let sets = &s.lang.sets;
+    if let Some(one) = singular_person_object(s, c) {
+        return Some(one);
+    }
     // A nominal cue takes its object after "of" or "to": "the death of an UNMISS
     // peacekeeper", "severe injuries to another peacekeeper".
     let at = if matches!(s.w(c.b), "of" | "to") && sets.singular_det.contains(s.w(c.b + 1)) {

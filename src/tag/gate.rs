@@ -169,6 +169,7 @@ fn lists(l: &mut Lang) -> Vec<&mut Phrases> {
         &mut l.negators_after,
         &mut l.deniers,
         &mut l.rejections,
+        &mut l.singular_objects,
         &mut l.no_claim,
         &mut l.casualty_negative,
         &mut l.nonviolent,

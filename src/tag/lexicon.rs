@@ -110,6 +110,8 @@ pub struct Lang {
     pub deniers: Phrases,
     /// A rejection of a claim made before it ("a claim the army denied").
     pub rejections: Phrases,
+    /// One person as the object of a casualty verb ("командира"): count 1.
+    pub singular_objects: Phrases,
     /// No-claim contexts.
     pub no_claim: Phrases,
     /// Casualty sentence negatives.
@@ -427,6 +429,7 @@ impl Lang {
             negators_after: Phrases::compile(&k.negators_after)?,
             deniers: Phrases::compile(&k.deniers)?,
             rejections: Phrases::compile(&k.rejections)?,
+            singular_objects: Phrases::compile(&k.singular_objects)?,
             no_claim: Phrases::compile(&k.no_claim)?,
             casualty_negative: Phrases::compile(&k.negative)?,
             nonviolent: Phrases::compile(&k.nonviolent)?,

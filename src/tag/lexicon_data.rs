@@ -156,6 +156,10 @@ pub struct CasualtyData {
     /// rejected the claim"): a negated claim of that claim's category by the rejecter.
     #[serde(default)]
     pub rejections: Vec<String>,
+    /// One person named as the object of a casualty verb in a language with no articles
+    /// ("ліквідував командира", "убили мирного жителя"): count 1. English says it with "a".
+    #[serde(default)]
+    pub singular_objects: Vec<String>,
     /// Contexts that make a sentence's unnumbered cues no claim ("has not reported").
     pub no_claim: Vec<String>,
     /// Sentence contexts of accidents, disasters and disease: no claim at all.

@@ -312,3 +312,25 @@ fn an_outlet_told_the_claim_is_not_its_speaker() {
         vec![Some("источник в штабе группировки".to_string())]
     );
 }
+
+#[test]
+fn one_person_named_as_the_object_counts_one() {
+    assert_eq!(
+        keys("Армия заявила, что ликвидировала полевого командира боевиков в Идлибе."),
+        vec![(Killed, Some(1))]
+    );
+    assert_eq!(
+        keys("Снайпер убил мирного жителя в Горловке, сообщили в администрации."),
+        vec![(Killed, Some(1))]
+    );
+    assert_eq!(
+        keys("Сили оборони заявили, що ліквідували ватажка угруповання під час бою."),
+        vec![(Killed, Some(1))]
+    );
+    // Plural forms and things are no single person.
+    assert!(
+        !keys("Армия ликвидировала боевиков в Идлибе, сообщили в штабе.")
+            .contains(&(Killed, Some(1)))
+    );
+    assert!(keys("Армия ликвидировала склад боеприпасов в Идлибе.").is_empty());
+}
