@@ -414,6 +414,19 @@ pub fn is_alphanumeric(c: char) -> bool {
     }
 }
 
+/// `char::is_alphabetic`, with the characters below U+0500 answered from a table.
+pub fn is_alphabetic(c: char) -> bool {
+    match LOW_ALPHA.get(c as usize) {
+        Some(&a) => a,
+        None => c.is_alphabetic(),
+    }
+}
+
+/// `char::is_alphabetic` of each character below U+0500.
+static LOW_ALPHA: LazyLock<[bool; 0x500]> = LazyLock::new(|| {
+    std::array::from_fn(|i| char::from_u32(i as u32).is_some_and(char::is_alphabetic))
+});
+
 /// `char::is_alphanumeric` of each character below U+0500.
 static LOW_ALNUM: LazyLock<[bool; 0x500]> = LazyLock::new(|| {
     std::array::from_fn(|i| char::from_u32(i as u32).is_some_and(char::is_alphanumeric))
