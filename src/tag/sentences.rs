@@ -152,7 +152,8 @@ fn is_abbreviation(text: &str, dot: usize, abbreviations: &WordSet) -> bool {
     {
         return abbreviations.contains(word);
     }
-    abbreviations.contains(&word.to_lowercase())
+    // `fold` is `to_lowercase` wherever it folds, and cheaper on Cyrillic.
+    abbreviations.contains(&super::phrases::fold(word).unwrap_or_else(|| word.to_lowercase()))
 }
 
 fn is_bullet(line: &str) -> bool {
