@@ -2,7 +2,7 @@
 //! the words around a count that decide what it counts — people or things, an age, the
 //! "who" phrase after it, a plural noun.
 
-use super::lexicon::CueSet;
+use super::lexicon::{CueSet, is_alphabetic};
 use super::mention::CasualtyCategory;
 use super::numbers::Count;
 use super::sentence::Sent;
@@ -45,7 +45,8 @@ pub fn find_cues(s: &Sent) -> Vec<Cue> {
     collect(s, &s.lang.numbered_cues, true, false, &mut all);
     all.sort_by_key(|c| (c.a, std::cmp::Reverse(c.b)));
     let mut out: Vec<Cue> = Vec::new();
-    let title_case = is_title_case(s);
+    // Asked only when there are cues: most sentences the rules look at hold none.
+    let title_case = !all.is_empty() && is_title_case(s);
     for c in all {
         if !title_case && in_name(s, c.a, c.b) {
             continue;
@@ -62,7 +63,7 @@ pub fn find_cues(s: &Sent) -> Vec<Cue> {
 fn is_title_case(s: &Sent) -> bool {
     let (mut caps, mut lower) = (0, 0);
     for (i, t) in s.toks.iter().enumerate() {
-        if t.word && t.lower.chars().count() >= 4 && t.lower.chars().all(char::is_alphabetic) {
+        if t.word && t.lower.chars().count() >= 4 && t.lower.chars().all(is_alphabetic) {
             if s.is_upper(i) {
                 caps += 1;
             } else {

@@ -100,8 +100,9 @@ impl Gate {
         pats.sort();
         let ac = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
-            // A DFA scans some 3% faster but costs a process tagging Russian 1 MB more.
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            // A DFA takes about half the instructions of a contiguous NFA in the overlapping
+            // scan (some 6% of the tagger's), for about 1 MB more in a process tagging Russian.
+            .kind(Some(AhoCorasickKind::DFA))
             .build(pats.iter().map(|(l, _)| l))
             .ok();
         if ac.is_none() {

@@ -6,7 +6,7 @@
 //! boundaries. The files are embedded with `include_str!` and compiled once; a unit test
 //! checks that they parse, and at run time a broken file degrades to an empty lexicon.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use super::words::WordSet;
 use std::sync::LazyLock;
@@ -488,7 +488,7 @@ pub struct Lexicons {
     /// The family bits of each prefilter pattern, by pattern index.
     pub stem_families: Vec<u8>,
     /// Lowercase abbreviations of all languages, without their final dot.
-    pub abbreviations: HashSet<String>,
+    pub abbreviations: WordSet,
 }
 
 impl Lexicons {
@@ -521,7 +521,7 @@ impl Lexicons {
 /// Parse and compile every embedded lexicon.
 pub fn load() -> Result<Lexicons, String> {
     let mut stems: HashMap<String, u8> = HashMap::new();
-    let mut abbreviations = HashSet::new();
+    let mut abbreviations = WordSet::default();
     for (code, src) in SOURCES {
         let lang = LexiconData::parse(code, src)?;
         let p = &lang.prefilter;

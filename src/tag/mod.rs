@@ -35,6 +35,7 @@ pub mod context;
 pub mod eval;
 pub mod eval_sides;
 pub mod gate;
+mod language;
 pub mod lexicon;
 pub mod lexicon_data;
 pub mod mention;
@@ -46,6 +47,9 @@ pub mod sentences;
 pub mod sides;
 pub mod words;
 
+pub use language::detect_language;
+#[cfg(test)]
+use language::{char_start, detect_language_by_chars};
 pub use mention::*;
 
 use lexicon::{FAMILY_CASUALTY, FAMILY_CEASEFIRE, FAMILY_CLASH, LEXICONS, Lang};
@@ -53,38 +57,6 @@ use sentence::Sents;
 
 /// Version of the rules and data; stored with every mention. Bump on any rule or data change.
 pub const TAGGER_VERSION: &str = "0.4.20";
-
-/// Detect the language of a text: "uk" or "ru" when it is mostly Cyrillic, else "en".
-pub fn detect_language(text: &str) -> &'static str {
-    // The first 4000 characters take at most 16000 bytes; with no lead byte of U+0400..U+04FF
-    // (0xD0..=0xD3) among those, no character is Cyrillic and the text is English.
-    let window = text.as_bytes().get(..16000).unwrap_or(text.as_bytes());
-    if !window.iter().any(|b| (0xD0..=0xD3).contains(b)) {
-        return "en";
-    }
-    detect_language_by_chars(text)
-}
-
-/// `detect_language` without its shortcut: counts Cyrillic (and Ukrainian) against Latin
-/// letters among the first 4000 characters.
-fn detect_language_by_chars(text: &str) -> &'static str {
-    let (mut cyr, mut latin, mut uk) = (0usize, 0usize, 0usize);
-    for c in text.chars().take(4000) {
-        if ('\u{0400}'..='\u{04FF}').contains(&c) {
-            cyr += 1;
-            if matches!(c, 'і' | 'ї' | 'є' | 'ґ' | 'І' | 'Ї' | 'Є' | 'Ґ') {
-                uk += 1;
-            }
-        } else if c.is_ascii_alphabetic() {
-            latin += 1;
-        }
-    }
-    if cyr > latin {
-        if uk > 0 { "uk" } else { "ru" }
-    } else {
-        "en"
-    }
-}
 
 /// A claimant named after the claims: the sentence that closes a quotation the claims open
 /// ("«… 23 367 человек. …», — указали в МО РФ"), or a later sentence that points back

@@ -61,24 +61,27 @@ fn build_phrase_regex(src: &str) -> Result<Regex, Box<meta::BuildError>> {
 /// lowercase forms, of the same length) or has no case at all. None otherwise (a text with
 /// "ſ", the Kelvin sign, Greek or accented Latin letters keeps the case-insensitive regex).
 pub fn fold(text: &str) -> Option<String> {
-    // ASCII is lowercased all at once; then each other character is replaced by its fold,
-    // which has its length (a basic Cyrillic letter's, or the character itself).
-    let mut out = text.as_bytes().to_ascii_lowercase();
-    if !text.is_ascii() {
-        for (i, c) in text.char_indices().filter(|(_, c)| !c.is_ascii()) {
-            let f = fold_char(c)?;
-            if f != c {
-                let mut buf = [0u8; 4];
-                let bytes = f.encode_utf8(&mut buf).as_bytes();
-                match out.get_mut(i..i + c.len_utf8()) {
-                    Some(slot) if slot.len() == bytes.len() => slot.copy_from_slice(bytes),
-                    // Never seen: a fold of another length is built character by character.
-                    _ => return text.chars().map(fold_char).collect(),
-                }
-            }
+    // The text is copied in runs up to each non-ASCII character its fold changes, which is
+    // written in its place; ASCII is lowercased all at once at the end.
+    let mut out = String::with_capacity(text.len());
+    let mut from = 0;
+    let cyrillic = &*CYRILLIC_LOWER;
+    for (i, c) in text.char_indices().filter(|(_, c)| !c.is_ascii()) {
+        // `fold_char` of a non-ASCII character, with the table at hand.
+        let f = match cyrillic.get((c as usize).wrapping_sub(0x400)) {
+            Some(&f) => f?,
+            None if is_uncased_fast(c) => c,
+            None => return None,
+        };
+        if f != c {
+            out.push_str(text.get(from..i)?);
+            out.push(f);
+            from = i + c.len_utf8();
         }
     }
-    String::from_utf8(out).ok()
+    out.push_str(text.get(from..)?);
+    out.make_ascii_lowercase();
+    Some(out)
 }
 
 /// One character of `fold`: its lowercase form, itself when it has no case, None when it
@@ -413,6 +416,19 @@ pub fn is_alphanumeric(c: char) -> bool {
         c.is_alphanumeric()
     }
 }
+
+/// `char::is_alphabetic`, with the characters below U+0500 answered from a table.
+pub fn is_alphabetic(c: char) -> bool {
+    match LOW_ALPHA.get(c as usize) {
+        Some(&a) => a,
+        None => c.is_alphabetic(),
+    }
+}
+
+/// `char::is_alphabetic` of each character below U+0500.
+static LOW_ALPHA: LazyLock<[bool; 0x500]> = LazyLock::new(|| {
+    std::array::from_fn(|i| char::from_u32(i as u32).is_some_and(char::is_alphabetic))
+});
 
 /// `char::is_alphanumeric` of each character below U+0500.
 static LOW_ALNUM: LazyLock<[bool; 0x500]> = LazyLock::new(|| {

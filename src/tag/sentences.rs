@@ -7,9 +7,8 @@
 //! when the line is a heading (short, no final punctuation) or a bullet, or the next line
 //! is a bullet. All spans are byte ranges on character boundaries, trimmed of whitespace.
 
-use std::collections::HashSet;
-
 use super::mention::Span;
+use super::words::WordSet;
 
 const CLOSERS: &[char] = &['"', '\'', '”', '’', '»', ')', ']', '“'];
 const OPENERS: &[char] = &['"', '\'', '“', '‘', '«', '(', '[', '„'];
@@ -17,7 +16,7 @@ const BULLETS: &[char] = &['-', '*', '•', '·', '–', '—', '▪', '►'];
 
 /// Split `text` into sentence spans. `abbreviations` holds lowercase abbreviations without
 /// their final dot ("gen", "u.s", "p.m").
-pub fn split(text: &str, abbreviations: &HashSet<String>) -> Vec<Span> {
+pub fn split(text: &str, abbreviations: &WordSet) -> Vec<Span> {
     let bytes = text.as_bytes();
     let at = |i: usize| text.get(i..).and_then(|r| r.chars().next());
     let mut out = Vec::new();
@@ -36,7 +35,10 @@ pub fn split(text: &str, abbreviations: &HashSet<String>) -> Vec<Span> {
             let line = text.get(line_start..pos).unwrap_or("");
             let next_line_start = pos + 1;
             let rest = text.get(next_line_start..).unwrap_or("");
-            let blank_follows = rest.split('\n').next().is_some_and(|l| l.trim().is_empty());
+            let blank_follows = rest
+                .chars()
+                .take_while(|&c| c != '\n')
+                .all(char::is_whitespace);
             let next_starts_upper = rest
                 .trim_start()
                 .chars()
@@ -127,7 +129,7 @@ fn push(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
 }
 
 /// True when the word that ends with the dot at `dot` is an abbreviation or an initial.
-fn is_abbreviation(text: &str, dot: usize, abbreviations: &HashSet<String>) -> bool {
+fn is_abbreviation(text: &str, dot: usize, abbreviations: &WordSet) -> bool {
     let before = &text[..dot];
     let word_start = before
         .rfind(|c: char| c.is_whitespace() || OPENERS.contains(&c))
@@ -143,7 +145,15 @@ fn is_abbreviation(text: &str, dot: usize, abbreviations: &HashSet<String>) -> b
         // A single capital letter is an initial ("J. Smith"), a single digit is a list number.
         return c.is_uppercase();
     }
-    abbreviations.contains(&word.to_lowercase())
+    // An ASCII word with no capital is its own lowercase form.
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        return abbreviations.contains(word);
+    }
+    // `fold` is `to_lowercase` wherever it folds, and cheaper on Cyrillic.
+    abbreviations.contains(&super::phrases::fold(word).unwrap_or_else(|| word.to_lowercase()))
 }
 
 fn is_bullet(line: &str) -> bool {
@@ -166,6 +176,7 @@ fn is_heading(line: &str) -> bool {
         return false;
     }
     let ends_open = t.ends_with(|c: char| c.is_alphanumeric() || c == ':');
-    let words = t.split_whitespace().count();
-    ends_open && words <= 14 && t.chars().next().is_some_and(|c| !c.is_lowercase())
+    // At most 14 words: no 15th.
+    let few_words = || t.split_whitespace().nth(14).is_none();
+    ends_open && few_words() && t.chars().next().is_some_and(|c| !c.is_lowercase())
 }

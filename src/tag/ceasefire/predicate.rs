@@ -22,6 +22,7 @@
 
 use crate::tag::mention::CeasefireStatus;
 use crate::tag::sentence::Sent;
+use crate::tag::words::WordSet;
 
 /// A status cue of the sentence: its token range and status.
 pub type Cue = ((usize, usize), CeasefireStatus);
@@ -75,7 +76,25 @@ fn other_trigger(triggers: &[(usize, usize)], t: (usize, usize), k: usize) -> bo
 fn is_break(s: &Sent, k: usize) -> bool {
     let breaks = &s.lang.sets.cf_breaks;
     s.toks.get(k).is_some_and(|t| t.word)
-        && (breaks.contains(s.w(k)) || breaks.contains(&format!("{} {}", s.w(k), s.w(k + 1))))
+        && (breaks.contains(s.w(k)) || holds_pair(breaks, s.w(k), s.w(k + 1)))
+}
+
+/// True when `set` holds the two words `a` and `b` with a space between them; a short pair
+/// is put together on the stack, not in a new `String`.
+fn holds_pair(set: &WordSet, a: &str, b: &str) -> bool {
+    let mut buf = [0u8; 64];
+    if let Some(slot) = buf.get_mut(..a.len() + 1 + b.len()) {
+        let (head, tail) = slot.split_at_mut(a.len());
+        head.copy_from_slice(a.as_bytes());
+        if let Some((space, rest)) = tail.split_first_mut() {
+            *space = b' ';
+            rest.copy_from_slice(b.as_bytes());
+        }
+        if let Ok(pair) = std::str::from_utf8(slot) {
+            return set.contains(pair);
+        }
+    }
+    set.contains(&format!("{a} {b}"))
 }
 
 /// True when the cue starts with a verbal noun ("закінчення", "termination"): after the

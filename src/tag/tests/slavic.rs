@@ -4,7 +4,7 @@ use crate::tag::CasualtyCategory::*;
 use crate::tag::CeasefireStatus::*;
 use crate::tag::MentionKind::*;
 use crate::tag::test_util::{claimants, keys, kinds, statuses};
-use crate::tag::{detect_language, detect_language_by_chars};
+use crate::tag::{char_start, detect_language, detect_language_by_chars};
 
 #[test]
 fn language_detection() {
@@ -34,6 +34,10 @@ fn language_detection_shortcut_agrees() {
     ];
     for t in &texts {
         assert_eq!(detect_language(t), detect_language_by_chars(t), "{t:?}");
+        for n in [0, 1, 127, 128, 129, 3999, 4000, 4001] {
+            let by_chars = t.char_indices().nth(n).map_or(t.len(), |(i, _)| i);
+            assert_eq!(char_start(t.as_bytes(), n), by_chars, "{n} {t:?}");
+        }
     }
 }
 
