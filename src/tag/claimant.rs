@@ -390,7 +390,7 @@ pub fn candidates(s: &Sent) -> Vec<(usize, Found)> {
             // "сообщает пресс-служба …" vs "Минобороны озвучило потери": a capitalised
             // name (or a preposition before one) after the verb wins, else the subject before.
             let cap_after = after.is_some_and(|(x, _)| {
-                s.is_cap(x) || (s.toks[x].lower.chars().count() <= 2 && s.is_cap(x + 1))
+                s.is_upper(x) || (s.toks[x].lower.chars().count() <= 2 && s.is_upper(x + 1))
             });
             // "Про це міністр написав у соцмережі": the words between the pointer back and
             // the verb are its subject, whatever follows the verb.

@@ -245,7 +245,10 @@ pub fn keep_armed_casualties(
             Some(Cause::Armed) => true,
             None => {
                 names_party()
-                    || (killed_and_wounded(claims) && sents.get(i).is_match(&lang.agent_verbs))
+                    || (killed_and_wounded(claims) && {
+                        let s = sents.get(i);
+                        s.is_match(&lang.agent_verbs) || s.is_match(&lang.wound_words)
+                    })
             }
             _ => false,
         }
@@ -254,9 +257,10 @@ pub fn keep_armed_casualties(
 
 /// True when a mention counts both dead and wounded ("42 were killed and 67 wounded in the
 /// past 24 hours"). With a verb of killing ("killed", not "dead" or "died"), which says
-/// someone killed them, such a sentence tells a toll of attacks even when it names none:
-/// disease and disasters kill without wounding, and "119 were confirmed dead, 78 of the
-/// injured remained in hospital" (a derailment) names no killer.
+/// someone killed them, or a word of wounds weapons make ("wounded", "раненых", not
+/// "injured"), such a sentence tells a toll of attacks even when it names none: disease and
+/// disasters kill without wounding, and "119 were confirmed dead, 78 of the injured remained
+/// in hospital" (a derailment) names no killer.
 fn killed_and_wounded(claims: &[super::mention::CasualtyClaim]) -> bool {
     let counted = |cat: CasualtyCategory| {
         claims

@@ -171,6 +171,7 @@ fn lists(l: &mut Lang) -> Vec<&mut Phrases> {
         &mut l.deniers,
         &mut l.rejections,
         &mut l.singular_objects,
+        &mut l.wound_words,
         &mut l.no_claim,
         &mut l.casualty_negative,
         &mut l.nonviolent,

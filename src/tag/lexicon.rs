@@ -112,6 +112,8 @@ pub struct Lang {
     pub rejections: Phrases,
     /// One person as the object of a casualty verb ("командира"): count 1.
     pub singular_objects: Phrases,
+    /// Wounds that weapons make ("wounded", "ранены").
+    pub wound_words: Phrases,
     /// No-claim contexts.
     pub no_claim: Phrases,
     /// Casualty sentence negatives.
@@ -430,6 +432,7 @@ impl Lang {
             deniers: Phrases::compile(&k.deniers)?,
             rejections: Phrases::compile(&k.rejections)?,
             singular_objects: Phrases::compile(&k.singular_objects)?,
+            wound_words: Phrases::compile(&k.wound_words)?,
             no_claim: Phrases::compile(&k.no_claim)?,
             casualty_negative: Phrases::compile(&k.negative)?,
             nonviolent: Phrases::compile(&k.nonviolent)?,

@@ -160,6 +160,11 @@ pub struct CasualtyData {
     /// ("ліквідував командира", "убили мирного жителя"): count 1. English says it with "a".
     #[serde(default)]
     pub singular_objects: Vec<String>,
+    /// Words of wounds that weapons make ("wounded", "ранены", "поранені"), not injuries any
+    /// accident makes ("injured", "пострадавшие"): with the dead counted beside them they
+    /// name armed violence.
+    #[serde(default)]
+    pub wound_words: Vec<String>,
     /// Contexts that make a sentence's unnumbered cues no claim ("has not reported").
     pub no_claim: Vec<String>,
     /// Sentence contexts of accidents, disasters and disease: no claim at all.

@@ -338,3 +338,31 @@ fn one_person_named_as_the_object_counts_one() {
     );
     assert!(keys("Армия ликвидировала склад боеприпасов в Идлибе.").is_empty());
 }
+
+#[test]
+fn a_speaker_before_the_verb_keeps_a_figure_after_it() {
+    assert_eq!(
+        claimants("Генштаб сообщил о 35 погибших боевиках после ударов."),
+        vec![Some("Генштаб".to_string())]
+    );
+    assert_eq!(
+        claimants("Генштаб ЗСУ повідомив про 1200 загиблих окупантів за добу після боїв."),
+        vec![Some("Генштаб ЗСУ".to_string())]
+    );
+}
+
+#[test]
+fn the_dead_and_the_wounded_counted_together_tell_a_toll_of_attacks() {
+    assert_eq!(
+        keys(
+            "Министерство здравоохранения сообщило о 35 погибших и 120 раненых за последние сутки."
+        ),
+        vec![(Killed, Some(35)), (Wounded, Some(120))]
+    );
+    assert_eq!(
+        keys("За добу загинули 12 людей, ще 40 поранені, повідомили в міністерстві."),
+        vec![(Killed, Some(12)), (Wounded, Some(40))]
+    );
+    // Those an accident hurts are "пострадавшие", not the wounded.
+    assert!(keys("Погибли 19 человек, 78 пострадавших остаются в больнице.").is_empty());
+}
