@@ -354,3 +354,20 @@ fn killed_and_wounded_counted_together_tell_a_toll_of_attacks() {
         keys("The health office said 31 people were killed over the past two days.").is_empty()
     );
 }
+
+#[test]
+fn soldiers_hurt_in_a_road_accident_or_a_shooting_spree_are_no_claim() {
+    for text in [
+        "Two soldiers were killed and three injured when their armoured vehicle overturned on a mountain road near Kupwara, the army said.",
+        "A sergeant shot dead three colleagues and wounded two others at a base in Lop Buri before turning the gun on himself, police said.",
+    ] {
+        assert!(claims(text).is_empty(), "{text}: {:?}", claims(text));
+    }
+    // An ambush before the overturning is the cause.
+    assert_eq!(
+        keys(
+            "Insurgents ambushed the convoy and its lead truck overturned; four soldiers were killed, the army said."
+        ),
+        vec![(Killed, Some(4))]
+    );
+}

@@ -173,3 +173,11 @@ fn the_group_a_part_is_taken_from_makes_no_claim() {
         vec![(Killed, Some(2))]
     );
 }
+
+#[test]
+fn a_fighter_of_a_war_long_over_is_no_clash() {
+    assert!(
+        !kinds("The former rebel commander, who fought in the 1990s civil war, died of a heart attack at 64.")
+            .contains(&MentionKind::Clash)
+    );
+}
