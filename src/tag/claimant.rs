@@ -115,6 +115,15 @@ fn subject_before(s: &Sent, v: usize) -> Option<(usize, usize)> {
     {
         return Some(r);
     }
+    // "The ISPR in a statement said", "Минобороны в заявлении сообщило": the speaker ends
+    // at the preposition that brings in its channel.
+    let end = (a + 1..end)
+        .find(|&k| {
+            (sets.claim_stop.contains(s.w(k)) || sets.claim_strip.contains(s.w(k)))
+                && (k + 1..(k + 4).min(end)).any(|j| sets.claim_channel_nouns.contains(s.w(j)))
+                && plain_speaker(s, a, k)
+        })
+        .unwrap_or(end);
     // "Шойгу впервые с сентября 2022 года рассказал": an adverb after the speaker ends it,
     // what follows is the clause's time or manner; unless a name follows ("The tactic has
     // raised the risk … and Abdul Latif Fazly, …, said").

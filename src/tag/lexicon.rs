@@ -252,6 +252,8 @@ pub struct WordSets {
     pub claim_strip: WordSet,
     /// Claimant stop words.
     pub claim_stop: WordSet,
+    /// Nouns of a speaker's channel ("statement").
+    pub claim_channel_nouns: WordSet,
     /// Claimant auxiliaries.
     pub claim_aux: WordSet,
     /// Indefinite determiners before a ceasefire trigger.
@@ -362,6 +364,7 @@ impl Lang {
             pronouns: set(&cl.pronouns),
             claim_strip: set(&cl.strip),
             claim_stop: set(&cl.stop),
+            claim_channel_nouns: set(&cl.channel_nouns),
             claim_aux: set(&cl.aux),
             indefinite: set(&c.indefinite),
             location_preps: set(&data.clash.location_preps),

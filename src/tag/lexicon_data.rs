@@ -299,6 +299,10 @@ pub struct ClaimantData {
     pub strip: Vec<String>,
     /// Words that end a claimant found after its verb ("in", "on", "that").
     pub stop: Vec<String>,
+    /// Nouns of the channel a speaker uses ("statement", "заявлении"): "The ISPR in a
+    /// statement said" ends the speaker before the preposition that brings one in.
+    #[serde(default)]
+    pub channel_nouns: Vec<String>,
     /// Auxiliaries skipped between a claimant and its verb ("has", "have").
     pub aux: Vec<String>,
     /// Phrases that point a claimant back at the previous sentence ("Об этом сообщили …").

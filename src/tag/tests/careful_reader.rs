@@ -181,3 +181,38 @@ fn a_fighter_of_a_war_long_over_is_no_clash() {
             .contains(&MentionKind::Clash)
     );
 }
+
+#[test]
+fn official_idioms_of_death_are_killed() {
+    assert_eq!(
+        keys(
+            "During the exchange of fire, two soldiers embraced shahadat, the military's media wing said."
+        ),
+        vec![(Killed, Some(2))]
+    );
+    assert_eq!(
+        keys(
+            "Three policemen laid down their lives repulsing the attack on the post, the IGP said."
+        ),
+        vec![(Killed, Some(3))]
+    );
+}
+
+#[test]
+fn the_channel_a_speaker_uses_is_no_part_of_its_name() {
+    assert_eq!(
+        claimants(
+            "The ISPR in a statement said four militants were killed in the exchange of fire."
+        ),
+        vec![Some("The ISPR".to_string())]
+    );
+    assert_eq!(
+        claimants("Минобороны в заявлении сообщило, что в ходе боев погибли 12 военных."),
+        vec![Some("Минобороны".to_string())]
+    );
+    // A place stays part of the speaker.
+    assert_eq!(
+        claimants("Officials in Zamfara state said bandits had killed 12 villagers in an attack."),
+        vec![Some("Officials in Zamfara state".to_string())]
+    );
+}
