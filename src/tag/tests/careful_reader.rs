@@ -216,3 +216,13 @@ fn the_channel_a_speaker_uses_is_no_part_of_its_name() {
         vec![Some("Officials in Zamfara state".to_string())]
     );
 }
+
+#[test]
+fn the_number_of_people_killed_governs_the_count_it_rose_to() {
+    assert_eq!(
+        keys(
+            "The number of soldiers killed in the ambush near Gao rose to nine overnight, the army said."
+        ),
+        vec![(Killed, Some(9))]
+    );
+}
