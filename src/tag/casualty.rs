@@ -19,7 +19,7 @@
 
 pub use super::casualty_cues::{Cue, is_plural_word};
 use super::casualty_cues::{find_cues, is_age, not_people, who_after};
-use super::casualty_partitive::{Partitive, partitive};
+use super::casualty_partitive::{Partitive, group_start, partitive};
 use super::casualty_rejection::rejected_claim;
 use super::casualty_single::{
     after_single_object, coordinated_singulars, each_repeats, joined_single, named_object,
@@ -360,16 +360,11 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
     // "killed three of the hostages": the group a counted part is taken from names the
     // people counted and makes no claim of its own.
     for (ni, c) in counts.iter().enumerate() {
-        if cat[ni].is_some() && matches!(s.w(c.last), "of" | "из" | "з" | "із") {
-            let mut k = c.last + 1;
-            if matches!(s.w(k), "the" | "those" | "these") {
-                k += 1;
-            }
-            if let Some(g) = cue_at_start(k)
-                && Some(g) != cat[ni]
-            {
-                used[g] = true;
-            }
+        if cat[ni].is_some()
+            && let Some(g) = group_start(s, c).and_then(cue_at_start)
+            && Some(g) != cat[ni]
+        {
+            used[g] = true;
         }
     }
     // "…, and more than 820,000 have fled their homes": a count followed by a predicate of

@@ -21,16 +21,24 @@ pub struct Partitive {
     pub group_count: Option<usize>,
 }
 
-/// The partitive reading of count `c`, if it has one: "of", an optional article, an optional
-/// number and a casualty cue, then a cue of another category in the same clause.
-pub fn partitive(s: &Sent, c: &Count, cues: &[Cue], counts: &[Count]) -> Option<Partitive> {
+/// The token after "of (the)" that follows count `c` ("three of the hostages" → "hostages"),
+/// where the group a part is taken from starts; `None` when no "of" follows.
+pub fn group_start(s: &Sent, c: &Count) -> Option<usize> {
     if c.ordinal || !matches!(s.w(c.last), "of" | "из" | "з" | "із") {
         return None;
     }
-    let mut k = c.last + 1;
-    if matches!(s.w(k), "the" | "those" | "these") {
-        k += 1;
-    }
+    let k = c.last + 1;
+    Some(if matches!(s.w(k), "the" | "those" | "these") {
+        k + 1
+    } else {
+        k
+    })
+}
+
+/// The partitive reading of count `c`, if it has one: "of", an optional article, an optional
+/// number and a casualty cue, then a cue of another category in the same clause.
+pub fn partitive(s: &Sent, c: &Count, cues: &[Cue], counts: &[Count]) -> Option<Partitive> {
+    let mut k = group_start(s, c)?;
     let group_count = counts.iter().position(|n| n.first == k && !n.ordinal);
     if let Some(n) = group_count {
         k = counts[n].last;
