@@ -169,8 +169,17 @@ fn name_before_title(s: &Sent, x: usize) -> Option<(usize, usize)> {
     }
     let end = x - 1;
     let mut a = end;
-    while a > 0 && end - a < PERSON_NAME_WORDS && s.toks[a - 1].word && s.is_cap(a - 1) {
-        a -= 1;
+    let mut words = 0;
+    while a > 0 && words < PERSON_NAME_WORDS {
+        // "Police Col. Rommel Ochave": a title abbreviation keeps its dot.
+        if s.w(a - 1) == "." && a > 1 && title_abbreviation(s.w(a - 2)) && s.is_cap(a - 2) {
+            a -= 2;
+        } else if s.toks[a - 1].word && s.is_cap(a - 1) {
+            a -= 1;
+        } else {
+            break;
+        }
+        words += 1;
     }
     let opens = a == 0 || is_boundary(s.w(a - 1));
     let sets = &s.lang.sets;

@@ -226,3 +226,13 @@ fn the_number_of_people_killed_governs_the_count_it_rose_to() {
         vec![(Killed, Some(9))]
     );
 }
+
+#[test]
+fn a_name_with_a_dotted_title_before_its_appositive_speaks() {
+    assert_eq!(
+        claimants(
+            "Police Col. Rommel Ochave, Bukidnon police chief, said the rebels killed two soldiers in the ambush."
+        ),
+        vec![Some("Police Col. Rommel Ochave".to_string())]
+    );
+}
