@@ -371,3 +371,18 @@ fn soldiers_hurt_in_a_road_accident_or_a_shooting_spree_are_no_claim() {
         vec![(Killed, Some(4))]
     );
 }
+
+#[test]
+fn a_campus_shooting_and_a_prison_riot_are_crime() {
+    for text in [
+        "The shooting at the university killed six people and wounded 12, police said; the gunman was a student.",
+        "Prison riots in Guayaquil left 68 inmates dead after rival gangs clashed with knives and firearms.",
+    ] {
+        assert!(claims(text).is_empty(), "{text}: {:?}", claims(text));
+    }
+    // An armed group's attack on a school is no crime.
+    assert_eq!(
+        keys("Gunmen attacked a school in Borno and killed six students, the army said."),
+        vec![(Killed, Some(6))]
+    );
+}
