@@ -4,7 +4,7 @@
 
 use super::lexicon::{CueSet, is_alphabetic};
 use super::mention::CasualtyCategory;
-use super::numbers::Count;
+use super::numbers::{Count, is_number_word};
 use super::sentence::Sent;
 
 #[derive(Debug, Clone, Copy)]
@@ -152,11 +152,11 @@ pub fn is_age(s: &Sent, c: &Count, cues: &[Cue]) -> bool {
     }
     // "15 members of one family": a number inside the phrase of a counted noun counts it
     // no people.
-    let number = |k: usize| {
-        s.w(k).starts_with(|ch: char| ch.is_ascii_digit())
-            || s.lang.data.numbers.words.contains_key(s.w(k))
-    };
-    if prev == "of" && c.first >= 3 && is_plural_word(s, c.first - 2) && number(c.first - 3) {
+    if prev == "of"
+        && c.first >= 3
+        && is_plural_word(s, c.first - 2)
+        && is_number_word(s.lang, s.w(c.first - 3))
+    {
         return true;
     }
     let next_is_verb = cues.iter().any(|q| q.a == c.last) || s.lang.sets.aux.contains(s.w(c.last));

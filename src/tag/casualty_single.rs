@@ -2,7 +2,7 @@
 //! killed" = 1), people named one by one, and per-place repetitions ("each reporting one").
 
 use super::casualty::{Cue, is_plural_word};
-use super::numbers::Count;
+use super::numbers::{Count, is_number_word};
 use super::sentence::Sent;
 
 /// "a 62-year-old woman was killed", "An IOM staff member has been killed": count 1.
@@ -299,10 +299,7 @@ pub fn singular_object(s: &Sent, c: &Cue) -> Option<(u64, Option<String>)> {
         return None;
     }
     // "killing an average of eight Palestinians": the number after "of" is the count.
-    let number_after = |w: &str| {
-        w.starts_with(|ch: char| ch.is_ascii_digit()) || s.lang.data.numbers.words.contains_key(w)
-    };
-    if s.w(k) == "of" && number_after(s.w(k + 1)) {
+    if s.w(k) == "of" && is_number_word(s.lang, s.w(k + 1)) {
         return None;
     }
     Some((1, Some(s.text_of(at, k).to_string())))

@@ -8,6 +8,7 @@
 //! the words found there are a speaker, and cuts them to one.
 
 use super::claimant_shape::{found, has_capital, past_channel, plain_speaker, trim};
+use super::numbers::is_number_word;
 use super::sentence::Sent;
 
 /// A claimant found in one sentence.
@@ -366,8 +367,7 @@ pub fn candidates(s: &Sent) -> Vec<(usize, Found)> {
             continue;
         }
         // "the false claims", "unconfirmed reports", "four alleged insurgents": no verb.
-        let prev_is_number = prev.chars().next().is_some_and(|c| c.is_ascii_digit())
-            || s.lang.data.numbers.words.contains_key(prev);
+        let prev_is_number = is_number_word(s.lang, prev);
         // "claimed as many as 40 lives" is no speech; "the UN said as the country
         // prepares" is, "as" opening a clause of its own.
         let next = s.w(b + 1);

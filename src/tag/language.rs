@@ -56,15 +56,14 @@ pub(crate) fn char_start(bytes: &[u8], n: usize) -> usize {
     if bytes.len() <= n {
         return bytes.len();
     }
-    let starts = |b: &u8| b & 0xC0 != 0x80;
     let mut seen = 0;
     for (k, chunk) in bytes.chunks(CHUNK).enumerate() {
-        let here = count_bytes(chunk, |b| b & 0xC0 != 0x80, false);
+        let here = count_bytes(chunk, starts_char, false);
         if seen + here > n {
             let i = chunk
                 .iter()
                 .enumerate()
-                .filter(|(_, b)| starts(b))
+                .filter(|&(_, &b)| starts_char(b))
                 .nth(n - seen)
                 .map_or(0, |(i, _)| i);
             return k * CHUNK + i;
@@ -78,6 +77,11 @@ pub(crate) fn char_start(bytes: &[u8], n: usize) -> usize {
 /// is kept in a byte.
 const CHUNK: usize = 128;
 const _: () = assert!(CHUNK <= u8::MAX as usize);
+
+/// True for a byte that begins a UTF-8 character (any but a continuation byte).
+fn starts_char(b: u8) -> bool {
+    b & 0xC0 != 0x80
+}
 
 /// A lead byte of U+0400..U+04FF.
 fn is_cyrillic_lead(b: u8) -> bool {

@@ -18,6 +18,12 @@ pub struct Token {
     pub word: bool,
 }
 
+/// True when the lowercase word `w` is a number: it starts with a digit ("12", "1,200",
+/// "3rd") or is a number word of the lexicon ("twelve", "двое").
+pub fn is_number_word(lang: &Lang, w: &str) -> bool {
+    w.starts_with(|c: char| c.is_ascii_digit()) || lang.data.numbers.words.contains_key(w)
+}
+
 /// Split `text[start..end]` into tokens with absolute byte offsets.
 pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
     tokenize_folded(text, start, end, None)
