@@ -247,8 +247,12 @@ fn status_and_metrics_report_health_from_the_database() {
     let metrics = {
         use std::io::{Read, Write};
         let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
-        s.write_all(b"GET /metrics HTTP/1.1\r\nHost: x\r\n\r\n")
-            .unwrap();
+        // A scraper's request may arrive in pieces: the endpoint waits for all of its head.
+        s.write_all(b"GET /metrics HTTP/1.1\r\n").unwrap();
+        std::thread::sleep(Duration::from_millis(300));
+        s.write_all(b"Host: x\r\n").unwrap();
+        std::thread::sleep(Duration::from_millis(300));
+        s.write_all(b"\r\n").unwrap();
         let mut out = String::new();
         s.read_to_string(&mut out).unwrap();
         out

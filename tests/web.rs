@@ -61,9 +61,12 @@ fn get(addr: &str, path: &str, accept: &str) -> (u16, String, String) {
 /// `get`, with the connection's failure as an error (a site still starting may close it).
 fn try_get(addr: &str, path: &str, accept: &str) -> std::io::Result<(u16, String, String)> {
     let mut s = TcpStream::connect(addr)?;
-    write!(
-        s,
-        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nAccept: {accept}\r\nConnection: close\r\n\r\n"
+    // One write: a request in pieces would test the server's patience, not its pages.
+    s.write_all(
+        format!(
+            "GET {path} HTTP/1.1\r\nHost: {addr}\r\nAccept: {accept}\r\nConnection: close\r\n\r\n"
+        )
+        .as_bytes(),
     )?;
     let mut raw = Vec::new();
     s.read_to_end(&mut raw)?;
@@ -618,9 +621,9 @@ fn get_as(addr: &str, path: &str, authorization: Option<&str>) -> (u16, String) 
     let auth = authorization
         .map(|a| format!("Authorization: {a}\r\n"))
         .unwrap_or_default();
-    write!(
-        s,
-        "GET {path} HTTP/1.1\r\nHost: {addr}\r\n{auth}Connection: close\r\n\r\n"
+    s.write_all(
+        format!("GET {path} HTTP/1.1\r\nHost: {addr}\r\n{auth}Connection: close\r\n\r\n")
+            .as_bytes(),
     )
     .unwrap();
     let mut raw = Vec::new();

@@ -68,6 +68,23 @@ pub fn render(status: &queries::StoreStatus) -> String {
     out
 }
 
+/// Reads the request's head (up to its blank line, 8 KiB, or five seconds), so the answer
+/// never races a request that arrives in several packets: closing a socket with unread bytes
+/// resets it, and the scraper would see a broken pipe instead of the metrics.
+async fn read_request_head(stream: &mut tokio::net::TcpStream) {
+    let mut head = Vec::with_capacity(512);
+    let mut buf = [0u8; 1024];
+    let read = async {
+        while head.len() < 8192 && !head.windows(4).any(|w| w == b"\r\n\r\n") {
+            match stream.read(&mut buf).await {
+                Ok(0) | Err(_) => break,
+                Ok(n) => head.extend_from_slice(&buf[..n]),
+            }
+        }
+    };
+    let _ = tokio::time::timeout(std::time::Duration::from_secs(5), read).await;
+}
+
 /// Binds `addr` and answers every request with the metrics.
 ///
 /// # Errors
@@ -85,8 +102,7 @@ pub async fn serve(
             let store = store.clone();
             let web = web.clone();
             tokio::spawn(async move {
-                let mut buf = [0u8; 2048];
-                let _ = stream.read(&mut buf).await;
+                read_request_head(&mut stream).await;
                 let (code, body) = match store.store_status(chrono::Utc::now()).await {
                     Ok(s) => (
                         "200 OK",
