@@ -378,6 +378,43 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
                 && cue_at_start(k + 1).is_none()
         })
     };
+    // "three policemen, one soldier and two civilians": a count after a comma is an item of
+    // a list when the list goes on, over commas, to a conjunction before a count or a single
+    // "a …" ("four fighters, two commanders and a driver"). Between the items there are
+    // only the words of a noun phrase: no auxiliary, cue or participle ("millions remain
+    // displaced, tens of thousands …" is two clauses).
+    let phrase_word = |k: usize| {
+        let w = s.w(k);
+        s.toks[k].word
+            && !lang.sets.aux.contains(w)
+            && cue_at_start(k).is_none()
+            && !(w.len() > 4 && w.ends_with("ed"))
+    };
+    let closes = |k: usize| {
+        lang.sets.conj.contains(s.w(k))
+            && k + 1 < s.toks.len()
+            && (count_at(k + 1).is_some() || matches!(s.w(k + 1), "a" | "an" | "one"))
+    };
+    let listed = |ni: usize| {
+        let mut from = counts[ni].last;
+        'item: loop {
+            for k in from..(from + 5).min(s.toks.len()) {
+                if closes(k) {
+                    return true;
+                }
+                if s.w(k) == ","
+                    && let Some(next) = count_at(k + 1)
+                {
+                    from = counts[next].last;
+                    continue 'item;
+                }
+                if !phrase_word(k) {
+                    return false;
+                }
+            }
+            return false;
+        }
+    };
     // Mark used cues, then breakdowns and coordinated counts inherit a category.
     let mut cats: Vec<Option<CasualtyCategory>> =
         cat.iter().map(|c| c.map(|ci| cues[ci].cat)).collect();
@@ -390,7 +427,14 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
         }
         let f = counts[ni].first;
         let prev_word = |d: usize| f.checked_sub(d).map_or("", |k| s.w(k));
-        let after_including = (1..=4).any(|d| lang.sets.including.contains(prev_word(d)));
+        // "wounded six members of the security forces - three soldiers and three agents": a
+        // dash after a counted phrase opens its breakdown, as "including" does.
+        let after_dash = matches!(prev_word(1), "-" | "—" | "–")
+            && ni > 0
+            && cats[ni - 1].is_some()
+            && counts[ni - 1].last + 8 >= f;
+        let after_including =
+            after_dash || (1..=4).any(|d| lang.sets.including.contains(prev_word(d)));
         let prev_cat = (0..ni).rev().find_map(|p| cats[p]).or(st.last_category);
         if after_including {
             // An unnumbered subset ("including many civilians") is no claim. A cue between
@@ -404,7 +448,7 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
             }
         } else if let Some(ci) = after_single_object(s, f, &cues) {
             cats[ni] = Some(cues[ci].cat);
-        } else if lang.sets.conj.contains(prev_word(1))
+        } else if (lang.sets.conj.contains(prev_word(1)) || (prev_word(1) == "," && listed(ni)))
             && ni > 0
             && counts[ni - 1].last + 12 >= f
             && !own_predicate(counts[ni].last)
@@ -442,10 +486,13 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
         }
         // "killed five soldiers and a civilian", "a man and his two children were killed":
         // one more, of the same category.
+        // A "one" that is a count of its own ("three policemen, one soldier and …") already
+        // made its claim.
         if let Some(ci) = cat[ni]
             && c.value.is_some()
-            && let Some(one) = joined_single(s, c.last, (cues[ci].a, cues[ci].b))
+            && let Some((at, one)) = joined_single(s, c.last, (cues[ci].a, cues[ci].b))
                 .or_else(|| single_before(s, c.first, (cues[ci].a, cues[ci].b), &cues))
+            && count_at(at).is_none()
         {
             out.push((
                 c.first,

@@ -25,9 +25,10 @@ pub fn singular_subject(s: &Sent, c: &Cue) -> Option<(u64, Option<String>)> {
     }
     let mut head = k - 1;
     // "A soldier of the army, Pvt. Elvin Aliyev, was killed": an appositive set off by commas
-    // names the head before it.
+    // names the head before it; so does one that describes it ("the commander, a member of
+    // the Taliban's military commission, was killed").
     if s.w(head) == ","
-        && let Some(open) = (head.saturating_sub(7)..head.saturating_sub(1))
+        && let Some(open) = (head.saturating_sub(10)..head.saturating_sub(1))
             .rev()
             .find(|&j| s.w(j) == ",")
         && open > 0
@@ -334,8 +335,8 @@ pub fn each_repeats(s: &Sent, c: &Count) -> usize {
 
 /// "killed five soldiers and a civilian", "17 army troops and a police officer dead": a
 /// singular phrase joined to a counted one shares its category and counts one. Returns the
-/// phrase. `from` is the token after the count; `cue` the count's cue.
-pub fn joined_single(s: &Sent, from: usize, cue: (usize, usize)) -> Option<String> {
+/// phrase and its first token. `from` is the token after the count; `cue` the count's cue.
+pub fn joined_single(s: &Sent, from: usize, cue: (usize, usize)) -> Option<(usize, String)> {
     let sets = &s.lang.sets;
     let stop = |k: usize| !s.toks[k].word || sets.who_stop.contains(s.w(k));
     // The counted noun phrase (up to four words).
@@ -365,7 +366,7 @@ pub fn joined_single(s: &Sent, from: usize, cue: (usize, usize)) -> Option<Strin
         v += 1;
     }
     let shared = v == cue.0 || (cue.1 <= from && v == e && !sets.aux.contains(s.w(e)));
-    shared.then(|| s.text_of(start, e).to_string())
+    shared.then(|| (start, s.text_of(start, e).to_string()))
 }
 
 /// The singular phrase ("a man", "a nurse") joined by "and" right before the count at token
@@ -398,14 +399,19 @@ fn singular_before_and(s: &Sent, first: usize, cues: &[Cue]) -> Option<(usize, u
 
 /// "a man and his two children were killed", "killed a nurse and three patients": a singular
 /// phrase joined before a counted one shares its category and counts one. Returns the
-/// phrase. `first` is the count's first token; `cue` the count's cue.
-pub fn single_before(s: &Sent, first: usize, cue: (usize, usize), cues: &[Cue]) -> Option<String> {
+/// phrase and its first token. `first` is the count's first token; `cue` the count's cue.
+pub fn single_before(
+    s: &Sent,
+    first: usize,
+    cue: (usize, usize),
+    cues: &[Cue],
+) -> Option<(usize, String)> {
     let (det, end) = singular_before_and(s, first, cues)?;
     // Subject side: the phrase opens the clause (nothing but a speaker's "that" or the start
     // before it); object side: the cue right before it ("killed a nurse and …").
     let opens = det == 0 || matches!(s.w(det - 1), "," | "that" | "said" | ":");
     let object = cue.1 == det;
-    (opens && cue.0 > first || object).then(|| s.text_of(det, end).to_string())
+    (opens && cue.0 > first || object).then(|| (det, s.text_of(det, end).to_string()))
 }
 
 /// "killed a nurse and three patients": a count joined after a singular object shares the

@@ -52,6 +52,11 @@ pub fn sentence_cause(s: &Sent, has_clash: bool) -> Option<Cause> {
     if !crime.is_empty() && !s.is_match(&lang.clash_armed) {
         return Some(Cause::NonViolent);
     }
+    // A drill's casualties are no claims, whatever weapon or combat words it names ("an
+    // amphibious assault vehicle caught fire during a combat readiness evaluation").
+    if !has_clash && s.is_match(&lang.drills) {
+        return Some(Cause::NonViolent);
+    }
     // An attack word outweighs an accident or disaster word elsewhere in its sentence ("a
     // fire broke out after the strike"; "the war has killed …, with disease spreading"); the
     // casualty rules already drop the cues right next to one. An attack word inside a crime's

@@ -180,6 +180,7 @@ fn lists(l: &mut Lang) -> Vec<&mut Phrases> {
         &mut l.conflict_people,
         &mut l.agent_verbs,
         &mut l.crime,
+        &mut l.drills,
         &mut l.not_people,
         &mut l.summary,
         &mut l.governing,

@@ -135,6 +135,8 @@ pub struct Lang {
     pub topic_shift: Phrases,
     /// Ordinary crime (casualty context).
     pub crime: Phrases,
+    /// Drills and training (casualty context).
+    pub drills: Phrases,
     /// Not-people nouns.
     pub not_people: Phrases,
     /// Summary nouns.
@@ -446,6 +448,7 @@ impl Lang {
             civil_speakers: Phrases::compile(&k.civil_speakers)?,
             topic_shift: Phrases::compile(&k.topic_shift)?,
             crime: Phrases::compile(&k.crime)?,
+            drills: Phrases::compile(&k.drills)?,
             not_people: Phrases::compile(&k.not_people)?,
             summary: Phrases::compile(&k.summary)?,
             governing: Phrases::compile(&k.governing)?,

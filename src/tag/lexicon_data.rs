@@ -200,6 +200,10 @@ pub struct CasualtyData {
     /// with a shooting word, unless the sentence names an armed force (TAGS.md).
     #[serde(default)]
     pub crime: Vec<String>,
+    /// Drills, exercises and training ("a readiness evaluation", "live-fire drill",
+    /// "учения"): its casualties are no claims, whatever weapon or combat words it names.
+    #[serde(default)]
+    pub drills: Vec<String>,
     /// Nouns after a number that are not people (equipment, time and distance units).
     pub not_people: Vec<String>,
     /// Words that may sit between a cue and the number it governs ("killed at least 5").

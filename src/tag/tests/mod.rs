@@ -11,6 +11,7 @@ mod examples;
 mod fresh;
 mod fresh_cases;
 mod fresh_ceasefire_clash;
+mod lists_and_drills;
 mod named_and_rejected;
 mod negation;
 mod negatives;

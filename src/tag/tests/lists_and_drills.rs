@@ -1,0 +1,119 @@
+//! Lists of counted people, breakdowns after a dash, a singular subject described between
+//! commas, a weekday after a speaker, and the casualties of drills and of battles long over.
+//! Sentences written for these tests.
+
+use crate::tag::CasualtyCategory::*;
+use crate::tag::test_util::{claimants, keys};
+
+#[test]
+fn a_one_inside_a_list_counts_once() {
+    assert_eq!(
+        keys(
+            "Three policemen, one soldier and two civilians were kidnapped by the ELN near Arauca."
+        ),
+        vec![
+            (Captured, Some(3)),
+            (Captured, Some(1)),
+            (Captured, Some(2))
+        ]
+    );
+    assert_eq!(
+        keys("Four peacekeepers and one interpreter were wounded when the patrol was ambushed."),
+        vec![(Wounded, Some(4)), (Wounded, Some(1))]
+    );
+    // A singular phrase with no number of its own still counts one.
+    assert_eq!(
+        keys("Gunmen killed five soldiers and a civilian in the raid on the checkpoint."),
+        vec![(Killed, Some(5)), (Killed, Some(1))]
+    );
+}
+
+#[test]
+fn every_item_of_a_list_after_the_verb_takes_its_cue() {
+    assert_eq!(
+        keys("Rebels kidnapped three policemen, one soldier and two civilians during the attack."),
+        vec![
+            (Captured, Some(3)),
+            (Captured, Some(1)),
+            (Captured, Some(2))
+        ]
+    );
+    assert_eq!(
+        keys(
+            "The drone strike killed four fighters, two commanders and three guards, the army said."
+        ),
+        vec![(Killed, Some(4)), (Killed, Some(2)), (Killed, Some(3))]
+    );
+    // A count after a comma that heads a clause of its own is no item.
+    assert_eq!(
+        keys("The militants killed three soldiers, 20 were wounded in the fighting."),
+        vec![(Killed, Some(3)), (Wounded, Some(20))]
+    );
+}
+
+#[test]
+fn a_dash_after_a_count_opens_its_breakdown() {
+    assert_eq!(
+        keys(
+            "The ministry said the attack also wounded six members of the security forces - three soldiers and three intelligence agents."
+        ),
+        vec![(Wounded, Some(6)), (Wounded, Some(3)), (Wounded, Some(3))]
+    );
+    assert_eq!(
+        keys(
+            "Shelling killed nine civilians – four women and five children – in the market, officials said."
+        ),
+        vec![(Killed, Some(9)), (Killed, Some(4)), (Killed, Some(5))]
+    );
+}
+
+#[test]
+fn a_singular_subject_described_between_commas_counts_one() {
+    assert_eq!(
+        keys(
+            "The ministry said the commander, a member of the group's military council, was killed in an airstrike in Balkh."
+        ),
+        vec![(Killed, Some(1))]
+    );
+}
+
+#[test]
+fn a_weekday_after_a_speaker_is_no_part_of_it() {
+    assert_eq!(
+        claimants(
+            "The Afghan defence ministry Wednesday said the car bomb attack killed 42 people."
+        ),
+        vec![Some("The Afghan defence ministry".to_string())]
+    );
+}
+
+#[test]
+fn casualties_of_a_drill_are_no_claim() {
+    assert!(
+        keys(
+            "Fifteen Marines were injured when an amphibious assault vehicle caught fire during a combat readiness evaluation."
+        )
+        .is_empty()
+    );
+    assert!(
+        keys("Two paratroopers were killed during a live-fire exercise at the artillery range.")
+            .is_empty()
+    );
+    assert!(
+        keys("Во время учений погибли двое военнослужащих, сообщили в штабе округа.").is_empty()
+    );
+    // A real attack on troops at a training camp is a claim.
+    assert_eq!(
+        keys("Militants attacked an army training camp in the north, killing 12 soldiers."),
+        vec![(Killed, Some(12))]
+    );
+}
+
+#[test]
+fn a_named_battle_of_a_war_long_over_is_history() {
+    assert!(keys("There were 60,000 dead or wounded on the first day of the Somme.").is_empty());
+    assert!(
+        keys("More than 7,000 soldiers were killed at the Battle of Gettysburg, the museum says.")
+            .is_empty()
+    );
+}
