@@ -397,22 +397,23 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
     };
     let listed = |ni: usize| {
         let mut from = counts[ni].last;
-        'item: loop {
+        loop {
+            let mut next_item = None;
             for k in from..(from + 5).min(s.toks.len()) {
                 if closes(k) {
                     return true;
                 }
-                if s.w(k) == ","
-                    && let Some(next) = count_at(k + 1)
-                {
-                    from = counts[next].last;
-                    continue 'item;
+                if s.w(k) == "," {
+                    next_item = count_at(k + 1);
                 }
-                if !phrase_word(k) {
-                    return false;
+                if next_item.is_some() || !phrase_word(k) {
+                    break;
                 }
             }
-            return false;
+            match next_item {
+                Some(next) => from = counts[next].last,
+                None => return false,
+            }
         }
     };
     // Mark used cues, then breakdowns and coordinated counts inherit a category.
