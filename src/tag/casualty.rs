@@ -138,13 +138,11 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
     // Cues a denier governs: a count they take is a denied figure ("denied reports that 30
     // soldiers were killed" is a negated claim of 30); alone they are a denied loss.
     let mut denied: Vec<usize> = Vec::new();
+    let mut denied_figures: Vec<usize> = Vec::new();
     for (ci, c) in cues.iter().enumerate() {
         // "fear of losing their babies", "tried to kill him": no claim, numbered or not.
         if no_claims.iter().any(|n| n.0 <= c.a && c.b <= n.1) {
             used[ci] = true;
-            continue;
-        }
-        if c.numbered_only {
             continue;
         }
         let negated = negs.iter().any(|&(_, nb)| nb <= c.a && c.a - nb <= 3)
@@ -164,6 +162,14 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
             .iter()
             .any(|&(_, nb)| nb <= c.a && c.a - nb <= 12 && !new_speech(nb));
         let before = negated || by_denier;
+        // A cue that needs a number ("captured") is denied only with its figure ("denied
+        // claims that 40 soldiers were captured"); alone it may be of a town.
+        if c.numbered_only {
+            if by_denier && !negated {
+                denied_figures.push(ci);
+            }
+            continue;
+        }
         if before && after_negative {
             // "… accidentally fired. Nobody was hurt.": no claim either way.
             used[ci] = true;
@@ -357,6 +363,22 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
             }
         }
     }
+    // "the bodies of seven hostages": a plural noun cue right after a count whose cue came
+    // before it names the people counted and makes no claim of its own.
+    let mut head_noun: Vec<Option<usize>> = vec![None; counts.len()];
+    for (ni, c) in counts.iter().enumerate() {
+        if let Some(ci) = cat[ni]
+            && cues[ci].b <= c.first
+            && let Some(q) = cue_at_start(c.last)
+            && q != ci
+            && cues[q].cat != cues[ci].cat
+            && cues[q].b == cues[q].a + 1
+            && is_plural_word(s, cues[q].a)
+        {
+            used[q] = true;
+            head_noun[ni] = Some(q);
+        }
+    }
     // "killed three of the hostages": the group a counted part is taken from names the
     // people counted and makes no claim of its own.
     for (ni, c) in counts.iter().enumerate() {
@@ -468,7 +490,10 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
             // "the four injured soldiers", else the group's own word ("the wounded").
             Some(p) if is_plural_word(s, cues[p.group].b) => who_after(s, cues[p.group].b, &cues),
             Some(p) => Some(s.text_of(cues[p.group].a, cues[p.group].b).to_string()),
-            None => who_after(s, c.last, &cues),
+            None => match head_noun[ni] {
+                Some(q) => Some(s.text_of(cues[q].a, cues[q].b).to_string()),
+                None => who_after(s, c.last, &cues),
+            },
         };
         let reps = each_repeats(s, c);
         for _ in 0..reps {
@@ -533,7 +558,11 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
 
     // A denied figure is a negated claim; a denied cue that took no figure is a denied loss.
     for (_, r) in &mut out {
-        if denied.iter().any(|&ci| (cues[ci].a, cues[ci].b) == r.cue) {
+        if denied
+            .iter()
+            .chain(&denied_figures)
+            .any(|&ci| (cues[ci].a, cues[ci].b) == r.cue)
+        {
             r.negated = true;
         }
     }

@@ -117,3 +117,35 @@ fn a_named_battle_of_a_war_long_over_is_history() {
             .is_empty()
     );
 }
+
+#[test]
+fn a_noun_cue_after_a_count_names_the_people_counted() {
+    use crate::tag::test_util::claims;
+    let found = claims("The bodies of seven hostages were recovered from a tunnel, the army said.");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!((found[0].0, found[0].1), (Killed, Some(7)));
+    // A count with no cue before it keeps the noun's own category.
+    assert_eq!(
+        keys("Troops freed 30 hostages in the raid on the rebel camp."),
+        vec![(Captured, Some(30))]
+    );
+}
+
+#[test]
+fn a_denied_figure_of_captives_is_negated() {
+    use crate::tag::test_util::claims;
+    let found =
+        claims("The army denied rebel claims that 40 soldiers were captured in the ambush.");
+    assert_eq!(
+        found,
+        vec![(
+            Captured,
+            Some(40),
+            false,
+            Some("The army".to_string()),
+            true
+        )]
+    );
+    // A town denied captured is no casualty at all.
+    assert!(claims("The army denied that the town was captured by the rebels.").is_empty());
+}
