@@ -149,3 +149,45 @@ fn a_denied_figure_of_captives_is_negated() {
     // A town denied captured is no casualty at all.
     assert!(claims("The army denied that the town was captured by the rebels.").is_empty());
 }
+
+#[test]
+fn an_attack_told_by_its_target_or_its_bomber_is_a_clash() {
+    use crate::tag::MentionKind::Clash;
+    use crate::tag::test_util::kinds;
+    assert!(
+        kinds("Their convoy came under fire near Kalemie; two drivers were killed.")
+            .contains(&Clash)
+    );
+    assert!(
+        kinds("A suicide bomber blew himself up at a checkpoint in Mogadishu, killing six.")
+            .contains(&Clash)
+    );
+    // Figurative fire and a bomber only named are no clash.
+    assert!(!kinds("The minister came under fire from opposition lawmakers.").contains(&Clash));
+    assert!(
+        !kinds("Hundreds of fighters, among them would-be suicide bombers, have surrendered.")
+            .contains(&Clash)
+    );
+}
+
+#[test]
+fn an_issuer_saddened_by_deaths_names_itself() {
+    assert_eq!(
+        claimants(
+            "The ICRC is deeply saddened by the death of two of its staff members, who were killed when their vehicle came under fire."
+        ),
+        vec![Some("The ICRC".to_string())]
+    );
+}
+
+#[test]
+fn armoured_vehicles_are_no_people() {
+    assert_eq!(
+        keys("Противник потерял до 90 человек убитыми и ранеными, а также танк и три бронемашины."),
+        vec![(KilledOrWounded, Some(90))]
+    );
+    assert_eq!(
+        keys("Ворог втратив 40 осіб убитими і пораненими та два БТР і три бронемашини."),
+        vec![(KilledOrWounded, Some(40))]
+    );
+}
