@@ -191,3 +191,31 @@ fn armoured_vehicles_are_no_people() {
         vec![(KilledOrWounded, Some(40))]
     );
 }
+
+#[test]
+fn gunfire_heard_after_a_truce_began_violates_it() {
+    use crate::tag::CeasefireStatus;
+    use crate::tag::test_util::statuses;
+    assert_eq!(
+        statuses(
+            "A truce brokered by Qatar came into effect at 8am, but sporadic gunfire was heard in the old city soon after."
+        ),
+        vec![CeasefireStatus::Violated]
+    );
+}
+
+#[test]
+fn a_weekday_after_a_russian_or_ukrainian_speaker_is_no_part_of_it() {
+    assert_eq!(
+        claimants(
+            "Пресс-секретарь Пентагона в понедельник заявил, что при атаке на базу ранены четверо американских военных."
+        ),
+        vec![Some("Пресс-секретарь Пентагона".to_string())]
+    );
+    assert_eq!(
+        claimants(
+            "Речник ОВА у вівторок повідомив, що внаслідок обстрілу поранено двох цивільних."
+        ),
+        vec![Some("Речник ОВА".to_string())]
+    );
+}
