@@ -219,3 +219,27 @@ fn a_weekday_after_a_russian_or_ukrainian_speaker_is_no_part_of_it() {
         vec![Some("Речник ОВА".to_string())]
     );
 }
+
+#[test]
+fn a_shooting_ended_by_police_is_crime() {
+    assert!(
+        keys("Police said the gunman killed four people at a supermarket before being shot dead by officers.")
+            .is_empty()
+    );
+    // Gunmen raiding villages are an armed group.
+    assert_eq!(
+        keys("Gunmen killed 32 villagers in Zamfara state before troops arrived, police said."),
+        vec![(Killed, Some(32))]
+    );
+}
+
+#[test]
+fn a_war_dated_by_a_past_year_is_background() {
+    assert!(
+        keys(
+            "The two sides fought a 50-day war in 2014 in which more than 2,100 people were killed."
+        )
+        .is_empty()
+    );
+    assert!(keys("More than 1,000 people were killed in the 2006 war between the two.").is_empty());
+}
