@@ -72,7 +72,13 @@ fn subject_before(s: &Sent, v: usize) -> Option<(usize, usize)> {
         {
             // "Ibrahim Khatir, Director General of the Health Ministry, said": a person's
             // name before a capitalised title is the subject, the title its appositive.
-            return Some(name_before_title(s, x).unwrap_or((x, y)));
+            // "Haiti's national police chief, Frantz Elbé, told reporters": a title before
+            // the name is its appositive, and the speaker is both, as written.
+            return Some(
+                name_before_title(s, x)
+                    .or_else(|| title_before_name(s, x).map(|t| (t, y)))
+                    .unwrap_or((x, y)),
+            );
         }
         // "One was killed, and another injured by the police, said SP Hassan": a clause
         // that opens with a conjunction is no appositive; the speaker follows the verb.
@@ -194,6 +200,23 @@ fn name_before_title(s: &Sent, x: usize) -> Option<(usize, usize)> {
             && !sets.claim_bad_start.contains(w)
     });
     (opens && plain && end - a >= 2).then_some((a, end))
+}
+
+/// The first token of a speaker's title that opens the sentence or a clause right before the
+/// name at `x` ("Haiti's national police chief, Frantz Elbé"): a phrase with a speaker's noun
+/// and no clause, count or name of its own that would make it the speaker alone.
+fn title_before_name(s: &Sent, x: usize) -> Option<usize> {
+    if x < 2 || s.w(x - 1) != "," {
+        return None;
+    }
+    let (p, q) = back_to_boundary(s, x - 1).and_then(|(p, q)| trim(s, p, q))?;
+    let opens = p == 0 || is_boundary(s.w(p - 1));
+    let speaker_noun = s
+        .matches(&s.lang.claim_speakers)
+        .iter()
+        .any(|&(a, b)| p <= a && b <= q);
+    let counted = (p..q).any(|j| is_cardinal(s, j));
+    (q + 1 == x && opens && speaker_noun && !counted && plain_speaker(s, p, q)).then_some(p)
 }
 
 /// The tokens from the previous boundary (outside parentheses) up to `end`, at most 13.

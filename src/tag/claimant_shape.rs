@@ -112,6 +112,13 @@ fn speaker_phrase(s: &Sent, a: usize, b: usize) -> Option<(usize, usize)> {
     if sets.claim_relative.contains(s.w(a)) && b - a > 1 {
         return speaker_phrase(s, a + 1, b);
     }
+    // "a military official who asked not to be named": a relative clause after the speaker
+    // describes it and is no part of it.
+    if let Some(k) = (a + 1..b).find(|&k| s.w(k) == "who")
+        && plain_speaker(s, a, k)
+    {
+        return Some((a, k));
+    }
     // "…, while a spokesman for the group claimed": the clause's own subject; with none
     // ("X took credit for the attack but disputed the toll") the subject before it.
     if let Some(k) = (a..b).rev().find(|&k| sets.claim_opener.contains(s.w(k))) {

@@ -25,6 +25,7 @@ mod sentences;
 mod sides;
 mod slavic;
 mod slavic_forms;
+mod speakers_as_written;
 mod statuses;
 mod unseen_reports;
 mod wire_copy;
