@@ -24,6 +24,7 @@ mod running_tolls;
 mod sentences;
 mod sides;
 mod slavic;
+mod slavic_briefings;
 mod slavic_forms;
 mod speakers_as_written;
 mod statuses;
