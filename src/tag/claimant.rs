@@ -373,9 +373,18 @@ pub fn candidates(s: &Sent) -> Vec<(usize, Found)> {
             out.push((a, f));
         }
     }
+    // "dismissed as fake news reports that …", "denied a rebel claim that …": the report a
+    // denial governs is its object, no verb of speech.
+    let denials = s.matches(&s.lang.deniers);
     for (a, b) in s.matches(&s.lang.claim_verbs) {
         // A sentence that opens with the word is no reporting verb ("Reports said …").
         if a == 0 && !s.lang.data.claimant.verb_first {
+            continue;
+        }
+        if denials
+            .iter()
+            .any(|&(_, e)| e <= a && a - e <= 3 && (e..a).all(|k| s.toks[k].word))
+        {
             continue;
         }
         // Passive "were reported", "was said" is no claim of a subject.
@@ -407,7 +416,10 @@ pub fn candidates(s: &Sent) -> Vec<(usize, Found)> {
         if (s.lang.sets.claim_not_after.contains(prev) && !speaker_before)
             || prev_is_number
             || object_not_speech
-            || (!quoted && !clause_after && s.lang.sets.claim_not_before.contains(s.w(b)))
+            || (!quoted
+                && !clause_after
+                && !denials.iter().any(|&(x, _)| x == a)
+                && s.lang.sets.claim_not_before.contains(s.w(b)))
         {
             continue;
         }

@@ -7,6 +7,7 @@ mod claimant_shape;
 mod claimants;
 mod clash_official;
 mod coordinated_counts;
+mod desk_probes;
 mod examples;
 mod fresh;
 mod fresh_cases;

@@ -1,0 +1,86 @@
+//! What a desk meets in wire copy and official statements: figurative and named truces,
+//! figures dismissed as false, the ISPR's idioms, wars told as ended, accidents in barracks,
+//! gang fights, offensives only planned. Sentences written for these tests.
+
+use crate::tag::CasualtyCategory::*;
+use crate::tag::MentionKind::{Ceasefire, Clash};
+use crate::tag::test_util::{claims, keys, kinds};
+
+#[test]
+fn figurative_and_named_truces_are_no_ceasefire() {
+    for text in [
+        "Union leaders and management reached a truce after a week-long strike at the shipyard.",
+        "The two airlines declared a ceasefire in their fare war.",
+        "The Ceasefire Cafe in Belfast reopened after renovation.",
+        "Opposition leaders called for a truce in the row over the election date.",
+    ] {
+        assert!(!kinds(text).contains(&Ceasefire), "{text}");
+    }
+    assert!(kinds("The rebels and the army agreed a truce in the north.").contains(&Ceasefire));
+}
+
+#[test]
+fn a_figure_dismissed_as_false_is_the_dismissers_negated_claim() {
+    let army = Some("The army".to_string());
+    assert_eq!(
+        claims("The army dismissed as propaganda a rebel claim that 30 soldiers were captured."),
+        vec![(Captured, Some(30), false, army.clone(), true)]
+    );
+    assert_eq!(
+        claims(
+            "The army rejected as false claims that 20 soldiers had been killed near the border."
+        ),
+        vec![(Killed, Some(20), false, army, true)]
+    );
+}
+
+#[test]
+fn the_ispr_idioms_of_death_are_killed() {
+    assert_eq!(
+        keys(
+            "Eight terrorists were sent to hell by security forces in an operation, the ISPR said."
+        ),
+        vec![(Killed, Some(8))]
+    );
+    assert_eq!(
+        keys(
+            "Indian troops violated the ceasefire along the Line of Control, martyring two civilians and injuring five others, the ISPR said."
+        ),
+        vec![(Killed, Some(2)), (Wounded, Some(5))]
+    );
+}
+
+#[test]
+fn a_war_told_as_ended_is_background() {
+    assert!(keys("Sri Lanka marked 15 years since the end of its civil war, in which up to 100,000 people were killed.").is_empty());
+    assert!(keys("The 2020 war over Nagorno-Karabakh, which killed about 6,500 people, ended with a truce.").is_empty());
+}
+
+#[test]
+fn an_accident_in_a_barracks_or_on_a_range_is_no_claim() {
+    assert!(keys("A fire at an army barracks in Kinshasa killed three soldiers, a military spokesman said.").is_empty());
+    assert!(
+        kinds("Two soldiers died in a training accident at a firing range, the army said.")
+            .is_empty()
+    );
+}
+
+#[test]
+fn a_shootout_between_gangs_is_crime() {
+    assert!(
+        kinds("Police said a shootout between rival gangs left two men dead and three wounded.")
+            .is_empty()
+    );
+}
+
+#[test]
+fn an_offensive_only_planned_is_no_clash() {
+    for text in [
+        "Rebels could launch an offensive on Goma within days, a UN official warned.",
+        "The army is preparing an offensive to retake Wad Madani.",
+        "Hezbollah vowed to retaliate with drone strikes on Israeli cities.",
+    ] {
+        assert!(!kinds(text).contains(&Clash), "{text}");
+    }
+    assert!(kinds("The army launched an offensive to retake Wad Madani.").contains(&Clash));
+}
