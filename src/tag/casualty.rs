@@ -145,7 +145,17 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
             used[ci] = true;
             continue;
         }
-        let negated = negs.iter().any(|&(_, nb)| nb <= c.a && c.a - nb <= 3)
+        // "Загиблих немає, поранено двох": a clause break ends a negator's reach, unless the
+        // next clause goes on negating ("ни убитых, ни раненых").
+        let clause_break = |from: usize, to: usize| {
+            (from..to).any(|k| {
+                matches!(s.w(k), "," | ";" | "—" | "–")
+                    && !matches!(s.w(k + 1), "ни" | "ні" | "ані" | "nor" | "or" | "neither")
+            })
+        };
+        let negated = negs
+            .iter()
+            .any(|&(_, nb)| nb <= c.a && c.a - nb <= 3 && !clause_break(nb, c.a))
             || negs_after
                 .iter()
                 .any(|&(na, _)| na >= c.b && na - c.b <= 5 && (c.b..na).all(|k| s.toks[k].word));
@@ -277,7 +287,21 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
             if let Some(ci) = cue_at_start(k) {
                 // A cue right before another count belongs to that count ("поранення 20 556").
                 let owns_next = count_at(cues[ci].b).is_some();
-                if !used[ci] && !owns_next {
+                // "two hostages were killed": a plural noun cue right after the count names
+                // the people; the predicate after its auxiliaries says what befell them.
+                let predicate = (k == c.last && is_plural_word(s, k))
+                    .then(|| {
+                        let mut j = cues[ci].b;
+                        while j < s.toks.len() && lang.sets.aux.contains(s.w(j)) {
+                            j += 1;
+                        }
+                        (j > cues[ci].b).then(|| cue_at_start(j)).flatten()
+                    })
+                    .flatten()
+                    .filter(|&p| !used[p] && cues[p].cat != cues[ci].cat);
+                if let Some(p) = predicate {
+                    cat[ni] = Some(p);
+                } else if !used[ci] && !owns_next {
                     cat[ni] = Some(ci);
                 }
                 break;
@@ -324,8 +348,23 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
         }
     }
     // Pass 2: joined counts share the later count's cue ("1,429 civilians and 30,000 …").
+    // A subset after "including" or "among them" belongs to the count before it when that
+    // one has its cue already, not to a later clause ("35 were killed, among them 12
+    // children, and 60 injured"); before a shared cue it joins ("44 insurgents including 3
+    // commanders and 4 affiliates killed").
+    let pass_one = cat.clone();
+    let subset_of_previous = |ni: usize| {
+        ni > 0
+            && pass_one[ni - 1].is_some()
+            && (1..=4).any(|d| {
+                counts[ni].first.checked_sub(d).is_some_and(|k| {
+                    k >= counts[ni - 1].last && lang.sets.including.contains(s.w(k))
+                })
+            })
+    };
     for ni in (0..counts.len()).rev() {
         if cat[ni].is_none()
+            && !subset_of_previous(ni)
             && let Some(o) = blocked_by[ni]
         {
             let joined = (counts[ni].last..counts[o].first).all(|k| {
@@ -363,16 +402,15 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
             }
         }
     }
-    // "the bodies of seven hostages": a plural noun cue right after a count whose cue came
-    // before it names the people counted and makes no claim of its own.
+    // "the bodies of seven hostages", "two hostages were killed": a plural noun cue right
+    // after a count whose cue is another names the people counted, no claim of its own.
     let mut head_noun: Vec<Option<usize>> = vec![None; counts.len()];
     for (ni, c) in counts.iter().enumerate() {
         if let Some(ci) = cat[ni]
-            && cues[ci].b <= c.first
+            && (cues[ci].b <= c.first || cues[ci].a > c.last)
             && let Some(q) = cue_at_start(c.last)
             && q != ci
             && cues[q].cat != cues[ci].cat
-            && cues[q].b == cues[q].a + 1
             && is_plural_word(s, cues[q].a)
         {
             used[q] = true;

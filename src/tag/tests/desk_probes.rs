@@ -84,3 +84,89 @@ fn an_offensive_only_planned_is_no_clash() {
     }
     assert!(kinds("The army launched an offensive to retake Wad Madani.").contains(&Clash));
 }
+
+#[test]
+fn a_subset_stays_with_the_count_it_belongs_to() {
+    assert_eq!(
+        keys(
+            "At least 35 people were killed, among them 12 children, and more than 60 injured in the strike."
+        ),
+        vec![(Killed, Some(35)), (Killed, Some(12)), (Wounded, Some(60))]
+    );
+    // Before a shared cue the subset joins it.
+    assert_eq!(
+        keys(
+            "In the operation 44 insurgents including 3 commanders and 4 affiliates killed, 8 insurgents wounded, the ministry said."
+        ),
+        vec![
+            (Killed, Some(44)),
+            (Killed, Some(3)),
+            (Killed, Some(4)),
+            (Wounded, Some(8))
+        ]
+    );
+}
+
+#[test]
+fn hostages_killed_are_killed() {
+    assert_eq!(
+        keys("Hamas said two hostages were killed in an Israeli air strike on Nuseirat."),
+        vec![(Killed, Some(2))]
+    );
+    assert_eq!(
+        keys("Five prisoners of war were killed when the camp was shelled, Ukraine said."),
+        vec![(Killed, Some(5))]
+    );
+    assert_eq!(
+        keys("Twelve hostages were released on Sunday under the truce deal."),
+        vec![(Captured, Some(12))]
+    );
+}
+
+#[test]
+fn a_negation_ends_at_the_clause_break() {
+    assert_eq!(
+        claims("Загиблих немає, поранено двох людей внаслідок обстрілу.")
+            .into_iter()
+            .map(|c| (c.0, c.1, c.4))
+            .collect::<Vec<_>>(),
+        vec![(Killed, None, true), (Wounded, Some(2), false)]
+    );
+    assert_eq!(
+        keys("При атаке БПЛА никто не погиб, ранена одна женщина."),
+        vec![(Wounded, Some(1))]
+    );
+}
+
+#[test]
+fn a_phrase_of_time_or_manner_after_the_speaker_is_no_part_of_it() {
+    use crate::tag::test_util::claimants;
+    for (text, speaker) in [
+        (
+            "China for the first time acknowledged that four of its soldiers died in the clash.",
+            "China",
+        ),
+        (
+            "Azerbaijan in turn said two of its servicemen were wounded in the shelling.",
+            "Azerbaijan",
+        ),
+        (
+            "Sudan's army late on Sunday said 40 RSF fighters were killed in the battle.",
+            "Sudan's army",
+        ),
+        (
+            "The Ministry of Health in Gaza said 40 people were killed in the strikes.",
+            "The Ministry of Health in Gaza",
+        ),
+        (
+            "A spokesman for the army said 12 militants were killed in the clashes.",
+            "A spokesman for the army",
+        ),
+    ] {
+        assert_eq!(
+            claimants(text).first().cloned().flatten().as_deref(),
+            Some(speaker),
+            "{text}"
+        );
+    }
+}

@@ -128,3 +128,17 @@ fn an_adverbial_participle_of_killing_counts() {
         vec![(Killed, Some(5))]
     );
 }
+
+#[test]
+fn a_cause_after_the_people_counted_is_no_thing_counted() {
+    assert_eq!(
+        keys(
+            "На Херсонщині загинули двоє цивільних внаслідок російського обстрілу, повідомили в ОВА."
+        ),
+        vec![(Killed, Some(2))]
+    );
+    assert_eq!(
+        keys("У Києві поранені п'ятеро людей унаслідок атаки дронів."),
+        vec![(Wounded, Some(5))]
+    );
+}
