@@ -224,6 +224,8 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
             .iter()
             .any(|g| g.0 <= cues[ci].a && cues[ci].b <= g.1)
     };
+    let speech_verbs = s.matches(&lang.claim_verbs);
+    let speech_at = |k: usize| speech_verbs.iter().any(|&(a, b)| a <= k && k < b);
     // Pass 1: each count takes a cue.
     let mut cat: Vec<Option<usize>> = vec![None; counts.len()];
     let mut blocked_by: Vec<Option<usize>> = vec![None; counts.len()];
@@ -279,6 +281,18 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
             if s.w(k) == "("
                 && let Some(close) = (k + 1..(k + 6).min(s.toks.len())).find(|&j| s.w(j) == ")")
                 && (k + 1..close).all(|j| s.toks[j].word && count_at(j).is_none())
+            {
+                aside += close + 1 - k;
+                k = close + 1;
+                continue;
+            }
+            // "Six peacekeepers, the UN mission in the Central African Republic said, were
+            // wounded": a speaker set off by commas does not count toward the window either.
+            if s.w(k) == ","
+                && let Some(close) = (k + 2..(k + 16).min(s.toks.len())).find(|&j| s.w(j) == ",")
+                && speech_at(close - 1)
+                && (k + 1..close)
+                    .all(|j| s.toks[j].word && count_at(j).is_none() && cue_at_start(j).is_none())
             {
                 aside += close + 1 - k;
                 k = close + 1;

@@ -170,3 +170,45 @@ fn a_phrase_of_time_or_manner_after_the_speaker_is_no_part_of_it() {
         );
     }
 }
+
+#[test]
+fn a_speaker_set_off_by_commas_keeps_the_count_with_its_cue() {
+    assert_eq!(
+        keys(
+            "Six peacekeepers, the UN mission in the Central African Republic said, were wounded when their convoy was ambushed."
+        ),
+        vec![(Wounded, Some(6))]
+    );
+}
+
+#[test]
+fn people_taken_prisoner_or_exchanged_are_captured() {
+    assert_eq!(
+        keys(
+            "M23 rebels took 12 Congolese soldiers captive during fighting near Sake, the group said."
+        ),
+        vec![(Captured, Some(12))]
+    );
+    assert_eq!(
+        keys("Israel freed 90 Palestinian detainees in exchange for three Israeli hostages."),
+        vec![(Captured, Some(90)), (Captured, Some(3))]
+    );
+}
+
+#[test]
+fn fighting_hours_after_a_truce_began_violates_it() {
+    use crate::tag::CeasefireStatus::Violated;
+    use crate::tag::test_util::statuses;
+    assert_eq!(
+        statuses(
+            "Heavy shelling resumed in Khartoum on Sunday, a day after the 72-hour truce began, residents said."
+        ),
+        vec![Violated]
+    );
+    assert_eq!(
+        statuses(
+            "Residents reported air strikes and artillery fire hours after the truce was due to take effect."
+        ),
+        vec![Violated]
+    );
+}

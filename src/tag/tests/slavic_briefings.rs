@@ -142,3 +142,11 @@ fn a_cause_after_the_people_counted_is_no_thing_counted() {
         vec![(Wounded, Some(5))]
     );
 }
+
+#[test]
+fn one_wounded_who_died_is_wounded_one_and_killed_one() {
+    assert_eq!(
+        keys("Мужчина, раненный при атаке БПЛА на Энергодар, скончался в больнице."),
+        vec![(Wounded, Some(1)), (Killed, Some(1))]
+    );
+}
