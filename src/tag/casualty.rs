@@ -19,6 +19,9 @@
 
 pub use super::casualty_cues::{Cue, is_plural_word};
 use super::casualty_cues::{find_cues, is_age, not_people, who_after};
+use super::casualty_lists::{
+    head_nouns, is_list_item, predicate_after_noun, speaker_aside, subset_of_previous,
+};
 use super::casualty_partitive::{Partitive, group_start, partitive};
 use super::casualty_rejection::rejected_claim;
 use super::casualty_single::{
@@ -224,8 +227,8 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
             .iter()
             .any(|g| g.0 <= cues[ci].a && cues[ci].b <= g.1)
     };
-    let speech_verbs = s.matches(&lang.claim_verbs);
-    let speech_at = |k: usize| speech_verbs.iter().any(|&(a, b)| a <= k && k < b);
+    // Looked up only when a comma may open a speaker's aside.
+    let speech_verbs = std::cell::OnceCell::new();
     // Pass 1: each count takes a cue.
     let mut cat: Vec<Option<usize>> = vec![None; counts.len()];
     let mut blocked_by: Vec<Option<usize>> = vec![None; counts.len()];
@@ -286,13 +289,15 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
                 k = close + 1;
                 continue;
             }
-            // "Six peacekeepers, the UN mission in the Central African Republic said, were
-            // wounded": a speaker set off by commas does not count toward the window either.
+            // A speaker set off by commas does not count toward the window either.
             if s.w(k) == ","
-                && let Some(close) = (k + 2..(k + 16).min(s.toks.len())).find(|&j| s.w(j) == ",")
-                && speech_at(close - 1)
-                && (k + 1..close)
-                    .all(|j| s.toks[j].word && count_at(j).is_none() && cue_at_start(j).is_none())
+                && let Some(close) = speaker_aside(
+                    s,
+                    k,
+                    &counts,
+                    &cues,
+                    speech_verbs.get_or_init(|| s.matches(&lang.claim_verbs)),
+                )
             {
                 aside += close + 1 - k;
                 k = close + 1;
@@ -301,18 +306,10 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
             if let Some(ci) = cue_at_start(k) {
                 // A cue right before another count belongs to that count ("поранення 20 556").
                 let owns_next = count_at(cues[ci].b).is_some();
-                // "two hostages were killed": a plural noun cue right after the count names
-                // the people; the predicate after its auxiliaries says what befell them.
-                let predicate = (k == c.last && is_plural_word(s, k))
-                    .then(|| {
-                        let mut j = cues[ci].b;
-                        while j < s.toks.len() && lang.sets.aux.contains(s.w(j)) {
-                            j += 1;
-                        }
-                        (j > cues[ci].b).then(|| cue_at_start(j)).flatten()
-                    })
+                let predicate = (k == c.last)
+                    .then(|| predicate_after_noun(s, &cues, ci))
                     .flatten()
-                    .filter(|&p| !used[p] && cues[p].cat != cues[ci].cat);
+                    .filter(|&p| !used[p]);
                 if let Some(p) = predicate {
                     cat[ni] = Some(p);
                 } else if !used[ci] && !owns_next {
@@ -362,23 +359,11 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
         }
     }
     // Pass 2: joined counts share the later count's cue ("1,429 civilians and 30,000 …").
-    // A subset after "including" or "among them" belongs to the count before it when that
-    // one has its cue already, not to a later clause ("35 were killed, among them 12
-    // children, and 60 injured"); before a shared cue it joins ("44 insurgents including 3
-    // commanders and 4 affiliates killed").
+    // A subset after "including" belongs to the count before it (see `subset_of_previous`).
     let pass_one = cat.clone();
-    let subset_of_previous = |ni: usize| {
-        ni > 0
-            && pass_one[ni - 1].is_some()
-            && (1..=4).any(|d| {
-                counts[ni].first.checked_sub(d).is_some_and(|k| {
-                    k >= counts[ni - 1].last && lang.sets.including.contains(s.w(k))
-                })
-            })
-    };
     for ni in (0..counts.len()).rev() {
         if cat[ni].is_none()
-            && !subset_of_previous(ni)
+            && !subset_of_previous(s, &counts, &pass_one, ni)
             && let Some(o) = blocked_by[ni]
         {
             let joined = (counts[ni].last..counts[o].first).all(|k| {
@@ -416,20 +401,9 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
             }
         }
     }
-    // "the bodies of seven hostages", "two hostages were killed": a plural noun cue right
-    // after a count whose cue is another names the people counted, no claim of its own.
-    let mut head_noun: Vec<Option<usize>> = vec![None; counts.len()];
-    for (ni, c) in counts.iter().enumerate() {
-        if let Some(ci) = cat[ni]
-            && (cues[ci].b <= c.first || cues[ci].a > c.last)
-            && let Some(q) = cue_at_start(c.last)
-            && q != ci
-            && cues[q].cat != cues[ci].cat
-            && is_plural_word(s, cues[q].a)
-        {
-            used[q] = true;
-            head_noun[ni] = Some(q);
-        }
+    let head_noun = head_nouns(s, &counts, &cues, &cat);
+    for q in head_noun.iter().flatten() {
+        used[*q] = true;
     }
     // "killed three of the hostages": the group a counted part is taken from names the
     // people counted and makes no claim of its own.
@@ -452,44 +426,7 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
                 && cue_at_start(k + 1).is_none()
         })
     };
-    // "three policemen, one soldier and two civilians": a count after a comma is an item of
-    // a list when the list goes on, over commas, to a conjunction before a count or a single
-    // "a …" ("four fighters, two commanders and a driver"). Between the items there are
-    // only the words of a noun phrase: no auxiliary, cue or participle ("millions remain
-    // displaced, tens of thousands …" is two clauses).
-    let phrase_word = |k: usize| {
-        let w = s.w(k);
-        s.toks[k].word
-            && !lang.sets.aux.contains(w)
-            && cue_at_start(k).is_none()
-            && !(w.len() > 4 && w.ends_with("ed"))
-    };
-    let closes = |k: usize| {
-        lang.sets.conj.contains(s.w(k))
-            && k + 1 < s.toks.len()
-            && (count_at(k + 1).is_some() || matches!(s.w(k + 1), "a" | "an" | "one"))
-    };
-    let listed = |ni: usize| {
-        let mut from = counts[ni].last;
-        loop {
-            let mut next_item = None;
-            for k in from..(from + 5).min(s.toks.len()) {
-                if closes(k) {
-                    return true;
-                }
-                if s.w(k) == "," {
-                    next_item = count_at(k + 1);
-                }
-                if next_item.is_some() || !phrase_word(k) {
-                    break;
-                }
-            }
-            match next_item {
-                Some(next) => from = counts[next].last,
-                None => return false,
-            }
-        }
-    };
+    let listed = |ni: usize| is_list_item(s, &counts, &cues, ni);
     // Mark used cues, then breakdowns and coordinated counts inherit a category.
     let mut cats: Vec<Option<CasualtyCategory>> =
         cat.iter().map(|c| c.map(|ci| cues[ci].cat)).collect();

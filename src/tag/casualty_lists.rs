@@ -1,0 +1,135 @@
+//! How counts of one sentence relate to each other and to the cues around them: items of a
+//! list after a verb, a subset that belongs to the count before it, a speaker set off by
+//! commas inside a count's clause, and a noun cue that names the people a predicate counts.
+
+use super::casualty::is_plural_word;
+use super::casualty_cues::Cue;
+use super::numbers::Count;
+use super::sentence::Sent;
+
+fn cue_at_start(cues: &[Cue], k: usize) -> Option<usize> {
+    cues.iter().position(|c| c.a == k)
+}
+
+fn count_at(counts: &[Count], k: usize) -> Option<usize> {
+    counts.iter().position(|c| c.first == k)
+}
+
+/// "three policemen, one soldier and two civilians": true when the count `ni`, after a comma,
+/// is an item of a list that goes on, over commas, to a conjunction before a count or a single
+/// "a …" ("four fighters, two commanders and a driver"). Between the items there are only the
+/// words of a noun phrase: no auxiliary, cue or participle ("millions remain displaced, tens
+/// of thousands …" is two clauses).
+pub fn is_list_item(s: &Sent, counts: &[Count], cues: &[Cue], ni: usize) -> bool {
+    let sets = &s.lang.sets;
+    let phrase_word = |k: usize| {
+        let w = s.w(k);
+        s.toks[k].word
+            && !sets.aux.contains(w)
+            && cue_at_start(cues, k).is_none()
+            && !(w.len() > 4 && w.ends_with("ed"))
+    };
+    let closes = |k: usize| {
+        sets.conj.contains(s.w(k))
+            && k + 1 < s.toks.len()
+            && (count_at(counts, k + 1).is_some() || matches!(s.w(k + 1), "a" | "an" | "one"))
+    };
+    let mut from = counts[ni].last;
+    loop {
+        let mut next_item = None;
+        for k in from..(from + 5).min(s.toks.len()) {
+            if closes(k) {
+                return true;
+            }
+            if s.w(k) == "," {
+                next_item = count_at(counts, k + 1);
+            }
+            if next_item.is_some() || !phrase_word(k) {
+                break;
+            }
+        }
+        match next_item {
+            Some(next) => from = counts[next].last,
+            None => return false,
+        }
+    }
+}
+
+/// "35 were killed, among them 12 children, and 60 injured": true when the count `ni` follows
+/// "including" or "among them" right after a count that had its cue in the first pass
+/// (`pass_one`), so it belongs to that count, not to a later clause. Before a shared cue the
+/// subset joins it ("44 insurgents including 3 commanders and 4 affiliates killed").
+pub fn subset_of_previous(
+    s: &Sent,
+    counts: &[Count],
+    pass_one: &[Option<usize>],
+    ni: usize,
+) -> bool {
+    ni > 0
+        && pass_one[ni - 1].is_some()
+        && (1..=4).any(|d| {
+            counts[ni]
+                .first
+                .checked_sub(d)
+                .is_some_and(|k| k >= counts[ni - 1].last && s.lang.sets.including.contains(s.w(k)))
+        })
+}
+
+/// "Six peacekeepers, the UN mission in the Central African Republic said, were wounded": the
+/// closing comma of a speaker set off by commas at token `k`, so that the search for a
+/// count's cue skips it. `speech` are the sentence's speech verbs.
+pub fn speaker_aside(
+    s: &Sent,
+    k: usize,
+    counts: &[Count],
+    cues: &[Cue],
+    speech: &[(usize, usize)],
+) -> Option<usize> {
+    if s.w(k) != "," {
+        return None;
+    }
+    let close = (k + 2..(k + 16).min(s.toks.len())).find(|&j| s.w(j) == ",")?;
+    let spoken = speech.iter().any(|&(a, b)| a < close && close - 1 < b);
+    let plain = (k + 1..close).all(|j| {
+        s.toks[j].word && count_at(counts, j).is_none() && cue_at_start(cues, j).is_none()
+    });
+    (spoken && plain).then_some(close)
+}
+
+/// "two hostages were killed": when the cue `ci` right after a count is a plural noun, the
+/// cue of another category after its auxiliaries says what befell the people it names.
+pub fn predicate_after_noun(s: &Sent, cues: &[Cue], ci: usize) -> Option<usize> {
+    if !is_plural_word(s, cues[ci].a) {
+        return None;
+    }
+    let mut j = cues[ci].b;
+    while j < s.toks.len() && s.lang.sets.aux.contains(s.w(j)) {
+        j += 1;
+    }
+    if j == cues[ci].b {
+        return None;
+    }
+    cue_at_start(cues, j).filter(|&p| cues[p].cat != cues[ci].cat)
+}
+
+/// "the bodies of seven hostages", "two hostages were killed": per count, the plural noun cue
+/// right after it when the count took another cue (`cat`, indices into `cues`); the noun names
+/// the people counted and makes no claim of its own.
+pub fn head_nouns(
+    s: &Sent,
+    counts: &[Count],
+    cues: &[Cue],
+    cat: &[Option<usize>],
+) -> Vec<Option<usize>> {
+    counts
+        .iter()
+        .zip(cat)
+        .map(|(c, ci)| {
+            let ci = (*ci)?;
+            let q = cue_at_start(cues, c.last)?;
+            let other_side = cues[ci].b <= c.first || cues[ci].a > c.last;
+            (other_side && q != ci && cues[q].cat != cues[ci].cat && is_plural_word(s, cues[q].a))
+                .then_some(q)
+        })
+        .collect()
+}
