@@ -221,6 +221,8 @@ pub(super) fn past_channel(s: &Sent, (a, b): (usize, usize)) -> (usize, usize) {
     while k < noun && (s.lang.claim_channels.is_exactly(s.text_of(k, k + 1)) || !s.toks[k].word) {
         k += 1;
     }
-    let adjectives = k > a && (k..noun).all(|j| s.toks[j].word && !s.is_cap(j));
+    let adjectives = (k..noun).all(|j| s.toks[j].word && !s.is_cap(j));
+    // "повідомили в міській раді": with no channel before it, lowercase words before the
+    // speaker's noun are its adjectives too.
     if adjectives { (k, b) } else { (noun, b) }
 }

@@ -150,3 +150,22 @@ fn one_wounded_who_died_is_wounded_one_and_killed_one() {
         vec![(Wounded, Some(1)), (Killed, Some(1))]
     );
 }
+
+#[test]
+fn a_unit_or_council_after_the_verb_is_the_speaker_with_its_adjectives() {
+    assert_eq!(
+        claimants("Внаслідок обстрілу загинули двоє цивільних, повідомили в міській раді."),
+        vec![Some("міській раді".to_string())]
+    );
+    assert_eq!(
+        claimants("Внаслідок обстрілу загинули двоє військових, повідомили в бригаді."),
+        vec![Some("бригаді".to_string())]
+    );
+    // A channel before the speaker is still no part of it.
+    assert_eq!(
+        claimants(
+            "Внаслідок обстрілу загинули двоє цивільних, повідомив у Telegram голова ОВА Іван Федоров."
+        ),
+        vec![Some("голова ОВА Іван Федоров".to_string())]
+    );
+}
