@@ -22,6 +22,7 @@ use super::casualty_cues::{find_cues, is_age, not_people, who_after};
 use super::casualty_lists::{
     head_nouns, is_list_item, predicate_after_noun, speaker_aside, subset_of_previous,
 };
+use super::casualty_negation::{Negation, denied_loss, negated_cues};
 use super::casualty_partitive::{Partitive, group_start, partitive};
 use super::casualty_rejection::rejected_claim;
 use super::casualty_single::{
@@ -79,20 +80,6 @@ pub fn skip(s: &Sent, st: &mut PassageState) {
     st.negative_prev = s.is_match(&s.lang.casualty_negative);
 }
 
-/// A negated claim of a cue's category with no figure ("nobody was hurt", "denied any
-/// losses").
-fn denied_loss(c: &Cue) -> RawClaim {
-    RawClaim {
-        category: c.cat,
-        count: None,
-        approx: false,
-        who: None,
-        negated: true,
-        cue: (c.a, c.b),
-        summary: false,
-    }
-}
-
 /// The claims of one sentence.
 pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
     let lang = s.lang;
@@ -118,81 +105,14 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
     if cues.is_empty() && !breakdown {
         return Vec::new();
     }
-    // "no fewer than 12 bodies": a negator inside an approximation marker negates nothing.
-    let markers = s.matches(&lang.approx_before);
-    let negs: Vec<(usize, usize)> = s
-        .matches(&lang.negators)
-        .into_iter()
-        .filter(|&(a, b)| !markers.iter().any(|&(x, y)| x <= a && b <= y))
-        .collect();
-    let negs_after = s.matches(&lang.negators_after);
-    let deniers = s.matches(&lang.deniers);
-    let speech = if deniers.is_empty() {
-        Vec::new()
-    } else {
-        s.matches(&lang.claim_verbs)
-    };
-    let mut used = vec![false; cues.len()];
-    let mut out: Vec<(usize, RawClaim)> = Vec::new();
-
-    // Negated cues. A cue inside a no-claim phrase ("no casualties were reported to us")
-    // is neither claimed nor negated.
-    let no_claims = s.matches(&lang.no_claim);
-    // Cues a denier governs: a count they take is a denied figure ("denied reports that 30
-    // soldiers were killed" is a negated claim of 30); alone they are a denied loss.
-    let mut denied: Vec<usize> = Vec::new();
-    let mut denied_figures: Vec<usize> = Vec::new();
-    for (ci, c) in cues.iter().enumerate() {
-        // "fear of losing their babies", "tried to kill him": no claim, numbered or not.
-        if no_claims.iter().any(|n| n.0 <= c.a && c.b <= n.1) {
-            used[ci] = true;
-            continue;
-        }
-        // "Загиблих немає, поранено двох": a clause break ends a negator's reach, unless the
-        // next clause goes on negating ("ни убитых, ни раненых").
-        let clause_break = |from: usize, to: usize| {
-            (from..to).any(|k| {
-                matches!(s.w(k), "," | ";" | "—" | "–")
-                    && !matches!(s.w(k + 1), "ни" | "ні" | "ані" | "nor" | "or" | "neither")
-            })
-        };
-        let negated = negs
-            .iter()
-            .any(|&(_, nb)| nb <= c.a && c.a - nb <= 3 && !clause_break(nb, c.a))
-            || negs_after
-                .iter()
-                .any(|&(na, _)| na >= c.b && na - c.b <= 5 && (c.b..na).all(|k| s.toks[k].word));
-        // "denied its fighters were hit and said 23 civilians had been killed": a clause of
-        // new speech after the denial ends its reach.
-        let new_speech = |from: usize| {
-            speech.iter().any(|&(va, _)| {
-                va > from
-                    && va < c.a
-                    && (1..=2).any(|d| va >= d && lang.sets.conj.contains(s.w(va - d)))
-            })
-        };
-        let by_denier = deniers
-            .iter()
-            .any(|&(_, nb)| nb <= c.a && c.a - nb <= 12 && !new_speech(nb));
-        let before = negated || by_denier;
-        // A cue that needs a number ("captured") is denied only with its figure ("denied
-        // claims that 40 soldiers were captured"); alone it may be of a town.
-        if c.numbered_only {
-            if by_denier && !negated {
-                denied_figures.push(ci);
-            }
-            continue;
-        }
-        if before && after_negative {
-            // "… accidentally fired. Nobody was hurt.": no claim either way.
-            used[ci] = true;
-        } else if by_denier && !negated {
-            denied.push(ci);
-        } else if before {
-            used[ci] = true;
-            out.push((c.a, denied_loss(c)));
-        }
-    }
+    let Negation {
+        negs,
+        no_claims,
+        mut used,
+        mut out,
+        denied,
+        denied_figures,
+    } = negated_cues(s, &cues, after_negative);
 
     let in_neg = |i: usize| negs.iter().any(|&(a, b)| i >= a && i < b);
     let counts: Vec<Count> = find_counts(

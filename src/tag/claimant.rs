@@ -144,13 +144,15 @@ fn subject_before(s: &Sent, v: usize) -> Option<(usize, usize)> {
     // "China for the first time acknowledged", "Azerbaijan in turn said", "Sudan's army late
     // on Sunday said": a phrase of time or manner after the speaker is no part of it; one
     // that names a party or a speaker is ("The Ministry of Health in Gaza").
-    let speakers = s.matches(&s.lang.claim_speakers);
     if let Some(k) = (a + 1..end).find(|&k| {
         s.toks[k].word && !s.is_cap(k) && (sets.claim_stop.contains(s.w(k)) || s.w(k) == "for")
     }) && plain_speaker(s, a, k)
         && !(k + 1..end)
             .any(|j| has_capital(s.text_of(j, j + 1)) && !sets.claim_not_name.contains(s.w(j)))
-        && !speakers.iter().any(|&(x, _)| x > k && x < end)
+        && !s
+            .matches(&s.lang.claim_speakers)
+            .iter()
+            .any(|&(x, _)| x > k && x < end)
     {
         return trim(s, a, k);
     }

@@ -25,6 +25,7 @@
 pub mod casualty;
 pub mod casualty_cues;
 pub mod casualty_lists;
+pub mod casualty_negation;
 pub mod casualty_partitive;
 pub mod casualty_rejection;
 pub mod casualty_single;
