@@ -534,6 +534,13 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
             .or_else(|| named_subject(s, c))
             .or_else(|| named_object(s, c))
         {
+            // "казнили заложника": a noun cue inside the person named is who, no claim.
+            let span = who.as_deref().map_or(0, |w| w.split_whitespace().count());
+            for (k, q) in cues.iter().enumerate().skip(ci + 1) {
+                if q.a >= c.b && q.a < c.b + span && q.cat != c.cat {
+                    used[k] = true;
+                }
+            }
             out.push((
                 c.a,
                 RawClaim {

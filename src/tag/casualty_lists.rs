@@ -112,6 +112,22 @@ pub fn predicate_after_noun(s: &Sent, cues: &[Cue], ci: usize) -> Option<usize> 
     cue_at_start(cues, j).filter(|&p| cues[p].cat != cues[ci].cat)
 }
 
+/// True when the cue word at `k`, right after a count, is a noun that names people: a plural
+/// in English; in Russian and Ukrainian, whose numerals govern the noun's case ("12
+/// заручників", "двух заложников"), any word but a finite verb or short participle ("5
+/// погибли", "12 ранены").
+fn names_people(s: &Sent, k: usize) -> bool {
+    if s.lang.code == "en" {
+        return is_plural_word(s, k);
+    }
+    let w = s.w(k);
+    ![
+        "ли", "ла", "ло", "л", "ны", "на", "но", "н", "ні", "не", "ти", "ть",
+    ]
+    .iter()
+    .any(|e| w.ends_with(e))
+}
+
 /// "the bodies of seven hostages", "two hostages were killed": per count, the plural noun cue
 /// right after it when the count took another cue (`cat`, indices into `cues`); the noun names
 /// the people counted and makes no claim of its own.
@@ -128,7 +144,7 @@ pub fn head_nouns(
             let ci = (*ci)?;
             let q = cue_at_start(cues, c.last)?;
             let other_side = cues[ci].b <= c.first || cues[ci].a > c.last;
-            (other_side && q != ci && cues[q].cat != cues[ci].cat && is_plural_word(s, cues[q].a))
+            (other_side && q != ci && cues[q].cat != cues[ci].cat && names_people(s, cues[q].a))
                 .then_some(q)
         })
         .collect()

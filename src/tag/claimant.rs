@@ -618,5 +618,8 @@ pub fn opening_name(s: &Sent) -> Option<String> {
     while b > 0 && matches!(s.w(b - 1), "of" | "the" | "for") {
         b -= 1;
     }
-    (b >= 2).then(|| s.text_of(0, b).to_string())
+    // "On Friday, …", "In Gao, …": a phrase of time or place, no name.
+    let opens_phrase =
+        s.lang.sets.who_stop.contains(s.w(0)) && !matches!(s.w(0), "the" | "a" | "an");
+    (b >= 2 && !opens_phrase).then(|| s.text_of(0, b).to_string())
 }

@@ -187,6 +187,7 @@ fn lists(l: &mut Lang) -> Vec<&mut Phrases> {
         &mut l.each,
         &mut l.approx_before,
         &mut l.vague,
+        &mut l.rise_to,
         &mut l.claim_verbs,
         &mut l.according,
         &mut l.relays,

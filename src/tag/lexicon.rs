@@ -149,6 +149,8 @@ pub struct Lang {
     pub approx_before: Phrases,
     /// Vague quantities.
     pub vague: Phrases,
+    /// Rising-toll verbs before "до" ("возросло до 45": exact).
+    pub rise_to: Phrases,
     /// Claimant verbs.
     pub claim_verbs: Phrases,
     /// "According to" phrases.
@@ -455,6 +457,7 @@ impl Lang {
             each: Phrases::compile(&k.each)?,
             approx_before: Phrases::compile(&n.approx_before)?,
             vague: Phrases::compile(&n.vague)?,
+            rise_to: Phrases::compile(&n.rise_to)?,
             claim_verbs: Phrases::compile(&cl.verbs)?,
             according: Phrases::compile(&cl.according)?,
             relays: Phrases::compile(&cl.relays)?,

@@ -260,6 +260,10 @@ pub struct NumberData {
     pub approx_before: Vec<String>,
     /// Vague quantities: count null, approx true ("dozens", "several", "десятки").
     pub vague: Vec<String>,
+    /// Verbs of a rising toll before a marker that then means "to", not "up to" ("возросло
+    /// до 45" is 45 exactly).
+    #[serde(default)]
+    pub rise_to: Vec<String>,
     /// Words after a number that mark "more of the same" ("12 more").
     pub more: Vec<String>,
     /// Range joiners ("10 to 15", "10-15"): the lower bound, approximate.

