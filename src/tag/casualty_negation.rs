@@ -52,11 +52,16 @@ fn clause_break(s: &Sent, from: usize, to: usize) -> bool {
 pub fn negated_cues(s: &Sent, cues: &[Cue], after_negative: bool) -> Negation {
     let lang = s.lang;
     // "no fewer than 12 bodies": a negator inside an approximation marker negates nothing.
+    // Nor does one that opens a no-claim phrase ("had no information about casualties").
     let markers = s.matches(&lang.approx_before);
+    let no_claims = s.matches(&lang.no_claim);
     let negs: Vec<(usize, usize)> = s
         .matches(&lang.negators)
         .into_iter()
-        .filter(|&(a, b)| !markers.iter().any(|&(x, y)| x <= a && b <= y))
+        .filter(|&(a, b)| {
+            !markers.iter().any(|&(x, y)| x <= a && b <= y)
+                && !no_claims.iter().any(|&(x, y)| x <= a && a < y)
+        })
         .collect();
     let negs_after = s.matches(&lang.negators_after);
     let deniers = s.matches(&lang.deniers);
@@ -70,7 +75,6 @@ pub fn negated_cues(s: &Sent, cues: &[Cue], after_negative: bool) -> Negation {
 
     // Negated cues. A cue inside a no-claim phrase ("no casualties were reported to us")
     // is neither claimed nor negated.
-    let no_claims = s.matches(&lang.no_claim);
     // Cues a denier governs: a count they take is a denied figure ("denied reports that 30
     // soldiers were killed" is a negated claim of 30); alone they are a denied loss.
     let mut denied: Vec<usize> = Vec::new();

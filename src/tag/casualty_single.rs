@@ -168,7 +168,64 @@ pub fn named_object(s: &Sent, c: &Cue) -> Option<(u64, Option<String>)> {
     // Palestinians, a ministry said", "killed Sudanese, a doctor said").
     let appositive =
         s.w(k) == "," && (sets.singular_det.contains(s.w(k + 1)) || s.w(k + 1) == "the");
-    (k >= c.b + 2 && appositive).then(|| (1, Some(s.text_of(c.b, k).to_string())))
+    if k >= c.b + 2 && appositive {
+        return Some((1, Some(s.text_of(c.b, k).to_string())));
+    }
+    titled_name(s, c.b).map(|end| (1, Some(s.text_of(c.b, end).to_string())))
+}
+
+/// Words that rank a person before a name ("commander Ali Karaki", "leader Ahmed Godane").
+const NAME_TITLES: &[&str] = &[
+    "commander",
+    "leader",
+    "chief",
+    "head",
+    "founder",
+    "emir",
+    "spokesman",
+    "general",
+    "colonel",
+    "major",
+    "captain",
+    "lieutenant",
+    "governor",
+    "minister",
+    "mayor",
+    "official",
+    "deputy",
+];
+/// Words that may rank a title ("senior Hamas commander").
+const TITLE_MODIFIERS: &[&str] = &[
+    "senior", "top", "deputy", "military", "field", "local", "former",
+];
+
+/// "killed Hezbollah commander Ali Karaki", "killed senior Hamas commander Mohammed Deif": a
+/// title, after at most four capitalised or ranking words, then a name of two or more
+/// capitalised words, is one person. The token after the name, if it is no second name
+/// joined by "and".
+fn titled_name(s: &Sent, from: usize) -> Option<usize> {
+    let mut k = from;
+    let title = loop {
+        if k >= s.toks.len() || k >= from + 5 || !s.toks[k].word {
+            return None;
+        }
+        let w = s.w(k);
+        if NAME_TITLES.contains(&w) {
+            break k;
+        }
+        let named = s.text_of(k, k + 1).chars().any(char::is_uppercase);
+        if !(named || TITLE_MODIFIERS.contains(&w)) || s.lang.sets.conj.contains(w) {
+            return None;
+        }
+        k += 1;
+    };
+    let start = title + 1;
+    let mut end = start;
+    while end < s.toks.len() && end < start + NAME_WORDS && s.toks[end].word && s.is_cap(end) {
+        end += 1;
+    }
+    let joined = s.lang.sets.conj.contains(s.w(end));
+    (end >= start + 2 && !joined).then_some(end)
 }
 
 /// Most people one coordination may count ("a man, a woman and a child").

@@ -514,6 +514,23 @@ pub fn candidates(s: &Sent) -> Vec<(usize, Found)> {
     out
 }
 
+/// "X заявило о гибели трех, армянская сторона сообщила о двух раненых": the speaker of the
+/// finite verb at `v` opens a clause of its own right after a comma (a few words, no other
+/// mark, conjunction or relative pronoun between them; "…, with the cities of A, B and C each
+/// reporting one dead" is no clause of its own).
+fn opens_clause_after_comma(s: &Sent, v: usize) -> bool {
+    let Some(comma) = (v.saturating_sub(7)..v).rev().find(|&k| !s.toks[k].word) else {
+        return false;
+    };
+    s.w(comma) == ","
+        && comma + 1 < v
+        && !s.w(v).ends_with("ing")
+        && !(comma + 1..v).any(|k| s.lang.sets.conj.contains(s.w(k)))
+        && !s.lang.sets.claim_relative.contains(s.w(comma + 1))
+        && !s.lang.sets.claim_bad_start.contains(s.w(comma + 1))
+        && !matches!(s.w(comma + 1), "which" | "who" | "as" | "and")
+}
+
 /// Token flags: inside a quotation.
 fn quoted(s: &Sent) -> Vec<bool> {
     let mut inside = false;
@@ -548,14 +565,22 @@ pub fn find_near(s: &Sent, claim: Option<usize>) -> Option<Found> {
                 && *p > 0
                 && !f.pronoun
                 && !f.relay
-                && (0..*p).rev().take(14).any(|k| {
+                && ((0..*p).rev().take(14).any(|k| {
                     s.w(k) == ";"
                         || (matches!(
                             s.w(k),
-                            "and" | "but" | "while" | "whereas" | "а" | "но" | "але"
+                            "and"
+                                | "but"
+                                | "while"
+                                | "whereas"
+                                | "а"
+                                | "но"
+                                | "але"
+                                | "тоді"
+                                | "тогда"
                         ) && k > 0
                             && s.w(k - 1) == ",")
-                })
+                }) || opens_clause_after_comma(s, *p))
         });
         if let Some(r) = restart.filter(|&r| r > 0) {
             c.drain(..r);

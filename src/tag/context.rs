@@ -61,10 +61,18 @@ pub fn sentence_cause(s: &Sent, has_clash: bool) -> Option<Cause> {
     // fire broke out after the strike"; "the war has killed …, with disease spreading"); the
     // casualty rules already drop the cues right next to one. An attack word inside a crime's
     // name ("sexual assault") is none.
+    // Nor is one inside a benign phrase ("a heart attack", "a crocodile attack", "strikes
+    // were proposed").
     let armed_word = || {
-        s.matches(&lang.armed_events)
+        let events = s.matches(&lang.armed_events);
+        let benign = if events.is_empty() {
+            Vec::new()
+        } else {
+            s.matches(&lang.casualty_negative)
+        };
+        events
             .iter()
-            .any(|&(a, b)| !crime.iter().any(|&(x, y)| x <= a && b <= y))
+            .any(|&(a, b)| !crime.iter().chain(&benign).any(|&(x, y)| x <= a && b <= y))
     };
     if has_clash || armed_word() {
         return Some(Cause::Armed);

@@ -271,6 +271,9 @@ fn is_year(lang: &Lang, toks: &[Token], i: usize, value: u64, used: usize) -> bo
         lang.sets.year_before.contains(&b.lower)
             || lang.sets.months.contains(&b.lower)
             || b.lower == ","
+            // "the 1977 Red Terror killings", "the 1994 genocide": a count after "the" is
+            // written with a separator.
+            || b.lower == "the" && after.is_some_and(|a| a.word) && value <= 2030
     }) || after.is_some_and(|a| !a.word || lang.sets.not_count_after.contains(&a.lower))
 }
 

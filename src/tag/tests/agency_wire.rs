@@ -147,3 +147,110 @@ fn he_said_takes_the_person_who_opened_the_passage() {
         vec![Some("He".to_string())]
     );
 }
+
+#[test]
+fn a_titled_name_after_a_killing_is_one_person() {
+    assert_eq!(
+        keys(
+            "Israel's military said it had killed Hezbollah commander Ali Karaki in an airstrike."
+        ),
+        vec![(Killed, Some(1))]
+    );
+    assert_eq!(
+        keys("A drone strike killed al-Shabaab leader Ahmed Godane."),
+        vec![(Killed, Some(1))]
+    );
+    // Two people joined by "and" are not one.
+    assert_ne!(
+        keys("Gunmen killed police chief Ahmed Musa and two of his guards in an ambush."),
+        vec![(Killed, Some(1))]
+    );
+}
+
+#[test]
+fn a_second_speaker_after_a_comma_owns_its_figure() {
+    assert_eq!(
+        claimants(
+            "Минобороны Азербайджана заявило о гибели трех военнослужащих, армянская сторона сообщила о двух раненых."
+        ),
+        vec![
+            Some("Минобороны Азербайджана".to_string()),
+            Some("армянская сторона".to_string())
+        ]
+    );
+    assert_eq!(
+        claimants(
+            "The army said 15 militants were killed in the clashes, local residents said five civilians died."
+        ),
+        vec![
+            Some("The army".to_string()),
+            Some("local residents".to_string())
+        ]
+    );
+    // Places reporting in a participle clause after a list are no speakers of their own.
+    assert_eq!(
+        claimants(
+            "Governor Ivan Petrenko said two people were killed in the shelling of the city, with the towns of Lyman, Siversk and Bakhmut each reporting one civilian dead."
+        ),
+        vec![Some("Governor Ivan Petrenko".to_string()); 4]
+    );
+}
+
+#[test]
+fn a_year_after_the_is_no_count() {
+    assert!(
+        !keys("A mass grave from the 1977 Red Terror killings was exhumed, officials said.")
+            .contains(&(Killed, Some(1977)))
+    );
+}
+
+#[test]
+fn several_dozen_is_vague() {
+    let c = claims("Several dozen assailants were neutralised, the ministry said.");
+    assert_eq!((c[0].0, c[0].1, c[0].2), (Killed, None, true));
+}
+
+#[test]
+fn no_information_about_casualties_is_no_claim() {
+    assert!(
+        claims(
+            "The military said it struck the port in Hodeidah and had no information about casualties."
+        )
+        .is_empty()
+    );
+    let c = claims("The army said there were no casualties in the shelling.");
+    assert!(c[0].4);
+}
+
+#[test]
+fn animal_attacks_and_exercises_are_no_armed_violence() {
+    assert!(claims("A crocodile attack killed two fishermen on the river.").is_empty());
+    assert!(claims("A stray dog attack wounded three children in the capital.").is_empty());
+    assert!(
+        crate::tag::test_util::kinds(
+            "The army conducted large-scale exercises involving 15,000 troops and artillery fire near the border."
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn limbs_lost_are_wounds() {
+    assert_eq!(
+        keys("Three soldiers lost legs to landmines while on patrol on the border, the army said."),
+        vec![(Wounded, Some(3))]
+    );
+}
+
+#[test]
+fn armed_groups_named_as_killers_are_armed_context() {
+    for text in [
+        "The Houthis killed 40 people in the village, residents said.",
+        "Bandits killed 40 people in the village, residents said.",
+        "The Islamic State killed 40 people in the village, residents said.",
+        "Хуситы убили 40 человек в деревне, сообщили местные жители.",
+        "Хусити вбили 40 людей у селі, повідомили місцеві мешканці.",
+    ] {
+        assert_eq!(keys(text), vec![(Killed, Some(40))], "{text}");
+    }
+}
