@@ -77,6 +77,20 @@ pub struct RawCeasefire {
     pub with_clash: bool,
     /// The sides, as written.
     pub parties: Vec<String>,
+    /// True when the text also says it was agreed before it was broken or ended (TAGS.md:
+    /// "agreed on the 10th, then broken" holds `agreed` and `violated`).
+    pub agreed_before: bool,
+}
+
+impl RawCeasefire {
+    /// Move it to a later state that ends or breaks it; an agreed truce keeps that it was
+    /// agreed.
+    pub fn break_off(&mut self, st: CeasefireStatus) {
+        if self.status == Some(CeasefireStatus::Agreed) && predicate::ends_a_truce(st) {
+            self.agreed_before = true;
+        }
+        self.status = Some(st);
+    }
 }
 
 fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
@@ -138,7 +152,7 @@ pub fn find(s: &Sent, triggers: &[(usize, usize)], sentence_has_clash: bool) -> 
     let trig_ranges: Vec<(usize, usize)> = kept.iter().map(|(t, _)| *t).collect();
     kept.into_iter()
         .map(|(t, with_clash)| {
-            let governed = predicate::governing(s, t, &clean, &trig_ranges);
+            let (governed, mut agreed_before) = predicate::governing(s, t, &clean, &trig_ranges);
             let mut best: Option<(i64, u8, CeasefireStatus)> = None;
             for ((a, b), st) in &clean {
                 let after = *a >= t.1;
@@ -182,6 +196,20 @@ pub fn find(s: &Sent, triggers: &[(usize, usize)], sentence_has_clash: bool) -> 
                 }
             }
             let mut status = governed.or(best.map(|b| b.2));
+            // "… took effect at midnight, but the army accused the rebels of violating it":
+            // a breach said after a contrast word, before any other truce is named, is a
+            // later state of this one.
+            if status == Some(CeasefireStatus::Agreed)
+                && let Some(((_, _), later)) = clean.iter().find(|((a, _), st)| {
+                    *a >= t.1
+                        && *st == CeasefireStatus::Violated
+                        && (t.1..*a).any(|k| lang.sets.cf_contrast.contains(s.w(k)))
+                        && !trig_ranges.iter().any(|r| r.0 >= t.1 && r.0 < *a)
+                })
+            {
+                agreed_before = true;
+                status = Some(*later);
+            }
             if quiet_since && status == Some(CeasefireStatus::Agreed) {
                 status = Some(CeasefireStatus::Holding);
             }
@@ -191,6 +219,7 @@ pub fn find(s: &Sent, triggers: &[(usize, usize)], sentence_has_clash: bool) -> 
                     Some(CeasefireStatus::Collapsed | CeasefireStatus::Violated)
                 )
             {
+                agreed_before |= status == Some(CeasefireStatus::Agreed);
                 status = Some(CeasefireStatus::Violated);
             }
             RawCeasefire {
@@ -199,6 +228,7 @@ pub fn find(s: &Sent, triggers: &[(usize, usize)], sentence_has_clash: bool) -> 
                 mediator: mediator.clone(),
                 with_clash,
                 parties: parties.clone(),
+                agreed_before,
             }
         })
         .collect()
@@ -214,7 +244,7 @@ pub fn fighting_after_contrast(s: &Sent, clash_at: usize, found: &mut [RawCeasef
             None | Some(CeasefireStatus::Agreed | CeasefireStatus::Holding)
         ) && (cf.trigger.1..clash_at).any(|k| s.lang.sets.cf_contrast.contains(s.w(k)))
         {
-            cf.status = Some(CeasefireStatus::Violated);
+            cf.break_off(CeasefireStatus::Violated);
         }
     }
 }
@@ -242,7 +272,7 @@ pub fn fighting_since(s: &Sent, has_clash: bool, earlier: &mut [(RawCeasefire, b
             cf.status,
             None | Some(CeasefireStatus::Agreed | CeasefireStatus::Holding)
         ) {
-            cf.status = Some(CeasefireStatus::Violated);
+            cf.break_off(CeasefireStatus::Violated);
         }
     }
 }
@@ -295,7 +325,7 @@ pub fn taken_up(s: &Sent, earlier: &mut [(RawCeasefire, bool, bool)]) {
             .status
             .is_none_or(|now| predicate::later_state(st, now))
     {
-        last.status = Some(st);
+        last.break_off(st);
     }
 }
 

@@ -442,6 +442,18 @@ fn tag_with(text: &str, ctx: &TagContext<'_>, lang: &Lang, hits: &[(usize, u8)])
     out.retain(|m| !matches!(&m.detail, MentionDetail::Casualty { claims } if claims.is_empty()));
     ceasefire::resolve(&mut cfs, passage_has_clash);
     for ((c, _, _), (sentence, trigger)) in cfs.into_iter().zip(cf_spans) {
+        // A truce agreed and then broken or ended holds both statuses: the agreement first.
+        if c.agreed_before {
+            out.push(Mention {
+                sentence,
+                trigger,
+                detail: MentionDetail::Ceasefire {
+                    status: CeasefireStatus::Agreed,
+                    mediator: c.mediator.clone(),
+                    parties: c.parties.clone(),
+                },
+            });
+        }
         out.push(Mention {
             sentence,
             trigger,

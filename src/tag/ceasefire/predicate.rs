@@ -347,15 +347,34 @@ fn pronoun(
     Vec::new()
 }
 
-/// The status of trigger `t` from the predicates that govern it, if any says one.
-/// `cues` are the sentence's status cues (none inside a trigger), `triggers` all its
-/// ceasefire triggers.
+/// The status of trigger `t` from the predicates that govern it, if any says one, and
+/// whether one of them also says it was agreed before that later state ("brokered a
+/// ceasefire, which collapsed in June": collapsed, agreed too). `cues` are the sentence's
+/// status cues (none inside a trigger), `triggers` all its ceasefire triggers.
 pub fn governing(
     s: &Sent,
     t: (usize, usize),
     cues: &[Cue],
     triggers: &[(usize, usize)],
-) -> Option<CeasefireStatus> {
+) -> (Option<CeasefireStatus>, bool) {
+    let all = governing_all(s, t, cues, triggers);
+    let latest = all.iter().copied().max_by_key(|st| rank(*st));
+    let agreed_before = latest.is_some_and(ends_a_truce) && all.contains(&CeasefireStatus::Agreed);
+    (latest, agreed_before)
+}
+
+/// True for the states that end or break a truce once agreed (violated, collapsed).
+pub fn ends_a_truce(st: CeasefireStatus) -> bool {
+    matches!(st, CeasefireStatus::Violated | CeasefireStatus::Collapsed)
+}
+
+/// Every status the predicates governing trigger `t` say of it.
+fn governing_all(
+    s: &Sent,
+    t: (usize, usize),
+    cues: &[Cue],
+    triggers: &[(usize, usize)],
+) -> Vec<CeasefireStatus> {
     let before = left(s, t, cues, triggers);
     let object = before.iter().any(|(_, modifier)| !modifier);
     let mut all: Vec<CeasefireStatus> = before.into_iter().map(|(st, _)| st).collect();
@@ -372,12 +391,12 @@ pub fn governing(
             None => right(s, t, t.1, 1, true, cues, triggers),
         };
         if head {
-            return after.first().copied();
+            return after.first().copied().into_iter().collect();
         }
         if start.is_some() {
             all.extend(after);
         }
     }
     all.extend(pronoun(s, t, cues, triggers));
-    all.into_iter().max_by_key(|st| rank(*st))
+    all
 }

@@ -5,13 +5,17 @@
 use crate::tag::CeasefireStatus::{self, *};
 use crate::tag::test_util::statuses;
 
-/// Every case whose statuses differ from the single expected one, described.
+/// Every case whose latest status differs from the expected one, described. A truce agreed
+/// and then broken or ended also holds `agreed` before its latest state (TAGS.md); only that
+/// may come before it.
 fn mismatches(cases: &[(CeasefireStatus, &str)]) -> Vec<String> {
     cases
         .iter()
         .filter_map(|(want, text)| {
             let got = statuses(text);
-            (got != vec![*want]).then(|| format!("{text:?}: want [{want:?}], got {got:?}"))
+            let ok = got == vec![*want]
+                || matches!(want, Violated | Collapsed) && got == vec![Agreed, *want];
+            (!ok).then(|| format!("{text:?}: want [{want:?}], got {got:?}"))
         })
         .collect()
 }
@@ -276,7 +280,7 @@ fn fighting_after_a_contrast_word_says_the_truce_is_not_kept() {
         statuses(
             "A truce brokered by Qatar came into force on Sunday. However, clashes broke out in the east of the city overnight."
         ),
-        vec![Violated]
+        vec![Agreed, Violated]
     );
     // A contrast with no fighting after it changes nothing.
     assert_eq!(

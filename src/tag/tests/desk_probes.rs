@@ -203,12 +203,12 @@ fn fighting_hours_after_a_truce_began_violates_it() {
         statuses(
             "Heavy shelling resumed in Khartoum on Sunday, a day after the 72-hour truce began, residents said."
         ),
-        vec![Violated]
+        vec![crate::tag::CeasefireStatus::Agreed, Violated]
     );
     assert_eq!(
         statuses(
             "Residents reported air strikes and artillery fire hours after the truce was due to take effect."
         ),
-        vec![Violated]
+        vec![crate::tag::CeasefireStatus::Agreed, Violated]
     );
 }

@@ -17,7 +17,7 @@ fn ceasefires_mediators_and_parties() {
         Case {
             text: "The truce between the Sudanese army and the RSF, mediated by Saudi Arabia and the United States, collapsed within hours.",
             kinds: "ceasefire",
-            statuses: "collapsed",
+            statuses: "agreed,collapsed",
             mediator: "Saudi Arabia and the United States",
             parties: "the Sudanese army | the RSF",
             ..NONE

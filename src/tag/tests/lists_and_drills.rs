@@ -200,7 +200,7 @@ fn gunfire_heard_after_a_truce_began_violates_it() {
         statuses(
             "A truce brokered by Qatar came into effect at 8am, but sporadic gunfire was heard in the old city soon after."
         ),
-        vec![CeasefireStatus::Violated]
+        vec![CeasefireStatus::Agreed, CeasefireStatus::Violated]
     );
 }
 

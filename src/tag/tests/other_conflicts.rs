@@ -35,7 +35,7 @@ fn congo_statement() {
         statuses(
             "A humanitarian truce announced by the M23 was broken within hours, residents said."
         ),
-        vec![Violated]
+        vec![Agreed, Violated]
     );
 }
 
@@ -45,7 +45,7 @@ fn relative_clause_is_background_to_the_status() {
         statuses(
             "The ceasefire, which was brokered by Qatar, collapsed on Tuesday when fighting resumed."
         ),
-        vec![Collapsed]
+        vec![Agreed, Collapsed]
     );
     assert_eq!(
         statuses(

@@ -3,10 +3,11 @@
 use crate::tag::CeasefireStatus::*;
 use crate::tag::test_util::statuses;
 
+/// The latest status of the text's truce (an agreed one broken later also holds `agreed`).
 fn one(t: &str) -> crate::tag::CeasefireStatus {
     let s = statuses(t);
     assert!(!s.is_empty(), "no ceasefire in {t:?}");
-    s[0]
+    s[s.len() - 1]
 }
 
 #[test]
@@ -123,16 +124,48 @@ fn a_truce_named_again_or_modified_twice_keeps_its_latest_state() {
         statuses(
             "The army and the rebels agreed on a ceasefire from May 3. The deal collapsed within hours."
         ),
-        vec![Collapsed]
+        vec![Agreed, Collapsed]
     );
     assert_eq!(
         statuses(
             "Стороны договорились о перемирии. Соглашение было сорвано уже на следующий день."
         ),
-        vec![Collapsed]
+        vec![Agreed, Collapsed]
     );
     assert_eq!(
         statuses("For two weeks a Qatari-brokered ceasefire has quieted the guns along the river."),
         vec![Holding]
+    );
+}
+
+/// TAGS.md: "agreed on the 10th, then broken" holds `agreed` and `violated`; an old agreement
+/// named as the background of its end holds `agreed` and `collapsed`. A truce only broken or
+/// only ended holds its one state.
+#[test]
+fn agreed_then_broken_holds_both() {
+    use crate::tag::CeasefireStatus::*;
+    assert_eq!(
+        statuses(
+            "A ceasefire brokered by Malaysia took effect at midnight, but the Thai army accused Cambodian forces of violating it within hours."
+        ),
+        vec![Agreed, Violated]
+    );
+    assert_eq!(
+        statuses("A ceasefire was agreed on the 10th. It was violated on the 12th."),
+        vec![Agreed, Violated]
+    );
+    assert_eq!(
+        statuses("The sides signed a ceasefire. It collapsed within a week."),
+        vec![Agreed, Collapsed]
+    );
+    assert_eq!(
+        statuses("Russia accused Ukraine of violating the ceasefire."),
+        vec![Violated]
+    );
+    assert_eq!(statuses("The truce collapsed on Monday."), vec![Collapsed]);
+    // A truce agreed after it was proposed is agreed once.
+    assert_eq!(
+        statuses("A truce was proposed by Qatar. It was agreed on Monday."),
+        vec![Agreed]
     );
 }
