@@ -362,11 +362,18 @@ fn after_backward(s: &Sent, v: usize) -> Option<(usize, usize)> {
     trim(s, b, v)
 }
 
-/// "Артём Индюков, офицер СЦКК: «…»": a speaker before a colon that opens a quotation.
+/// "Артём Индюков, офицер СЦКК: «…»": a speaker before a colon that opens a quotation. A
+/// short head that names a speaker's body opens a report too ("Генштаб ВСУ: за сутки …").
 fn colon_speaker(s: &Sent) -> Option<(usize, Found)> {
     let colon = s.toks.iter().position(|t| t.lower == ":")?;
     let next = s.w(colon + 1);
-    if colon == 0 || colon > 10 || !matches!(next, "«" | "“" | "\"" | "„") || !s.is_cap(0) {
+    let quotes = matches!(next, "«" | "“" | "\"" | "„");
+    let head = colon <= 5
+        && (0..colon).all(|k| s.toks[k].word)
+        && s.matches(&s.lang.claim_speakers)
+            .iter()
+            .any(|&(a, b)| b <= colon && a < colon);
+    if colon == 0 || colon > 10 || !(quotes || head) || !s.is_cap(0) {
         return None;
     }
     // "Local police official Nasim Hayat told AFP: “…”": the verb names the speaker.

@@ -254,3 +254,76 @@ fn armed_groups_named_as_killers_are_armed_context() {
         assert_eq!(keys(text), vec![(Killed, Some(40))], "{text}");
     }
 }
+
+#[test]
+fn rights_groups_activists_and_civil_defence_speak() {
+    assert_eq!(
+        claimants("По данным правозащитников, в результате обстрела погибли 12 человек."),
+        vec![Some("правозащитников".to_string())]
+    );
+    assert_eq!(
+        claimants("За даними правозахисників, внаслідок обстрілу загинули 12 людей."),
+        vec![Some("правозахисників".to_string())]
+    );
+}
+
+#[test]
+fn a_speaker_heading_a_report_before_a_colon() {
+    assert_eq!(
+        claimants("Генштаб ВСУ: за сутки потери противника составили 1200 военнослужащих."),
+        vec![Some("Генштаб ВСУ".to_string())]
+    );
+    assert_eq!(
+        claimants("Ukraine's General Staff: Russia lost 1,200 troops over the past day."),
+        vec![Some("Ukraine's General Staff".to_string())]
+    );
+    // A head that names no speaker is none.
+    assert_eq!(
+        claimants("Погибшие: пять человек в результате обстрела."),
+        vec![None]
+    );
+}
+
+#[test]
+fn a_statement_that_says_names_its_issuer() {
+    assert_eq!(
+        claimants(
+            "В заявлении Минобороны России говорится, что в результате обстрела погибли трое военнослужащих."
+        ),
+        vec![Some("Минобороны России".to_string())]
+    );
+    assert_eq!(
+        claimants(
+            "У заяві Міноборони Росії йдеться, що внаслідок обстрілу загинули троє військових."
+        ),
+        vec![Some("Міноборони Росії".to_string())]
+    );
+}
+
+#[test]
+fn tourists_killed_by_fighters_and_riots_and_training_flights() {
+    assert_eq!(
+        keys("Бойовики вбили 26 туристів у Пахалгамі."),
+        vec![(Killed, Some(26))]
+    );
+    assert!(keys("Туристический автобус упал в ущелье, погибли 12 туристов.").is_empty());
+    assert!(
+        keys("Участники митинга в Ереване столкнулись с полицией, пострадали 15 человек.")
+            .is_empty()
+    );
+    assert!(
+        keys("Під час навчального польоту розбився військовий вертоліт, загинули двоє пілотів.")
+            .is_empty()
+    );
+    assert!(
+        crate::tag::test_util::kinds("Ценовое перемирие между торговыми сетями завершилось.")
+            .is_empty()
+    );
+    let c = claims(
+        "Police said two militants were killed in an encounter, while the group said none of its cadres had died.",
+    );
+    assert_eq!(
+        c.iter().map(|c| (c.0, c.1, c.4)).collect::<Vec<_>>(),
+        vec![(Killed, Some(2), false), (Killed, None, true)]
+    );
+}
