@@ -5,7 +5,20 @@ use super::casualty::{Cue, is_plural_word};
 use super::numbers::{Count, is_number_word};
 use super::sentence::Sent;
 
-/// "a 62-year-old woman was killed", "An IOM staff member has been killed": count 1.
+/// True when the cue is a verb of dying from wounds, which needs no auxiliary to take its
+/// subject ("Another soldier died of his wounds", "a policeman died in hospital"); a death
+/// told with no wound ("died while crossing the river") may be an accident.
+fn dies(s: &Sent, c: &Cue) -> bool {
+    let verb = matches!(s.w(c.a), "died" | "dies" | "succumbed");
+    // The cue itself says the wounds ("died of his wounds", "succumbed to his injuries").
+    let of_wounds = c.b > c.a + 1;
+    let in_hospital = matches!(s.w(c.b), "in" | "at") && s.w(c.b + 1) == "hospital"
+        || s.w(c.b) == "to" && matches!(s.w(c.b + 1), "his" | "her" | "their");
+    verb && (of_wounds || c.b == c.a + 1 && in_hospital)
+}
+
+/// "a 62-year-old woman was killed", "An IOM staff member has been killed", "a soldier
+/// died": count 1.
 pub fn singular_subject(s: &Sent, c: &Cue) -> Option<(u64, Option<String>)> {
     let sets = &s.lang.sets;
     // "One of the assailants was killed, and another injured": the one more left unsaid.
@@ -20,7 +33,7 @@ pub fn singular_subject(s: &Sent, c: &Cue) -> Option<(u64, Option<String>)> {
         any_aux = true;
         singular |= sets.singular_aux.contains(s.w(k));
     }
-    if !any_aux || k == 0 {
+    if !(any_aux || dies(s, c)) || k == 0 {
         return None;
     }
     let mut head = k - 1;
@@ -97,7 +110,10 @@ pub fn named_subject(s: &Sent, c: &Cue) -> Option<(u64, Option<String>)> {
         k -= 3;
         aged = true;
     }
-    if k == c.a || !s.is_cap(k.checked_sub(1)?) || s.w(k - 1).bytes().all(|b| b.is_ascii_digit()) {
+    if k == c.a && !dies(s, c)
+        || !s.is_cap(k.checked_sub(1)?)
+        || s.w(k - 1).bytes().all(|b| b.is_ascii_digit())
+    {
         return None;
     }
     let (mut groups, mut start) = (0u64, k);

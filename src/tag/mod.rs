@@ -112,7 +112,10 @@ fn later_claimant(sents: &Sents, i: usize) -> Option<String> {
 fn next_claimant(sents: &Sents, i: usize) -> Option<String> {
     for k in (i + 1..sents.spans.len()).take(2) {
         let s = sents.get(k);
-        if let Some(f) = claimant::find(s).filter(|f| !f.pronoun) {
+        // "Three soldiers were wounded near the bridge. The governor told reporters …": a
+        // title after "the" names the speaker when no name came before (a bare pronoun
+        // does not).
+        if let Some(f) = claimant::find(s).filter(|f| !f.pronoun || f.name.contains(' ')) {
             return Some(f.name);
         }
         // A report of its own with no speaker ends the search.

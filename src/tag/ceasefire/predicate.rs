@@ -212,8 +212,10 @@ fn left(
             });
             out.push((st, (words == 0 || modifiers_between) && !verbal));
             // A verb or a modifier may have its own governor before it; a noun heads the
-            // phrase the trigger sits in ("despite calls for a truce").
-            if verbal || st == CeasefireStatus::Proposed || nominal(s, c) {
+            // phrase the trigger sits in ("despite calls for a truce"). So does the end or
+            // breach of it: the words before govern that ("announced the end of the truce"
+            // is no agreement).
+            if verbal || st == CeasefireStatus::Proposed || nominal(s, c) || ends_a_truce(st) {
                 break;
             }
             k = c.0;

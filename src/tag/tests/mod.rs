@@ -18,6 +18,7 @@ mod named_and_rejected;
 mod negation;
 mod negatives;
 mod not_casualties;
+mod official_register;
 mod other_conflicts;
 mod props;
 
