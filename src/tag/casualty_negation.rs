@@ -65,6 +65,18 @@ pub fn negated_cues(s: &Sent, cues: &[Cue], after_negative: bool) -> Negation {
         .collect();
     let negs_after = s.matches(&lang.negators_after);
     let deniers = s.matches(&lang.deniers);
+    // "Reports that 9 soldiers were killed are fake": a denial after a reported figure. A
+    // report its owner makes ("the militants' claims … are baseless") stays the owner's
+    // claim, as the labelled sets read it.
+    let denied_after = s.matches(&lang.denied_after);
+    let reports: Vec<(usize, usize)> = if denied_after.is_empty() {
+        Vec::new()
+    } else {
+        s.matches(&lang.report_nouns)
+            .into_iter()
+            .filter(|&(ra, _)| ra == 0 || !matches!(s.w(ra - 1), "'" | "’" | "'s" | "’s" | "s"))
+            .collect()
+    };
     let speech = if deniers.is_empty() {
         Vec::new()
     } else {
@@ -102,7 +114,11 @@ pub fn negated_cues(s: &Sent, cues: &[Cue], after_negative: bool) -> Negation {
         };
         let by_denier = deniers
             .iter()
-            .any(|&(_, nb)| nb <= c.a && c.a - nb <= 12 && !new_speech(nb));
+            .any(|&(_, nb)| nb <= c.a && c.a - nb <= 12 && !new_speech(nb))
+            || reports.iter().any(|&(_, rb)| rb <= c.a && c.a - rb <= 8)
+                && denied_after
+                    .iter()
+                    .any(|&(da, _)| da >= c.b && da - c.b <= 15);
         let before = negated || by_denier;
         // A cue that needs a number ("captured") is denied only with its figure ("denied
         // claims that 40 soldiers were captured"); alone it may be of a town.

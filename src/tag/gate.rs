@@ -169,6 +169,8 @@ fn lists(l: &mut Lang) -> Vec<&mut Phrases> {
         &mut l.negators,
         &mut l.negators_after,
         &mut l.deniers,
+        &mut l.denied_after,
+        &mut l.report_nouns,
         &mut l.rejections,
         &mut l.singular_objects,
         &mut l.wound_words,

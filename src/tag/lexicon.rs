@@ -108,6 +108,10 @@ pub struct Lang {
     pub negators_after: Phrases,
     /// Deniers.
     pub deniers: Phrases,
+    /// Denials after a reported figure.
+    pub denied_after: Phrases,
+    /// Report nouns a later denial governs.
+    pub report_nouns: Phrases,
     /// A rejection of a claim made before it ("a claim the army denied").
     pub rejections: Phrases,
     /// One person as the object of a casualty verb ("командира"): count 1.
@@ -437,6 +441,8 @@ impl Lang {
             negators: Phrases::compile(&k.negators)?,
             negators_after: Phrases::compile(&k.negators_after)?,
             deniers: Phrases::compile(&k.deniers)?,
+            denied_after: Phrases::compile(&k.denied_after)?,
+            report_nouns: Phrases::compile(&k.report_nouns)?,
             rejections: Phrases::compile(&k.rejections)?,
             singular_objects: Phrases::compile(&k.singular_objects)?,
             wound_words: Phrases::compile(&k.wound_words)?,

@@ -152,6 +152,13 @@ pub struct CasualtyData {
     pub negators_after: Vec<String>,
     /// Words that deny a following cue from further away ("denied").
     pub deniers: Vec<String>,
+    /// Predicates after a reported figure that deny it ("reports that 9 soldiers were
+    /// killed are fake", "не соответствуют действительности").
+    #[serde(default)]
+    pub denied_after: Vec<String>,
+    /// Nouns of a report whose content a later predicate may deny ("reports", "сообщения").
+    #[serde(default)]
+    pub report_nouns: Vec<String>,
     /// A rejection of a claim made before it ("a claim the army denied", "the Taliban
     /// rejected the claim"): a negated claim of that claim's category by the rejecter.
     #[serde(default)]

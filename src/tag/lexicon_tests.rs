@@ -153,6 +153,8 @@ fn folded_phrases_agree() {
             &l.negators,
             &l.negators_after,
             &l.deniers,
+            &l.denied_after,
+            &l.report_nouns,
             &l.no_claim,
             &l.casualty_negative,
             &l.nonviolent,

@@ -119,3 +119,18 @@ fn a_title_named_after_the_figure_is_the_claimant() {
         vec![None]
     );
 }
+
+#[test]
+fn a_reported_figure_called_fake_is_negated() {
+    let c = claims("Reports that 9 soldiers were killed are fake, the ministry said.");
+    assert_eq!((c[0].0, c[0].1, c[0].4), (Killed, Some(9), true));
+    let c = claims("Сообщения о гибели 30 военнослужащих — фейк, заявили в Минобороны.");
+    assert_eq!((c[0].0, c[0].1, c[0].4), (Killed, Some(30), true));
+    let c = claims(
+        "Повідомлення російських пабліків про значні втрати бригади не відповідають дійсності, заявили в Генштабі.",
+    );
+    assert_eq!((c[0].0, c[0].4), (KilledOrWounded, true));
+    // A claim its owner makes stays the owner's.
+    let c = claims("The militants' claims to have killed 12 soldiers are baseless, the army said.");
+    assert_eq!((c[0].0, c[0].1, c[0].4), (Killed, Some(12), false));
+}
