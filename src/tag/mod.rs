@@ -31,6 +31,7 @@ pub mod casualty_rejection;
 pub mod casualty_single;
 pub mod ceasefire;
 pub mod claimant;
+mod claimant_choice;
 mod claimant_shape;
 pub mod clash;
 pub mod context;

@@ -1,0 +1,142 @@
+//! Which of a sentence's claimant candidates (`claimant::candidates`) makes its claims: the
+//! first named source outside quotations, the speaker of a later clause of its own before a
+//! claim, the attribution right after the figures, a cited source; and the name that opens
+//! a sentence, for a pronoun to take up.
+
+use super::claimant::{Found, candidates};
+use super::sentence::Sent;
+
+/// "X заявило о гибели трех, армянская сторона сообщила о двух раненых": the speaker of the
+/// finite verb at `v` opens a clause of its own right after a comma (a few words, no other
+/// mark, conjunction or relative pronoun between them; "…, with the cities of A, B and C each
+/// reporting one dead" is no clause of its own).
+fn opens_clause_after_comma(s: &Sent, v: usize) -> bool {
+    let Some(comma) = (v.saturating_sub(7)..v).rev().find(|&k| !s.toks[k].word) else {
+        return false;
+    };
+    s.w(comma) == ","
+        && comma + 1 < v
+        && !s.w(v).ends_with("ing")
+        && !(comma + 1..v).any(|k| s.lang.sets.conj.contains(s.w(k)))
+        && !s.lang.sets.claim_relative.contains(s.w(comma + 1))
+        && !s.lang.sets.claim_bad_start.contains(s.w(comma + 1))
+        && !matches!(s.w(comma + 1), "which" | "who" | "as" | "and")
+}
+
+/// Token flags: inside a quotation.
+fn quoted(s: &Sent) -> Vec<bool> {
+    let mut inside = false;
+    s.toks
+        .iter()
+        .map(|t| {
+            match t.lower.as_str() {
+                "“" | "«" | "„" => inside = true,
+                "”" | "»" => inside = false,
+                "\"" => inside = !inside,
+                _ => {}
+            }
+            inside
+        })
+        .collect()
+}
+
+/// The claimant of a sentence: the first named source outside quotations, else inside,
+/// else a pronoun, else a relay.
+pub fn find(s: &Sent) -> Option<Found> {
+    find_near(s, None)
+}
+
+/// The claimant of a sentence whose first claim sits at token `claim`: as `find`, except
+/// that a later clause with its own reporting verb before the claim takes over ("Azerbaijan
+/// said …, and Armenian separatists said 32 people had been killed").
+pub fn find_near(s: &Sent, claim: Option<usize>) -> Option<Found> {
+    let mut c = candidates(s);
+    if let Some(claim) = claim {
+        let restart = c.iter().rposition(|(p, f)| {
+            *p < claim
+                && *p > 0
+                && !f.pronoun
+                && !f.relay
+                && ((0..*p).rev().take(14).any(|k| {
+                    s.w(k) == ";"
+                        || (matches!(
+                            s.w(k),
+                            "and"
+                                | "but"
+                                | "while"
+                                | "whereas"
+                                | "а"
+                                | "но"
+                                | "але"
+                                | "тоді"
+                                | "тогда"
+                        ) && k > 0
+                            && s.w(k - 1) == ",")
+                }) || opens_clause_after_comma(s, *p))
+        });
+        if let Some(r) = restart.filter(|&r| r > 0) {
+            c.drain(..r);
+        }
+        // "…, officials said; two people were wounded, the governor said": a claim after a
+        // semicolon takes a speaker of its own clause.
+        let semi = (0..claim.min(s.toks.len())).rev().find(|&k| s.w(k) == ";");
+        if let Some(start) = semi {
+            let end = (claim..s.toks.len())
+                .find(|&k| s.w(k) == ";")
+                .unwrap_or(s.toks.len());
+            let own = |p: usize, f: &Found| p > start && p < end && !f.pronoun && !f.relay;
+            if c.iter().any(|(p, f)| own(*p, f)) {
+                c.retain(|(p, f)| own(*p, f));
+            }
+        }
+    }
+    let q = quoted(s);
+    let outside = |p: &usize| !q.get(*p).copied().unwrap_or(false);
+    // "… reports TRT World, citing the Health Ministry": the cited source.
+    let citing: Vec<usize> = s
+        .matches(&s.lang.claim_citing)
+        .iter()
+        .map(|m| m.0)
+        .collect();
+    let (sources, issuers): (Vec<_>, Vec<_>) = c.into_iter().partition(|(_, f)| !f.issuer);
+    let c = sources;
+    // "… attacks that left some 90 people killed, according to medical sources": the
+    // attribution right after the figures is theirs (TAGS.md: the attribution nearest the
+    // figure), over a speaker named before them.
+    if let Some(claim) = claim
+        && let Some((_, f)) = c
+            .iter()
+            .find(|(p, f)| f.according && *p > claim && !f.pronoun && !f.relay)
+    {
+        return Some(f.clone());
+    }
+    c.iter()
+        .find(|(p, f)| !f.pronoun && !f.relay && citing.contains(p))
+        .or_else(|| c.iter().find(|(p, f)| !f.pronoun && !f.relay && outside(p)))
+        .or_else(|| c.iter().find(|(p, f)| f.pronoun && outside(p)))
+        .or_else(|| c.iter().find(|(_, f)| !f.pronoun && !f.relay))
+        .or_else(|| c.iter().find(|(_, f)| f.pronoun))
+        .or_else(|| c.first())
+        .or_else(|| issuers.first())
+        .map(|(_, f)| f.clone())
+}
+
+/// A name that could stand for "it"/"he" when no claimant came before: the capitalised
+/// noun phrase that opens the sentence ("The Sudanese Armed Forces … it said").
+pub fn opening_name(s: &Sent) -> Option<String> {
+    let mut b = 0;
+    while b < s.toks.len()
+        && b < 8
+        && s.toks[b].word
+        && (s.is_cap(b) || (b > 0 && matches!(s.w(b), "of" | "the" | "for")))
+    {
+        b += 1;
+    }
+    while b > 0 && matches!(s.w(b - 1), "of" | "the" | "for") {
+        b -= 1;
+    }
+    // "On Friday, …", "In Gao, …": a phrase of time or place, no name.
+    let opens_phrase =
+        s.lang.sets.who_stop.contains(s.w(0)) && !matches!(s.w(0), "the" | "a" | "an");
+    (b >= 2 && !opens_phrase).then(|| s.text_of(0, b).to_string())
+}
