@@ -534,9 +534,14 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
             .or_else(|| named_subject(s, c))
             .or_else(|| named_object(s, c))
         {
-            // "казнили заложника": a noun cue inside the person named is who, no claim.
-            let span = who.as_deref().map_or(0, |w| w.split_whitespace().count());
-            for (k, q) in cues.iter().enumerate().skip(ci + 1) {
+            // "казнили заложника": a noun cue inside the person named right after the cue is
+            // who, no claim (a subject named before the cue covers none of its cues).
+            let span = who
+                .as_deref()
+                .map_or(0, |w| w.split_whitespace().count())
+                .min(s.toks.len().saturating_sub(c.b));
+            let object = span > 0 && who.as_deref() == Some(s.text_of(c.b, c.b + span));
+            for (k, q) in cues.iter().enumerate().skip(ci + 1).filter(|_| object) {
                 if q.a >= c.b && q.a < c.b + span && q.cat != c.cat {
                     used[k] = true;
                 }

@@ -447,7 +447,7 @@ fn tag_with(text: &str, ctx: &TagContext<'_>, lang: &Lang, hits: &[(usize, u8)])
     ceasefire::resolve(&mut cfs, passage_has_clash);
     for ((c, _, _), (sentence, trigger)) in cfs.into_iter().zip(cf_spans) {
         // A truce agreed and then broken or ended holds both statuses: the agreement first.
-        if c.agreed_before {
+        if c.agreed_before && c.status != Some(CeasefireStatus::Agreed) {
             out.push(Mention {
                 sentence,
                 trigger,
