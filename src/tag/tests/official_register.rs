@@ -134,3 +134,43 @@ fn a_reported_figure_called_fake_is_negated() {
     let c = claims("The militants' claims to have killed 12 soldiers are baseless, the army said.");
     assert_eq!((c[0].0, c[0].1, c[0].4), (Killed, Some(12), false));
 }
+
+#[test]
+fn prisoners_returned_from_captivity_are_captured() {
+    assert_eq!(
+        keys("З полону повернулися 95 українських захисників, повідомив Координаційний штаб."),
+        vec![(Captured, Some(95))]
+    );
+    assert_eq!(
+        keys("Из плена вернулись 95 российских военнослужащих, сообщило Минобороны."),
+        vec![(Captured, Some(95))]
+    );
+    assert_eq!(
+        keys("Україна повернула з російського полону 103 захисників, повідомив президент."),
+        vec![(Captured, Some(103))]
+    );
+    assert_eq!(
+        keys("The ICRC said 14 prisoners were released."),
+        vec![(Captured, Some(14))]
+    );
+}
+
+#[test]
+fn an_admission_names_its_speaker() {
+    assert_eq!(
+        claimants("Минобороны Армении признало гибель трех военнослужащих в результате обстрела."),
+        vec![Some("Минобороны Армении".to_string())]
+    );
+    assert_eq!(
+        claimants("Міноборони Вірменії визнало загибель трьох військових внаслідок обстрілу."),
+        vec![Some("Міноборони Вірменії".to_string())]
+    );
+}
+
+#[test]
+fn a_batch_of_shells_delivered_is_no_clash() {
+    assert!(kinds("A new batch of artillery shells arrived in Ukraine.").is_empty());
+    assert!(
+        kinds("До України прибула нова партія артилерійських снарядів від партнерів.").is_empty()
+    );
+}
