@@ -365,8 +365,17 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
             && ni > 0
             && cats[ni - 1].is_some()
             && counts[ni - 1].last + 8 >= f;
-        let after_including =
-            after_dash || (1..=4).any(|d| lang.sets.including.contains(prev_word(d)));
+        // "30 people were killed, 12 of them children": a count of part of the ones just
+        // counted, after a comma, opens their breakdown too.
+        let l = counts[ni].last;
+        let of_them = |k: usize| s.w(k) == "of" && matches!(s.w(k + 1), "them" | "whom");
+        let part_of_them = prev_word(1) == ","
+            && ni > 0
+            && cats[ni - 1].is_some()
+            && (of_them(l) || of_them(l + 1));
+        let after_including = after_dash
+            || part_of_them
+            || (1..=4).any(|d| lang.sets.including.contains(prev_word(d)));
         let prev_cat = (0..ni).rev().find_map(|p| cats[p]).or(st.last_category);
         if after_including {
             // An unnumbered subset ("including many civilians") is no claim. A cue between

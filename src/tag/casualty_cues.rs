@@ -101,6 +101,14 @@ pub fn who_after(s: &Sent, from: usize, cues: &[Cue]) -> Option<String> {
         while sets.singular_det.contains(s.w(i)) || s.w(i) == "the" {
             i += 1;
         }
+        // "12 of them children": the people are named after the pronoun; "seven of them
+        // seriously" names none.
+        if matches!(s.w(i), "them" | "whom") {
+            i += 1;
+            if s.w(i).ends_with("ly") || matches!(s.w(i), "later" | "still" | "also") {
+                return None;
+            }
+        }
     }
     let start = i;
     while i < s.toks.len() && i < start + 5 {

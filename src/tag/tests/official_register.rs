@@ -174,3 +174,17 @@ fn a_batch_of_shells_delivered_is_no_clash() {
         kinds("До України прибула нова партія артилерійських снарядів від партнерів.").is_empty()
     );
 }
+
+#[test]
+fn a_part_of_them_after_a_comma_is_a_breakdown() {
+    assert_eq!(
+        keys("At least 30 people were killed, 12 of them children, in the air strike."),
+        vec![(Killed, Some(30)), (Killed, Some(12))]
+    );
+    assert_eq!(
+        keys(
+            "Three civilians were killed and 14 wounded, seven of them seriously, when shells hit a market."
+        ),
+        vec![(Killed, Some(3)), (Wounded, Some(14)), (Wounded, Some(7))]
+    );
+}
