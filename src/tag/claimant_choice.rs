@@ -20,7 +20,7 @@ fn opens_clause_after_comma(s: &Sent, v: usize) -> bool {
         && !(comma + 1..v).any(|k| s.lang.sets.conj.contains(s.w(k)))
         && !s.lang.sets.claim_relative.contains(s.w(comma + 1))
         && !s.lang.sets.claim_bad_start.contains(s.w(comma + 1))
-        && !matches!(s.w(comma + 1), "which" | "who" | "as" | "and")
+        && !matches!(s.w(comma + 1), "which" | "who" | "as")
 }
 
 /// Token flags: inside a quotation.

@@ -62,22 +62,19 @@ pub fn sentence_cause(s: &Sent, has_clash: bool) -> Option<Cause> {
     // casualty rules already drop the cues right next to one. An attack word inside a crime's
     // name ("sexual assault") is none.
     // Nor is one inside a benign phrase ("a heart attack", "a crocodile attack", "strikes
-    // were proposed").
-    let armed_word = || {
-        let events = s.matches(&lang.armed_events);
-        let benign = if events.is_empty() {
-            Vec::new()
-        } else {
-            s.matches(&lang.casualty_negative)
-        };
-        events
-            .iter()
-            .any(|&(a, b)| !crime.iter().chain(&benign).any(|&(x, y)| x <= a && b <= y))
-    };
-    if has_clash || armed_word() {
+    // were proposed"), which otherwise names a non-violent cause.
+    if has_clash {
         return Some(Cause::Armed);
     }
-    if s.is_match(&lang.casualty_negative) {
+    let benign = s.matches(&lang.casualty_negative);
+    let armed_word = s
+        .matches(&lang.armed_events)
+        .iter()
+        .any(|&(a, b)| !crime.iter().chain(&benign).any(|&(x, y)| x <= a && b <= y));
+    if armed_word {
+        return Some(Cause::Armed);
+    }
+    if !benign.is_empty() {
         return Some(Cause::NonViolent);
     }
     if s.is_match(&lang.nonviolent) {

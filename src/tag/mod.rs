@@ -332,26 +332,25 @@ fn tag_with(text: &str, ctx: &TagContext<'_>, lang: &Lang, hits: &[(usize, u8)])
             _ if later.is_some() => (later, Some(ClaimantOrigin::Passage)),
             // A pronoun takes the nearest speaker named before it, in any sentence ("…,"
             // Abu Musab told Reuters. He said attackers killed 15 soldiers").
-            Some(f) => match passage_claimant(&sents, i, &mut claimant_cache)
-                .or_else(|| last_named(&mut claimant_cache))
-            {
-                Some(n) => (Some(n), Some(ClaimantOrigin::Passage)),
-                None => match claimant::opening_name(s) {
-                    Some(n) => (Some(n), Some(ClaimantOrigin::Sentence)),
-                    // "General X … spoke to reporters. He said …": the person who opens an
-                    // earlier sentence; with no name in the passage, the pronoun as written
-                    // (the first labelled sets keep "he"; TAGS.md's null is what the scorer
-                    // skips).
-                    None => match (0..i)
-                        .rev()
-                        .take(3)
-                        .find_map(|k| claimant::opening_name(sents.get(k)))
-                    {
-                        Some(n) => (Some(n), Some(ClaimantOrigin::Passage)),
-                        None => (Some(f.name), Some(ClaimantOrigin::Sentence)),
-                    },
-                },
-            },
+            // Else the name that opens its sentence, else the person who opens an earlier one
+            // ("General X … spoke to reporters. He said …"); with no name in the passage, the
+            // pronoun as written (the first labelled sets keep "he"; TAGS.md's null is what
+            // the scorer skips).
+            Some(f) => {
+                let (n, origin) = passage_claimant(&sents, i, &mut claimant_cache)
+                    .or_else(|| last_named(&mut claimant_cache))
+                    .map(|n| (n, ClaimantOrigin::Passage))
+                    .or_else(|| claimant::opening_name(s).map(|n| (n, ClaimantOrigin::Sentence)))
+                    .or_else(|| {
+                        (0..i)
+                            .rev()
+                            .take(3)
+                            .find_map(|k| claimant::opening_name(sents.get(k)))
+                            .map(|n| (n, ClaimantOrigin::Passage))
+                    })
+                    .unwrap_or((f.name, ClaimantOrigin::Sentence));
+                (Some(n), Some(origin))
+            }
             None => match last_named(&mut claimant_cache)
                 .or_else(|| passage_claimant(&sents, i, &mut claimant_cache))
                 .or_else(|| next_claimant(&sents, i))
