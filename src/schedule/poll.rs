@@ -570,18 +570,13 @@ async fn poll_leased_from(
     let name = source.name.clone();
     let poll = poll_source_from(ctx, source, backoff, state);
     tokio::pin!(poll);
-    let mut renew =
-        tokio::time::interval(std::time::Duration::from_secs((ctx.lease_secs / 3).max(1)));
-    renew.tick().await;
-    let outcome = loop {
-        tokio::select! {
-            outcome = &mut poll => break outcome,
-            _ = renew.tick() => match ctx.store.renew_poll(&name, ctx.lease_secs).await {
-                Ok(true) => {}
-                Ok(false) => tracing::warn!(source = %name, "lease lost: another instance took this source over"),
-                Err(e) => tracing::warn!(source = %name, error = %e, "cannot renew the lease"),
-            },
-        }
+    // The renewals run beside the poll, never instead of it: a renewal waits for the row lock
+    // the poll's own commit holds, and a poll paused while it waited would never commit.
+    let renewing = keep_lease(ctx, &name);
+    tokio::pin!(renewing);
+    let outcome = tokio::select! {
+        outcome = &mut poll => outcome,
+        never = &mut renewing => match never {},
     };
     // A recorded poll released the lease in its own commit.
     let recorded = matches!(
@@ -592,6 +587,24 @@ async fn poll_leased_from(
         tracing::warn!(source = %name, error = %e, "cannot release the lease; it runs out by itself");
     }
     outcome
+}
+
+/// Renews this instance's lease on `name` every third of a lease, for as long as it is
+/// polled beside the poll it covers (dropping it stops the renewals).
+async fn keep_lease(ctx: &PollContext, name: &str) -> std::convert::Infallible {
+    let mut renew =
+        tokio::time::interval(std::time::Duration::from_secs((ctx.lease_secs / 3).max(1)));
+    renew.tick().await;
+    loop {
+        renew.tick().await;
+        match ctx.store.renew_poll(name, ctx.lease_secs).await {
+            Ok(true) => {}
+            Ok(false) => {
+                tracing::warn!(source = %name, "lease lost: another instance took this source over");
+            }
+            Err(e) => tracing::warn!(source = %name, error = %e, "cannot renew the lease"),
+        }
+    }
 }
 
 /// Polls each of `sources` once, at most `concurrency` at a time, and returns each source's

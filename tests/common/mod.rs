@@ -175,6 +175,17 @@ impl Daemon {
     }
 }
 
+/// A daemon a test left running (it panicked before stopping it) is killed with the test,
+/// not left polling after the run.
+impl Drop for Daemon {
+    fn drop(&mut self) {
+        if matches!(self.child.try_wait(), Ok(None)) {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
 /// Polls `done` every 50 ms until it holds or `limit` passes.
 pub fn wait_for(what: &str, limit: std::time::Duration, mut done: impl FnMut() -> bool) {
     let start = std::time::Instant::now();
