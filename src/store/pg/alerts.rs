@@ -13,6 +13,27 @@ use super::super::write::ts;
 
 type Client = deadpool_postgres::Object;
 
+/// The advisory lock that orders writers of mentions against the alert queue. A mention's
+/// id is drawn when its transaction writes it, not when it commits, so a queue run that saw
+/// id 20 committed while id 11 was still in flight would move the watermark past 11 and never
+/// alert on it. Writers hold the lock shared for their whole transaction (they never wait for
+/// each other); the queue holds it alone, so it runs between writers' commits and every id
+/// it has not seen is drawn after it.
+const MENTION_WRITERS_LOCK: i64 = 0x636c_6169_6d77;
+
+/// Takes the writers' share of [`MENTION_WRITERS_LOCK`] for the rest of `tx`; call it before
+/// the transaction writes its first mention.
+pub(crate) async fn hold_writer_share(
+    tx: &deadpool_postgres::Transaction<'_>,
+) -> Result<(), StoreError> {
+    tx.execute(
+        "SELECT pg_advisory_xact_lock_shared($1)::text",
+        &[&MENTION_WRITERS_LOCK],
+    )
+    .await?;
+    Ok(())
+}
+
 /// Sets the watermark to the newest mention if it was never set.
 pub(crate) async fn init_watermark(client: &Client) -> Result<(), StoreError> {
     client
@@ -34,6 +55,11 @@ pub(crate) async fn queue_alerts(
     now: DateTime<Utc>,
 ) -> Result<usize, StoreError> {
     let tx = client.transaction().await?;
+    tx.execute(
+        "SELECT pg_advisory_xact_lock($1)::text",
+        &[&MENTION_WRITERS_LOCK],
+    )
+    .await?;
     tx.execute(
         "INSERT INTO meta (key, value) VALUES ('alerts_watermark', '0') ON CONFLICT (key) DO NOTHING",
         &[],

@@ -63,6 +63,7 @@ where
     F: FnMut(&str, &str, &str) -> (Vec<Mention>, Vec<Mention>),
 {
     let tx = client.transaction().await?;
+    super::alerts::hold_writer_share(&tx).await?;
     let since = since.map_or_else(|| "0000".to_owned(), ts);
     let rows = tx
         .query(

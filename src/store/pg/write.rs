@@ -401,6 +401,7 @@ pub(crate) async fn record_poll(
         return Ok(PollSummary::default());
     }
     let tx = client.transaction().await?;
+    super::alerts::hold_writer_share(&tx).await?;
     let (source_id, tick) = upsert_source(&tx, &rec.source, instance).await?;
     let now = ts(rec.finished_at);
     let mut summary = PollSummary::default();
