@@ -170,7 +170,13 @@ pub struct Schedule {
     events: broadcast::Sender<PollEvent>,
     /// On a shared store: the loop that takes over the sources of dead instances.
     takeover: Option<tokio::task::JoinHandle<()>>,
+    /// One permit per job of [`Schedule::add_job`] under way (a digest being written, alerts
+    /// being sent), so a stop waits for them as it waits for polls.
+    side_jobs: Arc<Semaphore>,
 }
+
+/// How many jobs added with [`Schedule::add_job`] may run at once.
+const SIDE_JOBS: u32 = 64;
 
 /// On a shared store, every half lease: records that this instance is alive, and takes over
 /// the sources whose lease ran out unreleased (their instance died mid-poll) and polls them.
@@ -282,10 +288,13 @@ impl Schedule {
             stopping,
             events,
             takeover,
+            side_jobs: Arc::new(Semaphore::new(SIDE_JOBS as usize)),
         })
     }
 
-    /// Adds a job that runs `task` on `schedule` (the daemon's digest, for example).
+    /// Adds a job that runs `task` on `schedule` (the daemon's digest, for example). A stop
+    /// lets a run under way finish (within the grace of [`Schedule::shutdown`]), so a digest
+    /// is never left with some of its files unrecorded.
     ///
     /// # Errors
     /// [`ScheduleError`] when the scheduler refuses the job.
@@ -300,9 +309,16 @@ impl Schedule {
         Fut: Future<Output = ()> + Send + 'static,
     {
         let task = Arc::new(task);
+        let (side_jobs, stopping) = (Arc::clone(&self.side_jobs), Arc::clone(&self.stopping));
         let job = Job::new_async(schedule.expression(), move |_, _| {
-            let task = Arc::clone(&task);
-            Box::pin(async move { task().await }) as JobFuture
+            let (task, side_jobs) = (Arc::clone(&task), Arc::clone(&side_jobs));
+            let stopping = Arc::clone(&stopping);
+            Box::pin(async move {
+                let permit = side_jobs.acquire().await;
+                if permit.is_ok() && !stopping.load(Ordering::Acquire) {
+                    task().await;
+                }
+            }) as JobFuture
         })
         .map_err(sched_err(name.to_owned()))?;
         self.scheduler
@@ -317,8 +333,8 @@ impl Schedule {
         self.events.subscribe()
     }
 
-    /// Stops scheduling, then waits up to `grace` for polls under way to finish.
-    /// Returns false when some were still running at the deadline.
+    /// Stops scheduling, then waits up to `grace` for polls and added jobs under way to
+    /// finish. Returns false when some were still running at the deadline.
     pub async fn shutdown(mut self, grace: Duration) -> bool {
         self.stopping.store(true, Ordering::Release);
         if let Some(t) = self.takeover.take() {
@@ -327,9 +343,12 @@ impl Schedule {
         if let Err(e) = self.scheduler.shutdown().await {
             tracing::warn!(error = %e, "scheduler shutdown");
         }
-        tokio::time::timeout(grace, self.permits.acquire_many(self.concurrency))
-            .await
-            .is_ok()
+        let under_way = async {
+            let polls = self.permits.acquire_many(self.concurrency).await;
+            let jobs = self.side_jobs.acquire_many(SIDE_JOBS).await;
+            (polls, jobs)
+        };
+        tokio::time::timeout(grace, under_way).await.is_ok()
     }
 }
 
