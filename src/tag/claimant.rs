@@ -120,9 +120,16 @@ fn subject_before(s: &Sent, v: usize) -> Option<(usize, usize)> {
         && a > 0
         && s.w(a - 1) == ","
         && !plain_speaker(s, a + 1, end)
-        && let Some(r) = back_to_boundary(s, a - 1).and_then(|(x, y)| trim(s, x, y))
+        && let Some((x, y)) = back_to_boundary(s, a - 1).and_then(|(x, y)| trim(s, x, y))
     {
-        return Some(r);
+        // "…, a claim rejected by the Pakistani Taliban, who said": the agent is the
+        // antecedent, not the claim it rejected.
+        if let Some(k) = (x..y).rev().find(|&k| s.w(k) == "by")
+            && let Some(agent) = trim(s, k + 1, y)
+        {
+            return Some(agent);
+        }
+        return Some((x, y));
     }
     // "The ISPR in a statement said", "Минобороны в заявлении сообщило": the speaker ends
     // at the preposition that brings in its channel.
@@ -137,8 +144,11 @@ fn subject_before(s: &Sent, v: usize) -> Option<(usize, usize)> {
     // what follows is the clause's time or manner; unless a name follows ("The tactic has
     // raised the risk … and Abdul Latif Fazly, …, said").
     let (a, end) = trim(s, a, end)?;
-    if let Some(k) = (a + 1..end).find(|&k| s.toks[k].word && sets.claim_aux.contains(s.w(k)))
-        && plain_speaker(s, a, k)
+    if let Some(k) = (a + 1..end).find(|&k| {
+        s.toks[k].word
+            && sets.claim_aux.contains(s.w(k))
+            && !sets.claim_not_after.contains(s.w(k - 1))
+    }) && plain_speaker(s, a, k)
         && !(k + 1..end).any(|j| has_capital(s.text_of(j, j + 1)))
     {
         return trim(s, a, k);
@@ -437,7 +447,13 @@ pub fn candidates(s: &Sent) -> Vec<(usize, Found)> {
         // speaker's noun speaks.
         let past = s.w(a).ends_with("ed") || matches!(s.w(a), "said" | "told" | "wrote");
         let speaker_before = past && s.lang.claim_speakers.is_exactly(prev);
-        if (s.lang.sets.claim_not_after.contains(prev) && !speaker_before)
+        // "the government first said" is speech, "the first reports" no verb: an adverb
+        // after a word of the subject.
+        let adverb_before = a >= 2
+            && s.lang.sets.claim_aux.contains(prev)
+            && s.toks[a - 2].word
+            && !s.lang.sets.claim_not_after.contains(s.w(a - 2));
+        if (s.lang.sets.claim_not_after.contains(prev) && !speaker_before && !adverb_before)
             || prev_is_number
             || object_not_speech
             || (!quoted

@@ -23,6 +23,32 @@ fn opens_clause_after_comma(s: &Sent, v: usize) -> bool {
         && !matches!(s.w(comma + 1), "which" | "who" | "as")
 }
 
+/// "…, a claim rejected by the Pakistani Taliban, who said …": the verb at `v` is a relative
+/// clause's, after a comma; its antecedent speaks from there on.
+fn relative_after_comma(s: &Sent, v: usize) -> bool {
+    v >= 2 && s.lang.sets.claim_relative.contains(s.w(v - 1)) && s.w(v - 2) == ","
+}
+
+/// "Citing OCHA, the Sudan Tribune reported …": the clause after the comma is the one the
+/// opening attribution belongs to, no clause of its own (the comma closes the attribution).
+fn after_attribution(s: &Sent, c: &[(usize, Found)], v: usize) -> bool {
+    c.iter()
+        .any(|(q, f)| f.according && *q < v && (*q..v).filter(|&k| s.w(k) == ",").count() == 1)
+}
+
+/// True when the verb at `v` heads a clause that a contrast word opens after a comma, a few
+/// words before it (", while state media said", ", but the army said").
+fn contrast_opens(s: &Sent, v: usize) -> bool {
+    (v.saturating_sub(6)..v).any(|k| {
+        k > 0
+            && s.w(k - 1) == ","
+            && matches!(
+                s.w(k),
+                "but" | "while" | "whilst" | "whereas" | "although" | "though" | "но" | "але"
+            )
+    })
+}
+
 /// Token flags: inside a quotation.
 fn quoted(s: &Sent) -> Vec<bool> {
     let mut inside = false;
@@ -51,6 +77,13 @@ pub fn find(s: &Sent) -> Option<Found> {
 /// said …, and Armenian separatists said 32 people had been killed").
 pub fn find_near(s: &Sent, claim: Option<usize>) -> Option<Found> {
     let mut c = candidates(s);
+    // "…, while state media said there were no casualties": an outlet that speaks in a
+    // contrasting clause of its own makes that clause's claims, it relays no one.
+    for (p, f) in &mut c {
+        if f.relay && contrast_opens(s, *p) {
+            f.relay = false;
+        }
+    }
     if let Some(claim) = claim {
         let restart = c.iter().rposition(|(p, f)| {
             *p < claim
@@ -64,7 +97,12 @@ pub fn find_near(s: &Sent, claim: Option<usize>) -> Option<Found> {
                             "and"
                                 | "but"
                                 | "while"
+                                | "whilst"
                                 | "whereas"
+                                | "although"
+                                | "though"
+                                | "after"
+                                | "before"
                                 | "а"
                                 | "но"
                                 | "але"
@@ -72,7 +110,8 @@ pub fn find_near(s: &Sent, claim: Option<usize>) -> Option<Found> {
                                 | "тогда"
                         ) && k > 0
                             && s.w(k - 1) == ",")
-                }) || opens_clause_after_comma(s, *p))
+                }) || (opens_clause_after_comma(s, *p) && !after_attribution(s, &c, *p))
+                    || relative_after_comma(s, *p))
         });
         if let Some(r) = restart.filter(|&r| r > 0) {
             c.drain(..r);

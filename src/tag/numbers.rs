@@ -353,6 +353,11 @@ pub fn find_counts(
             continue;
         }
         if let Some(&v) = lang.data.numbers.ordinals.get(&toks[i].lower) {
+            // "the fourth such death" ranks a death among others, it counts none.
+            if toks.get(i + 1).is_some_and(|t| t.lower == "such") {
+                i += 1;
+                continue;
+            }
             out.push(Count {
                 first: i,
                 last: i + 1,

@@ -2,6 +2,7 @@
 
 mod agency_wire;
 mod armed_context;
+mod attribution_turns;
 mod careful_reader;
 mod ceasefire_predicates;
 mod claimant_shape;

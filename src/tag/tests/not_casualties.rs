@@ -98,3 +98,9 @@ fn the_police_as_the_source_of_a_report_name_no_party() {
         vec![(Killed, Some(2))]
     );
 }
+
+#[test]
+fn an_ordinal_that_ranks_a_death_among_others_counts_none() {
+    let text = "Militants attacked the outpost at dawn. It was the third such death in the unit this year.";
+    assert!(!keys(text).iter().any(|(_, n)| *n == Some(3)), "{text}");
+}
