@@ -246,12 +246,32 @@ fn title_before_name(s: &Sent, x: usize) -> Option<usize> {
     (q + 1 == x && opens && speaker_noun && !counted && plain_speaker(s, p, q)).then_some(p)
 }
 
+/// The opening mark of a name in quotation marks that closes at `close` ("«Талибан»"): at
+/// most four words, the first capitalised.
+fn quoted_name_start(s: &Sent, close: usize) -> Option<usize> {
+    let open = (close.saturating_sub(5)..close)
+        .rev()
+        .find(|&k| s.w(k) == "«")?;
+    (open + 1 < close
+        && s.is_cap(open + 1)
+        && (open + 1..close).all(|k| s.toks[k].word || s.w(k) == "-"))
+    .then_some(open)
+}
+
 /// The tokens from the previous boundary (outside parentheses) up to `end`, at most 13.
 fn back_to_boundary(s: &Sent, end: usize) -> Option<(usize, usize)> {
     let mut a = end;
     let mut depth = 0i32;
     while a > 0 && end - a < 14 {
         let w = s.w(a - 1);
+        // "«Хезболла» заявила", "Движение «Талибан» заявило": a short capitalised name in
+        // quotation marks is part of the speaker.
+        if w == "»"
+            && let Some(open) = quoted_name_start(s, a - 1)
+        {
+            a = open;
+            continue;
+        }
         if w == ")" {
             depth += 1;
         } else if w == "(" {
@@ -463,7 +483,10 @@ pub fn candidates(s: &Sent) -> Vec<(usize, Found)> {
         {
             continue;
         }
-        let before_is_word = a > 0 && (s.toks[a - 1].word || s.w(a - 1) == ")");
+        let before_is_word = a > 0
+            && (s.toks[a - 1].word
+                || s.w(a - 1) == ")"
+                || (s.w(a - 1) == "»" && quoted_name_start(s, a - 1).is_some()));
         let after = subject_after(s, b).map(|r| past_channel(s, r));
         let before = if before_is_word || (a > 0 && s.w(a - 1) == ",") {
             subject_before(s, a)
@@ -535,6 +558,30 @@ pub fn candidates(s: &Sent) -> Vec<(usize, Found)> {
             out.push((a, f));
         }
     }
+    if let Some(tail) = dash_signature(s) {
+        out.push(tail);
+    }
     out.sort_by_key(|(p, _)| *p);
     out
+}
+
+/// "…щонайменше 15 людей зазнали поранень, — Синєгубов.": a name after a closing dash,
+/// with nothing after it, signs the sentence as its source.
+fn dash_signature(s: &Sent) -> Option<(usize, Found)> {
+    let mut end = s.toks.len();
+    while end > 0 && !s.toks[end - 1].word {
+        end -= 1;
+    }
+    let dash = (end.saturating_sub(5)..end)
+        .rev()
+        .find(|&k| matches!(s.w(k), "—" | "–"))?;
+    if dash < 3 || dash + 1 >= end || !s.is_cap(dash + 1) {
+        return None;
+    }
+    if !(dash + 1..end).all(|k| s.toks[k].word || s.w(k) == "-" || s.w(k) == ".") {
+        return None;
+    }
+    let mut f = found(s, (dash + 1, end))?;
+    f.according = true;
+    Some((dash, f))
 }

@@ -192,6 +192,10 @@ pub(super) fn trim(s: &Sent, mut a: usize, mut b: usize) -> Option<(usize, usize
     {
         b -= 1;
     }
+    // "Движение «Талибан»": a quotation mark opened inside the name closes with it.
+    if b < s.toks.len() && s.w(b) == "»" && (a + 1..b).any(|k| s.w(k) == "«") {
+        b += 1;
+    }
     (a < b).then_some((a, b))
 }
 

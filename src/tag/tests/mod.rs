@@ -28,6 +28,7 @@ mod running_tolls;
 mod sentences;
 mod sides;
 mod slavic;
+mod slavic_attribution;
 mod slavic_briefings;
 mod slavic_forms;
 mod speakers_as_written;
