@@ -23,6 +23,7 @@ mod official_register;
 mod other_conflicts;
 mod props;
 
+mod causes_apart;
 mod regional_reports;
 mod running_tolls;
 mod sentences;
