@@ -48,7 +48,7 @@ pub fn find_cues(s: &Sent) -> Vec<Cue> {
     // Asked only when there are cues: most sentences the rules look at hold none.
     let title_case = !all.is_empty() && is_title_case(s);
     for c in all {
-        if !title_case && in_name(s, c.a, c.b) {
+        if !title_case && in_name(s, c.a, c.b) || remit(s, c.a) {
             continue;
         }
         if out.last().is_none_or(|l| c.a >= l.b) {
@@ -56,6 +56,25 @@ pub fn find_cues(s: &Sent) -> Vec<Cue> {
         }
     }
     out
+}
+
+/// True when the cue at token `a` names the remit of an office, not people ("Координаційний
+/// штаб з питань поводження з військовополоненими", "комиссия по делам военнопленных"); an
+/// English office's capitals already mark it as a name.
+fn remit(s: &Sent, a: usize) -> bool {
+    a >= 2
+        && matches!(
+            (s.w(a - 2), s.w(a - 1)),
+            ("з", "питань")
+                | ("із", "питань")
+                | ("у", "справах")
+                | ("в", "справах")
+                | ("поводження", "з")
+                | ("по", "вопросам")
+                | ("по", "делам")
+                | ("обращения", "с")
+                | ("обращению", "с")
+        )
 }
 
 /// True when a sentence is written in title case (a headline: "Two Soldiers Killed In Raid"),

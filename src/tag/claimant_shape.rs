@@ -211,8 +211,13 @@ pub(super) fn past_channel(s: &Sent, (a, b): (usize, usize)) -> (usize, usize) {
         return (a, b);
     }
     let speakers = s.matches(&s.lang.claim_speakers);
-    // Two words at most ("телеграм-каналі" is one, its hyphen no word).
-    let words_before = |k: usize| (a..k).filter(|&j| s.toks[j].word).count();
+    // Two words at most ("телеграм-каналі" is one, its hyphen no word), besides a place's
+    // adjectives ("в Херсонській міській військовій адміністрації").
+    let words_before = |k: usize| {
+        (a..k)
+            .filter(|&j| s.toks[j].word && !place_adjective(s, j))
+            .count()
+    };
     let Some(noun) = (a + 1..(a + 5).min(b))
         .take_while(|&k| words_before(k) <= 2)
         .find(|&k| speakers.iter().any(|&(x, _)| x == k) && plain_speaker(s, k, b))
@@ -225,8 +230,32 @@ pub(super) fn past_channel(s: &Sent, (a, b): (usize, usize)) -> (usize, usize) {
     while k < noun && (s.lang.claim_channels.is_exactly(s.text_of(k, k + 1)) || !s.toks[k].word) {
         k += 1;
     }
-    let adjectives = (k..noun).all(|j| s.toks[j].word && !s.is_cap(j));
+    let adjectives = (k..noun).all(|j| s.toks[j].word && (!s.is_cap(j) || place_adjective(s, j)));
     // "повідомили в міській раді": with no channel before it, lowercase words before the
     // speaker's noun are its adjectives too.
     if adjectives { (k, b) } else { (noun, b) }
+}
+
+/// True when token `j` is an adjective of a place in an oblique case, capitalised or not
+/// ("Харківській", "Курской", "міській"): part of the body it qualifies, never a channel.
+fn place_adjective(s: &Sent, j: usize) -> bool {
+    const ENDINGS: [&str; 14] = [
+        "ській",
+        "ської",
+        "ському",
+        "цькій",
+        "цької",
+        "цькому",
+        "зькій",
+        "зької",
+        "ской",
+        "ском",
+        "ского",
+        "цкой",
+        "цком",
+        "цкого",
+    ];
+    let w = s.w(j);
+    ENDINGS.iter().any(|e| w.ends_with(e))
+        || (!s.is_cap(j) && (w.ends_with("ій") || w.ends_with("ой")))
 }

@@ -103,6 +103,21 @@ fn later_claimant(sents: &Sents, i: usize) -> Option<String> {
     })
 }
 
+/// True when the sentence after `i` opens by pointing back at it and names who said it ("Про
+/// це заявив уповноважений …", "Об этом сообщил глава …"): that speaker, not a subject of
+/// sentence `i` ("Україна підтвердила …"), is the source of its claims.
+fn pointed_back(sents: &Sents, i: usize) -> bool {
+    if i + 1 >= sents.spans.len() {
+        return false;
+    }
+    let s = sents.get(i + 1);
+    matches!(s.w(0), "про" | "об")
+        && s.matches(&sents.lang.claim_backward)
+            .first()
+            .is_some_and(|&(a, _)| a == 0)
+        && claimant::find(s).is_some_and(|f| !f.pronoun && !f.relay)
+}
+
 /// An attribution given right after the claims, by a sentence that continues the same report
 /// ("Three soldiers were wounded near the bridge. The governor told reporters the shelling
 /// began at dawn." → the governor; "Four people were killed in the encounter. Mazo said the
@@ -313,7 +328,8 @@ fn tag_with(text: &str, ctx: &TagContext<'_>, lang: &Lang, hits: &[(usize, u8)])
             cas_seen.push(i);
             continue;
         }
-        let here = claimant::find_near(s, claims.first().map(|c| c.cue.0));
+        let here = claimant::find_near(s, claims.first().map(|c| c.cue.0))
+            .filter(|f| f.pronoun || !pointed_back(&sents, i));
         cas_claimant.push((
             i,
             here.as_ref().filter(|f| !f.pronoun).map(|f| f.name.clone()),

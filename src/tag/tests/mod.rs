@@ -32,6 +32,7 @@ mod slavic;
 mod slavic_attribution;
 mod slavic_briefings;
 mod slavic_forms;
+mod sources_and_forms;
 mod speakers_as_written;
 mod statuses;
 mod unseen_reports;
