@@ -17,6 +17,9 @@ fn dies(s: &Sent, c: &Cue) -> bool {
     verb && (of_wounds || c.b == c.a + 1 && in_hospital)
 }
 
+/// Past-tense verbs that open a cue and say nothing of its subject's number ("went missing").
+const OWN_VERB: [&str; 1] = ["went"];
+
 /// "a 62-year-old woman was killed", "An IOM staff member has been killed", "a soldier
 /// died": count 1.
 pub fn singular_subject(s: &Sent, c: &Cue) -> Option<(u64, Option<String>)> {
@@ -26,8 +29,9 @@ pub fn singular_subject(s: &Sent, c: &Cue) -> Option<(u64, Option<String>)> {
         return Some((1, Some(s.text_of(c.a - 1, c.a).to_string())));
     }
     let mut k = c.a;
+    // A cue that opens with its own verb ("went missing") needs no auxiliary before it.
     let mut singular = false;
-    let mut any_aux = false;
+    let mut any_aux = OWN_VERB.contains(&s.w(c.a));
     while k > 0 && sets.aux.contains(s.w(k - 1)) {
         k -= 1;
         any_aux = true;
@@ -317,6 +321,7 @@ pub fn coordinated_singulars(s: &Sent, c: &Cue) -> Option<(u64, Option<String>)>
         k -= 1;
         aux |= sets.aux.contains(s.w(k));
     }
+    aux |= k == c.a && OWN_VERB.contains(&s.w(c.a));
     if !aux || sets.singular_aux.contains(s.w(k)) {
         return None;
     }

@@ -132,10 +132,18 @@ pub fn find_near(s: &Sent, claim: Option<usize>) -> Option<Found> {
     let q = quoted(s);
     let outside = |p: &usize| !q.get(*p).copied().unwrap_or(false);
     // "… reports TRT World, citing the Health Ministry": the cited source.
+    // "The army said it had killed 15, quoting its commander as saying that another six had
+    // surrendered": a source quoted after the claim, with words of its own, is not the
+    // source of that claim.
+    let quoted_as = s.matches(&s.lang.claim_quoted_as);
+    let quoting_after = |p: usize| {
+        claim.is_some_and(|c| c < p) && quoted_as.iter().any(|q| q.0 > p && q.0 <= p + 8)
+    };
     let citing: Vec<usize> = s
         .matches(&s.lang.claim_citing)
         .iter()
         .map(|m| m.0)
+        .filter(|&p| !quoting_after(p))
         .collect();
     let (sources, issuers): (Vec<_>, Vec<_>) = c.into_iter().partition(|(_, f)| !f.issuer);
     let c = sources;
@@ -143,9 +151,9 @@ pub fn find_near(s: &Sent, claim: Option<usize>) -> Option<Found> {
     // attribution right after the figures is theirs (TAGS.md: the attribution nearest the
     // figure), over a speaker named before them.
     if let Some(claim) = claim
-        && let Some((_, f)) = c
-            .iter()
-            .find(|(p, f)| f.according && *p > claim && !f.pronoun && !f.relay)
+        && let Some((_, f)) = c.iter().find(|(p, f)| {
+            f.according && *p > claim && !f.pronoun && !f.relay && !quoting_after(*p)
+        })
     {
         return Some(f.clone());
     }

@@ -224,6 +224,30 @@ fn read_number(lang: &Lang, toks: &[Token], i: usize) -> Option<(u64, usize)> {
         let after_marker = prev.lower == "a" || lang.approx_before.is_exactly(&prev.lower);
         (after_marker && !lang.vague.is_exactly(&t.lower)).then_some(sc)
     };
+    // "Both soldiers" are two; "both sides", "both of them", "both countries" count no one.
+    if t.lower == "both"
+        && toks.get(i + 1).is_none_or(|n| {
+            !n.word
+                || matches!(
+                    n.lower.as_str(),
+                    "sides"
+                        | "parties"
+                        | "countries"
+                        | "nations"
+                        | "states"
+                        | "governments"
+                        | "armies"
+                        | "camps"
+                        | "of"
+                        | "and"
+                        | "the"
+                        | "in"
+                        | "sides'"
+                )
+        })
+    {
+        return None;
+    }
     let first = word_value(lang, &t.lower).or_else(lone_scale)?;
     let mut total = 0u64;
     let mut current = first;
@@ -358,11 +382,15 @@ pub fn find_counts(
                 i += 1;
                 continue;
             }
+            // "A third person was wounded": one more, ranked after the others.
+            let one_more = i
+                .checked_sub(1)
+                .is_some_and(|p| matches!(toks[p].lower.as_str(), "a" | "an"));
             out.push(Count {
                 first: i,
                 last: i + 1,
                 num_first: i,
-                value: Some(v),
+                value: Some(if one_more { 1 } else { v }),
                 approx: false,
                 ordinal: true,
             });

@@ -24,6 +24,7 @@ mod other_conflicts;
 mod props;
 
 mod causes_apart;
+mod counts_in_words;
 mod regional_reports;
 mod running_tolls;
 mod sentences;
