@@ -131,7 +131,9 @@ pub fn find(s: &Sent, triggers: &[(usize, usize)], sentence_has_clash: bool) -> 
     // Status cues, none inside a trigger.
     let clean = status_cues(s, |c| !kept.iter().any(|(t, _)| overlaps(*t, c)));
     let since_truce = s.is_match(&lang.cf_since);
-    let since = sentence_has_clash && since_truce;
+    // Deaths and wounds since it began are fighting too ("Since the truce began, 150 people
+    // have been killed by Israeli fire"; "С начала перемирия погибли двое военных").
+    let since = since_truce && (sentence_has_clash || killings(s));
     // "Since the truce took effect, the front has been largely quiet": what has held since
     // it began outweighs its beginning.
     let quiet_since = since_truce && clean.iter().any(|(_, st)| *st == CeasefireStatus::Holding);
@@ -277,6 +279,19 @@ pub fn fighting_since(s: &Sent, has_clash: bool, earlier: &mut [(RawCeasefire, b
     }
 }
 
+/// True when the sentence tells of people killed or wounded (the casualty cues of those two
+/// categories).
+fn killings(s: &Sent) -> bool {
+    s.lang.cues.0.iter().any(|(cat, p)| {
+        matches!(
+            cat,
+            crate::tag::mention::CasualtyCategory::Killed
+                | crate::tag::mention::CasualtyCategory::Wounded
+                | crate::tag::mention::CasualtyCategory::KilledOrWounded
+        ) && s.is_match(p)
+    })
+}
+
 /// The sentence's status cues that `keep` accepts, in order, longest first where they
 /// overlap.
 fn status_cues(
@@ -290,11 +305,42 @@ fn status_cues(
     cues.sort_by_key(|((a, b), _)| (*a, std::cmp::Reverse(*b)));
     let mut clean: Vec<((usize, usize), CeasefireStatus)> = Vec::new();
     for c in cues {
-        if keep(c.0) && clean.last().is_none_or(|l| c.0.0 >= l.0.1) {
-            clean.push(c);
+        // "Mediators announced that the truce had collapsed": a verb whose object is a
+        // clause says nothing of the truce inside it.
+        let (_, b) = c.0;
+        let clause_after = matches!(s.w(b), "that" | "что" | "що")
+            || s.w(b) == "," && matches!(s.w(b + 1), "что" | "що");
+        if keep(c.0) && !clause_after && clean.last().is_none_or(|l| c.0.0 >= l.0.1) {
+            clean.push((c.0, negated_status(s, c.0, c.1)));
         }
     }
     clean
+}
+
+/// The status a cue says under a negation right before it: a truce that "has not held" or
+/// "was not respected" is violated, one that "has not collapsed" or "не нарушался" holds,
+/// one the sides "did not agree" on is still proposed.
+fn negated_status(s: &Sent, (a, _): (usize, usize), st: CeasefireStatus) -> CeasefireStatus {
+    let negated = (a.saturating_sub(3)..a).any(|k| {
+        matches!(
+            s.w(k),
+            "not" | "never" | "n't" | "не" | "ні" | "так и не" | "cannot"
+        )
+    }) && !(a.saturating_sub(3)..a).any(|k| {
+        matches!(
+            s.w(k),
+            "if" | "unless" | "only" | "лише" | "только" | "якщо" | "если"
+        )
+    });
+    if !negated {
+        return st;
+    }
+    match st {
+        CeasefireStatus::Holding => CeasefireStatus::Violated,
+        CeasefireStatus::Collapsed | CeasefireStatus::Violated => CeasefireStatus::Holding,
+        CeasefireStatus::Agreed => CeasefireStatus::Proposed,
+        CeasefireStatus::Proposed => CeasefireStatus::Proposed,
+    }
 }
 
 /// True when the opening words of `sentence` may take up an earlier ceasefire (an anaphor

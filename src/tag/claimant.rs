@@ -144,6 +144,20 @@ fn subject_before(s: &Sent, v: usize) -> Option<(usize, usize)> {
     // what follows is the clause's time or manner; unless a name follows ("The tactic has
     // raised the risk … and Abdul Latif Fazly, …, said").
     let (a, end) = trim(s, a, end)?;
+    // "У М'янмі повстанці заявили", "В Сирии оппозиция сообщила": a place after the
+    // preposition that opens the clause is where, not who; the speaker's noun after it is.
+    if a > 0
+        && matches!(s.w(a - 1), "у" | "в" | "во")
+        && s.is_cap(a)
+        && a + 1 < end
+        && s.toks[a + 1].word
+        && !s.is_cap(a + 1)
+        && let speakers = s.matches(&s.lang.claim_speakers)
+        && !speakers.iter().any(|&(x, y)| x <= a && a < y)
+        && speakers.iter().any(|&(x, _)| x == a + 1)
+    {
+        return trim(s, a + 1, end);
+    }
     if let Some(k) = (a + 1..end).find(|&k| {
         s.toks[k].word
             && sets.claim_aux.contains(s.w(k))

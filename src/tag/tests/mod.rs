@@ -35,6 +35,7 @@ mod slavic_briefings;
 mod slavic_forms;
 mod sources_and_forms;
 mod speakers_as_written;
+mod status_negation;
 mod statuses;
 mod unseen_reports;
 mod wire_copy;

@@ -129,3 +129,16 @@ fn a_truce_limited_to_strikes_is_a_ceasefire() {
             .contains(&MentionKind::Clash)
     );
 }
+
+#[test]
+fn a_place_that_opens_the_clause_is_no_part_of_the_speaker() {
+    assert_eq!(
+        by("У М'янмі повстанці заявили, що вбили 20 військових."),
+        vec![(Some(20), Some("повстанці".to_string()))]
+    );
+    // A body named after the preposition is the speaker.
+    assert_eq!(
+        by("У Сумській ОВА повідомили, що внаслідок обстрілу загинули двоє людей."),
+        vec![(Some(2), Some("Сумській ОВА".to_string()))]
+    );
+}
