@@ -25,6 +25,7 @@ mod props;
 
 mod causes_apart;
 mod counts_in_words;
+mod official_forms;
 mod regional_reports;
 mod running_tolls;
 mod sentences;
