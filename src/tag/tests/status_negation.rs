@@ -60,3 +60,37 @@ fn deaths_since_a_truce_began_violate_it() {
     );
     assert!(statuses("Від початку перемир'я поранено трьох військових.").contains(&Violated));
 }
+
+#[test]
+fn fighting_that_has_not_stopped_is_no_truce() {
+    use crate::tag::MentionKind;
+    use crate::tag::test_util::kinds;
+    assert!(
+        !kinds("The fighting around the airport had not stopped by nightfall.")
+            .contains(&MentionKind::Ceasefire)
+    );
+    assert_eq!(
+        statuses("The rebels announced a unilateral halt to hostilities on Friday."),
+        vec![Agreed]
+    );
+}
+
+#[test]
+fn a_truce_that_lost_force_or_remains_intact() {
+    assert_eq!(
+        statuses("Угода про перемир'я втратила чинність у понеділок."),
+        vec![Collapsed]
+    );
+    assert!(
+        crate::tag::test_util::keys("Угода про перемир'я втратила чинність у понеділок.")
+            .is_empty()
+    );
+    assert_eq!(
+        statuses("Соглашение о перемирии утратило силу в полночь."),
+        vec![Collapsed]
+    );
+    assert_eq!(
+        statuses("The ceasefire remains intact despite sporadic incidents, the mission said."),
+        vec![Holding]
+    );
+}
