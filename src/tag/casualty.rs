@@ -17,6 +17,7 @@
 //!    approximate — unless the sentence only says numbers are not known, or the cue is a
 //!    summary noun ("losses") followed by numbered claims.
 
+use super::casualty_cause::{counted_apart, cues_outside_accidents};
 pub use super::casualty_cues::{Cue, is_plural_word};
 use super::casualty_cues::{find_cues, is_age, not_people, who_after};
 use super::casualty_lists::{
@@ -31,7 +32,6 @@ use super::casualty_single::{
 };
 use super::mention::CasualtyCategory;
 use super::numbers::{Count, find_counts};
-use super::phrases::Phrases;
 use super::sentence::Sent;
 
 /// A claim found in one sentence, before the claimant is attached.
@@ -71,9 +71,6 @@ pub struct PassageState {
 /// toll from Israeli bombing of the strip since October 7 has risen to 15,899").
 const GOVERNED_REACH: usize = 16;
 
-/// How near (in tokens) an accident or disaster word must be to a cue to cancel it.
-const NEGATIVE_WINDOW: usize = 10;
-
 /// Note a sentence the casualty rules did not look at: it carries an accident or disaster
 /// context over to the next sentence only when it names one.
 pub fn skip(s: &Sent, st: &mut PassageState) {
@@ -95,36 +92,7 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
     }
     let negative = s.matches(&lang.casualty_negative);
     let after_negative = std::mem::replace(&mut st.negative_prev, !negative.is_empty());
-    // An attack word given as the cause right by a cue ("in combat", "by shelling"), between
-    // it and an accident word, shields the cue: "26 troops have died in combat, and 28 in
-    // non-combat incidents" keeps its combat deaths (but "attacks by wild animals" names the
-    // animals as the attackers, and a warplane that crashed is no cause of war).
-    let armed: Vec<(usize, usize)> = if negative.is_empty() {
-        Vec::new()
-    } else {
-        s.matches(&lang.armed_events)
-            .into_iter()
-            .filter(|&(a, b)| {
-                !negative.iter().any(|&(x, y)| x <= a && b <= y)
-                    && (a..b)
-                        .chain(a.checked_sub(1))
-                        .any(|k| matches!(s.w(k), "in" | "during" | "by" | "under"))
-            })
-            .collect()
-    };
-    let shielded = |c: &Cue, n: &(usize, usize)| {
-        armed.iter().any(|&(a, b)| {
-            (c.a <= a && b + 2 < n.0 && a <= c.b + 2) || (n.1 + 2 < a && b <= c.b && c.a <= b + 2)
-        })
-    };
-    let cues: Vec<Cue> = find_cues(s)
-        .into_iter()
-        .filter(|c| {
-            !negative.iter().any(|n| {
-                n.0 <= c.b + NEGATIVE_WINDOW && c.a <= n.1 + NEGATIVE_WINDOW && !shielded(c, n)
-            })
-        })
-        .collect();
+    let cues = cues_outside_accidents(s, find_cues(s), &negative);
     if cues.is_empty() && !breakdown {
         return Vec::new();
     }
@@ -667,18 +635,4 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
 /// True for a quotation mark standing alone as a token.
 fn is_quote_mark(w: &str) -> bool {
     matches!(w, "\"" | "'" | "“" | "”" | "‘" | "’" | "«" | "»" | "„")
-}
-
-/// True when a count is given a cause of its own that is an accident or disaster: "and 28 in
-/// non-combat incidents", "12 from the floods" (the cause right after the count, behind a
-/// preposition).
-fn counted_apart(s: &Sent, c: &Count) -> bool {
-    let near = |p: &Phrases| {
-        s.matches(p)
-            .iter()
-            .any(|&(a, _)| a > c.last && a <= c.last + 3)
-    };
-    c.last < s.toks.len()
-        && matches!(s.w(c.last), "in" | "from" | "during" | "by")
-        && (near(&s.lang.casualty_negative) || near(&s.lang.nonviolent))
 }

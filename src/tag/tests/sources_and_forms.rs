@@ -142,3 +142,24 @@ fn a_place_that_opens_the_clause_is_no_part_of_the_speaker() {
         vec![(Some(2), Some("Сумській ОВА".to_string()))]
     );
 }
+
+#[test]
+fn a_toll_given_by_a_body_that_counts_war_victims_is_a_claim() {
+    assert_eq!(
+        keys(
+            "According to OCHA, 640 Palestinians were killed in the first two weeks of the month."
+        ),
+        vec![(Killed, Some(640))]
+    );
+    assert_eq!(
+        keys("Авиаудары унесли жизни 35 человек, сообщили медики."),
+        vec![(Killed, Some(35))]
+    );
+    // A war told by its whole span is background.
+    assert!(
+        keys(
+            "Война, которая продлилась девять лет, унесла жизни более 14 тысяч советских граждан."
+        )
+        .is_empty()
+    );
+}
