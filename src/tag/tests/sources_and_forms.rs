@@ -152,6 +152,10 @@ fn a_toll_given_by_a_body_that_counts_war_victims_is_a_claim() {
         vec![(Killed, Some(640))]
     );
     assert_eq!(
+        keys("За даними УВКГП ООН (OCHA), у місті за тиждень загинули понад 200 людей."),
+        vec![(Killed, Some(200))]
+    );
+    assert_eq!(
         keys("Авиаудары унесли жизни 35 человек, сообщили медики."),
         vec![(Killed, Some(35))]
     );
