@@ -17,7 +17,7 @@
 //!    approximate — unless the sentence only says numbers are not known, or the cue is a
 //!    summary noun ("losses") followed by numbered claims.
 
-use super::casualty_cause::{counted_apart, cues_outside_accidents};
+use super::casualty_cause::{accident_causes, counted_apart, cues_outside_accidents};
 pub use super::casualty_cues::{Cue, is_plural_word};
 use super::casualty_cues::{find_cues, is_age, not_people, who_after};
 use super::casualty_lists::{
@@ -105,6 +105,7 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
         denied_figures,
     } = negated_cues(s, &cues, after_negative);
 
+    let causes = accident_causes(s, &negative);
     let in_neg = |i: usize| negs.iter().any(|&(a, b)| i >= a && i < b);
     let counts: Vec<Count> = find_counts(
         lang,
@@ -114,7 +115,7 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
         s.fold.as_deref(),
     )
     .into_iter()
-    .filter(|c| !in_neg(c.num_first) && !is_age(s, c, &cues) && !counted_apart(s, c))
+    .filter(|c| !in_neg(c.num_first) && !is_age(s, c, &cues) && !counted_apart(s, c, &causes))
     .collect();
     // "three of the wounded later died": the part takes the predicate's category; a group
     // with no number of its own ("the wounded") makes no claim, one with a number ("two of

@@ -6,7 +6,6 @@
 
 use super::casualty_cues::Cue;
 use super::numbers::Count;
-use super::phrases::Phrases;
 use super::sentence::Sent;
 
 /// How near (in tokens) an accident or disaster word must be to a cue to cancel it.
@@ -48,13 +47,17 @@ pub fn cues_outside_accidents(s: &Sent, cues: Vec<Cue>, negative: &[(usize, usiz
 /// True when a count is given a cause of its own that is an accident or disaster: "and 28 in
 /// non-combat incidents", "12 from the floods" (the cause right after the count, behind a
 /// preposition).
-pub fn counted_apart(s: &Sent, c: &Count) -> bool {
-    let near = |p: &Phrases| {
-        s.matches(p)
-            .iter()
-            .any(|&(a, _)| a > c.last && a <= c.last + 3)
-    };
+/// `causes` are the sentence's accident, disaster and non-violent matches (`accident_causes`).
+pub fn counted_apart(s: &Sent, c: &Count, causes: &[(usize, usize)]) -> bool {
     c.last < s.toks.len()
         && matches!(s.w(c.last), "in" | "from" | "during" | "by")
-        && (near(&s.lang.casualty_negative) || near(&s.lang.nonviolent))
+        && causes.iter().any(|&(a, _)| a > c.last && a <= c.last + 3)
+}
+
+/// The sentence's matches of the casualty negative list (`negative`, already found) and of
+/// the non-violent causes, for `counted_apart`.
+pub fn accident_causes(s: &Sent, negative: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let mut all = negative.to_vec();
+    all.extend(s.matches(&s.lang.nonviolent));
+    all
 }

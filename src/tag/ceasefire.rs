@@ -16,7 +16,7 @@
 //! `proposed` after an indefinite article ("a ceasefire"), else `agreed`.
 
 use super::lexicon::Lang;
-use super::mention::CeasefireStatus;
+use super::mention::{CasualtyCategory, CeasefireStatus};
 use super::parties;
 use super::sentence::Sent;
 
@@ -285,9 +285,9 @@ fn killings(s: &Sent) -> bool {
     s.lang.cues.0.iter().any(|(cat, p)| {
         matches!(
             cat,
-            crate::tag::mention::CasualtyCategory::Killed
-                | crate::tag::mention::CasualtyCategory::Wounded
-                | crate::tag::mention::CasualtyCategory::KilledOrWounded
+            CasualtyCategory::Killed
+                | CasualtyCategory::Wounded
+                | CasualtyCategory::KilledOrWounded
         ) && s.is_match(p)
     })
 }
@@ -321,17 +321,14 @@ fn status_cues(
 /// "was not respected" is violated, one that "has not collapsed" or "не нарушался" holds,
 /// one the sides "did not agree" on is still proposed.
 fn negated_status(s: &Sent, (a, _): (usize, usize), st: CeasefireStatus) -> CeasefireStatus {
-    let negated = (a.saturating_sub(3)..a).any(|k| {
-        matches!(
-            s.w(k),
-            "not" | "never" | "n't" | "не" | "ні" | "так и не" | "cannot"
-        )
-    }) && !(a.saturating_sub(3)..a).any(|k| {
-        matches!(
-            s.w(k),
-            "if" | "unless" | "only" | "лише" | "только" | "якщо" | "если"
-        )
-    });
+    let negated = (a.saturating_sub(3)..a)
+        .any(|k| matches!(s.w(k), "not" | "never" | "n't" | "не" | "ні" | "cannot"))
+        && !(a.saturating_sub(3)..a).any(|k| {
+            matches!(
+                s.w(k),
+                "if" | "unless" | "only" | "лише" | "только" | "якщо" | "если"
+            )
+        });
     if !negated {
         return st;
     }

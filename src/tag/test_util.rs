@@ -55,3 +55,8 @@ pub fn kinds(text: &str) -> Vec<MentionKind> {
 pub fn claimants(text: &str) -> Vec<Option<String>> {
     claims(text).into_iter().map(|c| c.3).collect()
 }
+
+/// The (count, claimant) of each claim of `text`, in order.
+pub fn counts_by(text: &str) -> Vec<(Option<u64>, Option<String>)> {
+    claims(text).into_iter().map(|c| (c.1, c.3)).collect()
+}

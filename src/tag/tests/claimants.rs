@@ -1,7 +1,7 @@
 //! Claimants: in the sentence, from the passage, pronouns, relays, own voice.
 
 use crate::tag::CasualtyCategory::Killed;
-use crate::tag::test_util::{claimants, keys};
+use crate::tag::test_util::{claimants, counts_by, keys};
 use crate::tag::{ClaimantOrigin, MentionDetail, TagContext, tag};
 
 fn first(t: &str) -> Option<String> {
@@ -80,12 +80,6 @@ fn outlet_alone_is_the_claimant() {
 }
 
 /// (count, claimant) of each claim of `t`.
-fn counts_by(t: &str) -> Vec<(Option<u64>, Option<String>)> {
-    crate::tag::test_util::claims(t)
-        .into_iter()
-        .map(|c| (c.1, c.3))
-        .collect()
-}
 
 #[test]
 fn each_clause_keeps_its_own_speaker() {

@@ -7,32 +7,30 @@
 
 use crate::tag::CasualtyCategory::*;
 use crate::tag::MentionKind;
-use crate::tag::test_util::{claims, keys, kinds, statuses};
-
-fn by(text: &str) -> Vec<(Option<u64>, Option<String>)> {
-    claims(text).into_iter().map(|c| (c.1, c.3)).collect()
-}
+use crate::tag::test_util::{counts_by, keys, kinds, statuses};
 
 #[test]
 fn a_reporters_source_is_the_claimant() {
     assert_eq!(
-        by(
+        counts_by(
             "The Gazette has gathered from army sources that at least 30 soldiers were killed in the ambush."
         ),
         vec![(Some(30), Some("army sources".to_string()))]
     );
     assert_eq!(
-        by("It was learned from a hospital source that six policemen were wounded in the attack."),
+        counts_by(
+            "It was learned from a hospital source that six policemen were wounded in the attack."
+        ),
         vec![(Some(6), Some("a hospital source".to_string()))]
     );
     assert_eq!(
-        by(
+        counts_by(
             "The radio station was told by military sources that 11 soldiers were killed in the shelling."
         ),
         vec![(Some(11), Some("military sources".to_string()))]
     );
     assert_eq!(
-        by(
+        counts_by(
             "Twenty rebels were neutralised in air strikes overnight, it was announced by the defence ministry."
         ),
         vec![(Some(20), Some("the defence ministry".to_string()))]
@@ -42,7 +40,7 @@ fn a_reporters_source_is_the_claimant() {
 #[test]
 fn a_sentence_pointing_back_names_the_source_of_the_one_before() {
     assert_eq!(
-        by(
+        counts_by(
             "Україна підтвердила перебування в полоні понад 1200 військових. Про це заявив уповноважений з питань зниклих безвісти Олег Котенко."
         ),
         vec![(
@@ -51,7 +49,7 @@ fn a_sentence_pointing_back_names_the_source_of_the_one_before() {
         )]
     );
     assert_eq!(
-        by("Згідно з Генштабом, за добу знищено до 300 окупантів."),
+        counts_by("Згідно з Генштабом, за добу знищено до 300 окупантів."),
         vec![(Some(300), Some("Генштабом".to_string()))]
     );
 }
@@ -59,11 +57,11 @@ fn a_sentence_pointing_back_names_the_source_of_the_one_before() {
 #[test]
 fn a_places_adjectives_stay_in_the_bodys_name() {
     assert_eq!(
-        by("Внаслідок обстрілу загинули двоє людей, повідомили в Запорізькій ОВА."),
+        counts_by("Внаслідок обстрілу загинули двоє людей, повідомили в Запорізькій ОВА."),
         vec![(Some(2), Some("Запорізькій ОВА".to_string()))]
     );
     assert_eq!(
-        by(
+        counts_by(
             "В результате обстрела погибли три человека, сообщили в Белгородской областной администрации."
         ),
         vec![(
@@ -133,12 +131,12 @@ fn a_truce_limited_to_strikes_is_a_ceasefire() {
 #[test]
 fn a_place_that_opens_the_clause_is_no_part_of_the_speaker() {
     assert_eq!(
-        by("У М'янмі повстанці заявили, що вбили 20 військових."),
+        counts_by("У М'янмі повстанці заявили, що вбили 20 військових."),
         vec![(Some(20), Some("повстанці".to_string()))]
     );
     // A body named after the preposition is the speaker.
     assert_eq!(
-        by("У Сумській ОВА повідомили, що внаслідок обстрілу загинули двоє людей."),
+        counts_by("У Сумській ОВА повідомили, що внаслідок обстрілу загинули двоє людей."),
         vec![(Some(2), Some("Сумській ОВА".to_string()))]
     );
 }
