@@ -215,7 +215,12 @@ pub fn tag(text: &str, ctx: &TagContext<'_>) -> Vec<Mention> {
     let given = ctx
         .language
         .map(|l| l.get(..2).unwrap_or(l).to_ascii_lowercase());
-    let code = given.as_deref().unwrap_or_else(|| detect_language(text));
+    let code = given
+        .as_deref()
+        .unwrap_or_else(|| match detect_language(text) {
+            "ru" if language::reads_as_ukrainian(text) => "uk",
+            code => code,
+        });
     let Some(lang) = lx.lang(code) else {
         return Vec::new();
     };

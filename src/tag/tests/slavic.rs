@@ -17,6 +17,21 @@ fn language_detection() {
 }
 
 #[test]
+fn a_sentence_that_could_be_either_language_is_read_both_ways() {
+    // No і ї є ґ and no ы э ъ ё: the detector's "ru" is a guess, and the Ukrainian cues
+    // ("За даними", "людей") must still be read.
+    let text = "За даними БАПОР, за тиждень загинули понад 300 людей.";
+    assert_eq!(detect_language(text), "ru");
+    assert_eq!(keys(text), vec![(Killed, Some(300))]);
+    assert_eq!(claimants(text), vec![Some("БАПОР".to_string())]);
+    // A Russian sentence keeps its Russian reading.
+    assert_eq!(
+        keys("По данным ведомства, погибли трое военных."),
+        vec![(Killed, Some(3))]
+    );
+}
+
+#[test]
 fn language_detection_shortcut_agrees() {
     let every: String = (0x80u32..0x600).filter_map(char::from_u32).collect();
     let texts = [
