@@ -289,7 +289,19 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
                 let w = s.w(k);
                 w == "," || lang.sets.conj.contains(w) || lang.sets.including.contains(w)
             });
-            if joined {
+            // "Three Lebanese soldiers were among 23 people killed": a part told before the
+            // whole it is among.
+            let opener = counts[o]
+                .first
+                .saturating_sub(match s.w(counts[o].first - 1) {
+                    "the" => 2,
+                    _ => 1,
+                });
+            let among = opener >= counts[ni].last
+                && lang.sets.subset_openers.contains(s.w(opener))
+                && (counts[ni].last..opener)
+                    .all(|k| s.toks[k].word && !cues.iter().any(|c| c.a == k));
+            if joined || among {
                 cat[ni] = cat[o];
             }
         }

@@ -187,7 +187,11 @@ pub fn is_age(s: &Sent, c: &Count, cues: &[Cue]) -> bool {
         return true;
     }
     let next_is_verb = cues.iter().any(|q| q.a == c.last) || s.lang.sets.aux.contains(s.w(c.last));
-    prev == "of" && next_is_verb && c.first >= 2 && !is_plural_word(s, c.first - 2)
+    prev == "of"
+        && next_is_verb
+        && c.first >= 2
+        && !is_plural_word(s, c.first - 2)
+        && !s.lang.sets.groups_of.contains(s.w(c.first - 2))
 }
 
 /// "Mohammed Ali, 27, was shot dead", "his mother, 35, and sister": a bare small number set

@@ -20,6 +20,12 @@ fn dies(s: &Sent, c: &Cue) -> bool {
 /// Past-tense verbs that open a cue and say nothing of its subject's number ("went missing").
 const OWN_VERB: [&str; 1] = ["went"];
 
+/// An English adverb of manner or degree ("seriously", "critically", "fatally"): "-ly"
+/// after at least three letters.
+fn adverb(w: &str) -> bool {
+    w.len() > 4 && w.ends_with("ly") && w.bytes().all(|b| b.is_ascii_lowercase())
+}
+
 /// "a 62-year-old woman was killed", "An IOM staff member has been killed", "a soldier
 /// died": count 1.
 pub fn singular_subject(s: &Sent, c: &Cue) -> Option<(u64, Option<String>)> {
@@ -32,10 +38,15 @@ pub fn singular_subject(s: &Sent, c: &Cue) -> Option<(u64, Option<String>)> {
     // A cue that opens with its own verb ("went missing") needs no auxiliary before it.
     let mut singular = false;
     let mut any_aux = OWN_VERB.contains(&s.w(c.a));
-    while k > 0 && sets.aux.contains(s.w(k - 1)) {
+    // Auxiliaries, and adverbs among them ("another was seriously injured").
+    while k > 0 && (sets.aux.contains(s.w(k - 1)) || (any_aux || k == c.a) && adverb(s.w(k - 1))) {
         k -= 1;
-        any_aux = true;
+        any_aux |= sets.aux.contains(s.w(k));
         singular |= sets.singular_aux.contains(s.w(k));
+    }
+    // "another was seriously injured": the one more left unsaid, as the subject.
+    if any_aux && k > 0 && singular && sets.one_more.contains(s.w(k - 1)) {
+        return Some((1, Some(s.text_of(k - 1, k).to_string())));
     }
     if !(any_aux || dies(s, c)) || k == 0 {
         return None;

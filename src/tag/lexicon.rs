@@ -206,6 +206,8 @@ pub struct WordSets {
     pub one_det: WordSet,
     /// Words that stand for one more person left unsaid.
     pub one_more: WordSet,
+    /// See `lexicon_data::Sets::groups_of`.
+    pub groups_of: WordSet,
     /// Irregular plural nouns.
     pub plural_nouns: WordSet,
     /// Words after a cue that make it a modifier.
@@ -345,6 +347,7 @@ impl Lang {
             singular_det: set(&k.singular_det),
             one_det: set(&k.one_det),
             one_more: set(&k.one_more),
+            groups_of: set(&k.groups_of),
             plural_nouns: set(&k.plural_nouns),
             modified: set(&k.modified_by),
             age_before: set(&k.age_before),

@@ -237,6 +237,10 @@ pub struct CasualtyData {
     /// A word that stands for one more person left unsaid ("wounding another").
     #[serde(default)]
     pub one_more: Vec<String>,
+    /// Nouns of a group whose number follows "of" and counts its people ("a family of five",
+    /// "a patrol of eight soldiers"), where "a boy of five" gives an age.
+    #[serde(default)]
+    pub groups_of: Vec<String>,
     /// Plural nouns that do not end in -s ("people", "children").
     pub plural_nouns: Vec<String>,
     /// Cues that govern the counts after them in their clause ("the death toll … rose to 15").

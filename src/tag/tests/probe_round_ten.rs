@@ -1,0 +1,107 @@
+//! Shapes found by readers who wrote their own passages from TAGS.md alone (a tenth round):
+//! absent reports, counts of families and lists, official idioms, second sources.
+
+use crate::tag::CasualtyCategory::*;
+use crate::tag::MentionKind::*;
+use crate::tag::test_util::{claims, kinds};
+
+#[test]
+fn reports_that_are_absent_are_no_claim() {
+    // TAGS.md: "has not reported casualties", "no casualties were reported" say nothing of
+    // losses; "X reported no casualties" and "no one was hurt" are negated claims.
+    for text in [
+        "Israeli troops fired warning shots at the crowd, the army said, adding it was not aware of any casualties.",
+        "The army intercepted a drone launched from Yemen; no casualties or damage were reported.",
+        "An armed skirmish broke out near the berm, but no casualties or injuries were reported.",
+        "Militants shelled the base overnight; there were no reported casualties.",
+        "The ministry said its forces had repelled an attack near Kupiansk, without mentioning casualties.",
+        "Израиль нанес удар по окрестностям Дамаска, информации о пострадавших пока нет.",
+        "Ізраїль завдав удару по околицях Дамаска; інформації про жертви наразі немає.",
+        "Росія атакувала Одесу дронами, даних про загиблих поки немає, повідомили в ОВА.",
+    ] {
+        assert_eq!(kinds(text), vec![Clash], "{text}");
+    }
+    for text in [
+        "The army reported no casualties after the shelling.",
+        "No one was hurt in the shelling, the army said.",
+    ] {
+        let found = claims(text);
+        assert_eq!(found.len(), 1, "{text}");
+        assert!(found[0].4, "negated: {text}");
+    }
+    assert_eq!(
+        claims(
+            "Militants shelled the base, killing two soldiers; no other casualties were reported."
+        )
+        .iter()
+        .map(|c| (c.0, c.1, c.4))
+        .collect::<Vec<_>>(),
+        vec![(Killed, Some(2), false)]
+    );
+}
+
+#[test]
+fn negotiators_who_clash_fight_no_battle() {
+    // TAGS.md: verbal or political clashes are no clash mention.
+    for text in [
+        "Israeli and Hamas negotiators clashed over maps of the Philadelphi corridor at the talks in Doha.",
+        "The two delegations clashed over the wording of the final communique.",
+        "Armenian and Azerbaijani diplomats clashed publicly at the OSCE meeting.",
+    ] {
+        assert_eq!(kinds(text), vec![], "{text}");
+    }
+    assert_eq!(
+        kinds("Troops clashed with rebels near Goma on Tuesday."),
+        vec![Clash]
+    );
+}
+
+#[test]
+fn groups_parts_and_one_more_are_counted() {
+    use crate::tag::test_util::keys;
+    // "a family of five" counts five people; "a boy of five" is one boy of that age.
+    assert_eq!(
+        keys(
+            "A family of five was killed when an artillery shell hit their home in Kharkiv, officials said."
+        ),
+        vec![(Killed, Some(5))]
+    );
+    assert_eq!(
+        keys("A boy of five was killed in the shelling of Kherson."),
+        vec![(Killed, Some(1))]
+    );
+    // A part told before the whole it is among: both are claims (TAGS.md: every number in a
+    // breakdown is its own claim).
+    assert_eq!(
+        keys(
+            "Three Lebanese soldiers were among 23 people killed in Israeli strikes on Sunday, the health ministry said."
+        ),
+        vec![(Killed, Some(3)), (Killed, Some(23))]
+    );
+    assert_eq!(
+        keys("Two journalists are among the 40 people wounded in the shelling of Khan Younis."),
+        vec![(Wounded, Some(2)), (Wounded, Some(40))]
+    );
+    // "another" with an adverb before its cue is one more.
+    assert_eq!(
+        keys("The attack killed two soldiers and another was seriously injured, the army said."),
+        vec![(Killed, Some(2)), (Wounded, Some(1))]
+    );
+    // Official phrasing: contact lost with a unit, a participle of capture.
+    assert_eq!(
+        keys(
+            "Contact was lost with a patrol of eight soldiers after an ambush near Menaka, the army said."
+        ),
+        vec![(Missing, Some(8))]
+    );
+    assert_eq!(
+        keys("The army lost contact with 12 soldiers after the attack on the base at Boulkessi."),
+        vec![(Missing, Some(12))]
+    );
+    assert_eq!(
+        keys(
+            "Rebels ambushed the convoy near Lashio, capturing 17 junta soldiers, the group said."
+        ),
+        vec![(Captured, Some(17))]
+    );
+}
