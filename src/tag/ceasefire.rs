@@ -130,6 +130,7 @@ pub fn find(s: &Sent, triggers: &[(usize, usize)], sentence_has_clash: bool) -> 
     }
     // Status cues, none inside a trigger.
     let clean = status_cues(s, |c| !kept.iter().any(|(t, _)| overlaps(*t, c)));
+    let refusals = s.matches(&lang.cf_refused_after);
     let since_truce = s.is_match(&lang.cf_since);
     // Deaths and wounds since it began are fighting too ("Since the truce began, 150 people
     // have been killed by Israeli fire"; "С начала перемирия погибли двое военных").
@@ -211,6 +212,16 @@ pub fn find(s: &Sent, triggers: &[(usize, usize)], sentence_has_clash: bool) -> 
             {
                 agreed_before = true;
                 status = Some(*later);
+            }
+            // "Israel agreed to the truce, but Hamas has not yet responded": a refusal or
+            // silence after it, before another truce is named, says one side accepted it.
+            if status == Some(CeasefireStatus::Agreed)
+                && !agreed_before
+                && refusals
+                    .iter()
+                    .any(|&(a, _)| a >= t.1 && !trig_ranges.iter().any(|r| r.0 >= t.1 && r.0 < a))
+            {
+                status = Some(CeasefireStatus::Proposed);
             }
             if quiet_since && status == Some(CeasefireStatus::Agreed) {
                 status = Some(CeasefireStatus::Holding);

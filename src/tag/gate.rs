@@ -157,6 +157,7 @@ fn lists(l: &mut Lang) -> Vec<&mut Phrases> {
         &mut l.cf_appeal,
         &mut l.cf_since,
         &mut l.cf_since_then,
+        &mut l.cf_refused_after,
         &mut l.clash_triggers,
         &mut l.clash_not,
         &mut l.clash_negative,

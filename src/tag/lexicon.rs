@@ -68,6 +68,8 @@ pub struct Lang {
     pub cf_since: Phrases,
     /// Since-then contexts: fighting reported after an earlier sentence's truce.
     pub cf_since_then: Phrases,
+    /// Another side's refusal after an agreed truce (see `lexicon_data`).
+    pub cf_refused_after: Phrases,
     /// Nouns that take up the last ceasefire at the start of a later sentence.
     pub cf_anaphors: Phrases,
     /// Ceasefire: endings of an infinitive ("ть"), lowercase.
@@ -412,6 +414,7 @@ impl Lang {
             cf_appeal: Phrases::compile(&c.appeal_to_observe)?,
             cf_since: Phrases::compile(&c.violated_if_fighting)?,
             cf_since_then: Phrases::compile(&c.violated_if_fighting_after)?,
+            cf_refused_after: Phrases::compile(&c.refused_after)?,
             cf_anaphors: Phrases::compile(&c.anaphors)?,
             cf_inf_endings: c
                 .infinitive_endings

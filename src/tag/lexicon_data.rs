@@ -36,6 +36,11 @@ pub struct CeasefireData {
     /// Phrases that point back to a truce of an earlier sentence ("since then"): fighting
     /// reported with one makes the earlier mentions `violated`.
     pub violated_if_fighting_after: Vec<String>,
+    /// Another side's refusal or silence said after an agreed truce ("Israel agreed to the
+    /// truce, but Hamas rejected it", "ХАМАС ще не дав відповіді"): only one side accepted
+    /// it, and TAGS.md makes that `proposed`.
+    #[serde(default)]
+    pub refused_after: Vec<String>,
     /// Nouns that open a later sentence by taking up the passage's last ceasefire ("The deal
     /// collapsed almost immediately"): the predicate after them says its later state.
     #[serde(default)]

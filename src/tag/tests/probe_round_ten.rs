@@ -105,3 +105,48 @@ fn groups_parts_and_one_more_are_counted() {
         vec![(Captured, Some(17))]
     );
 }
+
+#[test]
+fn stopping_the_fighting_as_a_noun_names_the_fighting() {
+    use crate::tag::CeasefireStatus::*;
+    use crate::tag::test_util::statuses;
+    // TAGS.md: stopping "боевые действия / бои" is a ceasefire and a clash.
+    for text in [
+        "Стороны договорились о прекращении боевых действий в Судане.",
+        "Стороны договорились о прекращении боев в Судане.",
+        "Сторони домовилися про припинення бойових дій у Судані.",
+        "Сторони домовилися про припинення боїв у Судані.",
+    ] {
+        assert_eq!(kinds(text), vec![Ceasefire, Clash], "{text}");
+        assert_eq!(statuses(text), vec![Agreed], "{text}");
+    }
+    // A document's name reports no fighting.
+    assert_eq!(
+        kinds("Договор о прекращении боевых действий подписали командиры отрядов оппозиции."),
+        vec![Ceasefire]
+    );
+}
+
+#[test]
+fn a_truce_the_other_side_refused_is_proposed() {
+    use crate::tag::CeasefireStatus::*;
+    use crate::tag::test_util::statuses;
+    // TAGS.md: a truce only one side accepted is `proposed`.
+    for text in [
+        "Israel agreed to a 60-day ceasefire, but Hamas has not yet responded.",
+        "The RSF accepted the humanitarian truce proposed by the Quad, but the army rejected it.",
+        "Израиль согласился на перемирие, но ХАМАС его отверг.",
+        "Ізраїль погодився на 60-денне припинення вогню, ХАМАС ще не дав відповіді.",
+        "СШП погодилися на запропоноване США гуманітарне перемир'я, однак армія Судану його відхилила.",
+        "У Досі тривають перемовини щодо припинення вогню в Газі.",
+    ] {
+        assert_eq!(statuses(text), vec![Proposed], "{text}");
+    }
+    for text in [
+        "Israel and Hamas agreed to a ceasefire that takes effect on Sunday.",
+        "Стороны договорились о перемирии, а Минобороны отвергло обвинения в нарушениях.",
+        "Сторони погодилися на перемир'я, яке набуде чинності опівночі.",
+    ] {
+        assert_eq!(statuses(text), vec![Agreed], "{text}");
+    }
+}
