@@ -573,7 +573,11 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
             ));
             continue;
         }
-        if no_claim || after_negative || lang.sets.modified.contains(s.w(c.b)) {
+        if no_claim
+            || after_negative
+            || lang.sets.modified.contains(s.w(c.b))
+            || released_in_deal(s, c)
+        {
             continue;
         }
         // "Среди раненых — 13-летняя девочка", "Among the dead, a child": a part of people
@@ -646,6 +650,20 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
 }
 
 /// True for a quotation mark standing alone as a token.
+/// "a truce and the release of hostages", "перемирие и освобождение заложников": captives
+/// named with no number as the object of a release or exchange, beside a truce, are part
+/// of a deal, no claim (TAGS.md).
+fn released_in_deal(s: &Sent, c: &Cue) -> bool {
+    let sets = &s.lang.sets;
+    let before = |k: usize| (0..k).rev().find(|&j| !sets.claim_article.contains(s.w(j)));
+    c.cat == CasualtyCategory::Captured
+        && s.is_match(&s.lang.cf_triggers)
+        && before(c.a).is_some_and(|k| {
+            sets.release_nouns.contains(s.w(k))
+                || s.w(k) == "of" && before(k).is_some_and(|j| sets.release_nouns.contains(s.w(j)))
+        })
+}
+
 fn is_quote_mark(w: &str) -> bool {
     matches!(w, "\"" | "'" | "“" | "”" | "‘" | "’" | "«" | "»" | "„")
 }

@@ -105,7 +105,14 @@ fn subject_before(s: &Sent, v: usize) -> Option<(usize, usize)> {
             return None;
         }
     }
-    let (a, end) = back_to_boundary(s, end)?;
+    let (mut a, end) = back_to_boundary(s, end)?;
+    // "…, тогда как Минздрав Газы сообщил", "у той час як МОЗ повідомило": the contrast
+    // conjunction opens the clause, its subject follows it.
+    if let Some(k) = (a + 1..(a + 4).min(end)).find(|&k| {
+        matches!(s.w(k), "как" | "як") && matches!(s.w(k - 1), "тогда" | "тоді" | "время" | "час")
+    }) {
+        a = k + 1;
+    }
     // "Ibrahim Khatir, Director General of the Health Ministry recently said": the title runs
     // on to the verb with no closing comma; the name before it is still the subject.
     if s.is_cap(a)
@@ -330,6 +337,16 @@ fn subject_after(s: &Sent, vb: usize) -> Option<(usize, usize)> {
         .map(|m| m.0)
         .filter(|&v| v == 0 || !sets.claim_not_after.contains(s.w(v - 1)))
         .collect();
+    // "передает «Интерфакс-Украина»", "reported the \"Kyiv Independent\"": a name in
+    // quotation marks is the speaker, up to its closing mark.
+    if matches!(s.w(vb), "«" | "“" | "\"" | "„")
+        && let Some(close) =
+            (vb + 2..(vb + 8).min(s.toks.len())).find(|&k| matches!(s.w(k), "»" | "”" | "\"" | "“"))
+        && s.is_cap(vb + 1)
+        && (vb + 1..close).all(|k| s.toks[k].word || matches!(s.w(k), "-" | "." | "‑"))
+    {
+        return Some((vb + 1, close));
+    }
     let mut b = vb;
     let mut depth = 0i32;
     while b < s.toks.len() && b - vb < 14 {

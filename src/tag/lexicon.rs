@@ -210,6 +210,8 @@ pub struct WordSets {
     pub one_more: WordSet,
     /// See `lexicon_data::Sets::groups_of`.
     pub groups_of: WordSet,
+    /// See `lexicon_data::Sets::release_nouns`.
+    pub release_nouns: WordSet,
     /// Irregular plural nouns.
     pub plural_nouns: WordSet,
     /// Words after a cue that make it a modifier.
@@ -350,6 +352,7 @@ impl Lang {
             one_det: set(&k.one_det),
             one_more: set(&k.one_more),
             groups_of: set(&k.groups_of),
+            release_nouns: set(&k.release_nouns),
             plural_nouns: set(&k.plural_nouns),
             modified: set(&k.modified_by),
             age_before: set(&k.age_before),

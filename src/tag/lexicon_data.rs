@@ -246,6 +246,10 @@ pub struct CasualtyData {
     /// "a patrol of eight soldiers"), where "a boy of five" gives an age.
     #[serde(default)]
     pub groups_of: Vec<String>,
+    /// Nouns of a release or exchange whose captives, named with no number, are part of a
+    /// deal, not a claim ("the release of hostages", "освобождение заложников"; TAGS.md).
+    #[serde(default)]
+    pub release_nouns: Vec<String>,
     /// Plural nouns that do not end in -s ("people", "children").
     pub plural_nouns: Vec<String>,
     /// Cues that govern the counts after them in their clause ("the death toll … rose to 15").

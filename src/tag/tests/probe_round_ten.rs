@@ -150,3 +150,60 @@ fn a_truce_the_other_side_refused_is_proposed() {
         assert_eq!(statuses(text), vec![Agreed], "{text}");
     }
 }
+
+#[test]
+fn russian_and_ukrainian_sources_counts_and_scope() {
+    use crate::tag::test_util::{claimants, keys};
+    // An outlet's name in quotation marks is the claimant, without its marks (TAGS.md: where
+    // only the outlet is named, it is the claimant).
+    assert_eq!(
+        claimants("Число погибших при обстреле возросло с 14 до 18, передает «Интерфакс-Украина»."),
+        vec![Some("Интерфакс-Украина".to_string()); 2]
+    );
+    assert_eq!(
+        claimants("Как сообщает «РИА Новости», при обстреле погибли трое мирных жителей."),
+        vec![Some("РИА Новости".to_string())]
+    );
+    // A second source in a clause opened by "тогда как / тоді як" speaks for its own figure.
+    assert_eq!(
+        claimants(
+            "ЦАХАЛ заявил о ликвидации 15 боевиков ХАМАС, тогда как Минздрав Газы сообщил о гибели 22 мирных жителей в результате ударов."
+        ),
+        vec![Some("ЦАХАЛ".to_string()), Some("Минздрав Газы".to_string())]
+    );
+    // Counts in words.
+    assert_eq!(
+        keys("Около полусотни человек погибли в результате обстрела рынка."),
+        vec![(Killed, Some(50))]
+    );
+    assert_eq!(
+        keys("Полтора десятка человек получили ранения при обстреле."),
+        vec![(Wounded, Some(15))]
+    );
+    assert_eq!(
+        keys("Півтора десятка людей отримали поранення внаслідок обстрілу."),
+        vec![(Wounded, Some(15))]
+    );
+    // A singular person "ликвидирован" is one killed; a tank or a depot is no one.
+    assert_eq!(
+        keys("В результате удара ЦАХАЛ ликвидирован командир бригады «Хан-Юнис»."),
+        vec![(Killed, Some(1))]
+    );
+    assert_eq!(keys("В ходе боя уничтожен танк противника."), vec![]);
+    assert_eq!(keys("Ликвидирован склад боеприпасов противника."), vec![]);
+    // Fans' riots and their detentions are neither clash nor claim.
+    for text in [
+        "Болельщики устроили столкновения у стадиона, задержаны 20 человек.",
+        "Вболівальники влаштували сутички з поліцією біля стадіону, затримано 12 осіб.",
+    ] {
+        assert_eq!(kinds(text), vec![], "{text}");
+    }
+    // Hostages named with no number in a truce deal are no claim.
+    for text in [
+        "Стороны обсуждают план перемирия, который предусматривает освобождение заложников.",
+        "План передбачає припинення вогню та звільнення заручників.",
+        "The plan provides for a ceasefire and the release of hostages.",
+    ] {
+        assert_eq!(keys(text), vec![], "{text}");
+    }
+}
