@@ -52,6 +52,11 @@ pub fn singular_subject(s: &Sent, c: &Cue) -> Option<(u64, Option<String>)> {
         return None;
     }
     let mut head = k - 1;
+    // "the loss of a Rwandan peacekeeper who was killed": a relative pronoun stands for the
+    // noun before it, when a singular auxiliary says the number.
+    if singular && head > 0 && matches!(s.w(head), "who" | "that") && s.toks[head - 1].word {
+        head -= 1;
+    }
     // "A soldier of the army, Pvt. Elvin Aliyev, was killed": an appositive set off by commas
     // names the head before it; so does one that describes it ("the commander, a member of
     // the Taliban's military commission, was killed").

@@ -452,8 +452,19 @@ fn colon_speaker(s: &Sent) -> Option<(usize, Found)> {
 /// All claimant candidates of a sentence, in text order.
 pub fn candidates(s: &Sent) -> Vec<(usize, Found)> {
     let mut out: Vec<(usize, Found)> = colon_speaker(s).into_iter().collect();
+    let speakers = std::cell::OnceCell::new();
     for (a, b) in s.matches(&s.lang.according) {
-        if let Some(mut f) = subject_after(s, b).and_then(|r| found(s, r)) {
+        // "were reported killed by local officials" names a speaker; "… by Russian shelling"
+        // or "… by gunmen" the killer.
+        let passive_report = b > a && s.w(b - 1) == "by" && (a..b).any(|k| s.w(k) == "reported");
+        let range = subject_after(s, b).filter(|&(x, y)| {
+            !passive_report
+                || speakers
+                    .get_or_init(|| s.matches(&s.lang.claim_speakers))
+                    .iter()
+                    .any(|&(p, _)| p >= x && p < y)
+        });
+        if let Some(mut f) = range.and_then(|r| found(s, r)) {
             f.according = true;
             out.push((a, f));
         }

@@ -150,9 +150,30 @@ pub fn find_near(s: &Sent, claim: Option<usize>) -> Option<Found> {
     // "… attacks that left some 90 people killed, according to medical sources": the
     // attribution right after the figures is theirs (TAGS.md: the attribution nearest the
     // figure), over a speaker named before them.
+    // "ISWAP claimed …, according to a statement circulated on Telegram": a message with no
+    // issuer is only the channel of a speaker named in the sentence.
+    let channel_only = |f: &Found| {
+        let mut words = f.name.split_whitespace().map(str::to_lowercase);
+        let first = words.next().unwrap_or_default();
+        let head = if s.lang.sets.claim_article.contains(&first) {
+            words.next().unwrap_or_default()
+        } else {
+            first
+        };
+        s.lang.sets.claim_channel_nouns.contains(&head)
+    };
+    let named_elsewhere = |q: usize| {
+        c.iter()
+            .any(|(p, f)| *p != q && !f.pronoun && !f.relay && !channel_only(f))
+    };
     if let Some(claim) = claim
         && let Some((_, f)) = c.iter().find(|(p, f)| {
-            f.according && *p > claim && !f.pronoun && !f.relay && !quoting_after(*p)
+            f.according
+                && *p > claim
+                && !f.pronoun
+                && !f.relay
+                && !quoting_after(*p)
+                && (!channel_only(f) || !named_elsewhere(*p))
         })
     {
         return Some(f.clone());

@@ -207,3 +207,61 @@ fn russian_and_ukrainian_sources_counts_and_scope() {
         assert_eq!(keys(text), vec![], "{text}");
     }
 }
+
+#[test]
+fn official_and_passive_attributions() {
+    use crate::tag::test_util::{claimants, keys};
+    // A figure whose giver is named after it, in the passive.
+    assert_eq!(
+        claimants(
+            "Sixteen civilians were reported killed by local officials after gunmen raided the village."
+        ),
+        vec![Some("local officials".to_string())]
+    );
+    assert_eq!(
+        claimants(
+            "Gunmen raided the village on Sunday, killing 11 people and wounding 4. The figure was given by the state health ministry."
+        ),
+        vec![Some("the state health ministry".to_string()); 2]
+    );
+    // The killer after "by" is no speaker.
+    assert_eq!(
+        claimants("Five civilians were reported killed by Russian shelling in Kherson."),
+        vec![None]
+    );
+    // A message with no issuer is the channel of the speaker named in the sentence.
+    assert_eq!(
+        claimants(
+            "ISWAP claimed it killed 20 soldiers in the raid, according to a statement circulated on Telegram."
+        ),
+        vec![Some("ISWAP".to_string())]
+    );
+    // An army's press wing before a colon; its register's words for an operation and for
+    // the militants it counts.
+    assert_eq!(
+        claimants(
+            "ISPR: Eight khwarij were sent to hell in an intelligence-based operation in North Waziristan."
+        ),
+        vec![Some("ISPR".to_string())]
+    );
+    // A relative pronoun after a singular noun counts one.
+    assert_eq!(
+        keys(
+            "MINUSCA mourns the loss of a Rwandan peacekeeper who was killed in an attack on a convoy near Bambari."
+        ),
+        vec![(Killed, Some(1))]
+    );
+    // A depot blast or a barracks fire with no attack word is an accident (TAGS.md).
+    for text in [
+        "A fire at a military warehouse in Homs killed two soldiers, the army said.",
+        "An explosion at an arms depot in Homs killed two soldiers, the army said.",
+    ] {
+        assert_eq!(keys(text), vec![], "{text}");
+    }
+    assert_eq!(
+        keys(
+            "An Israeli strike caused an explosion at an arms depot in Homs, killing two soldiers, the army said."
+        ),
+        vec![(Killed, Some(2))]
+    );
+}
