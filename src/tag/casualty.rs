@@ -19,7 +19,7 @@
 
 use super::casualty_cause::{accident_causes, counted_apart, cues_outside_accidents};
 pub use super::casualty_cues::{Cue, is_plural_word};
-use super::casualty_cues::{find_cues, is_age, not_people, who_after};
+use super::casualty_cues::{find_cues, in_place_name, is_age, not_people, who_after};
 use super::casualty_lists::{
     head_nouns, is_list_item, predicate_after_noun, speaker_aside, subset_of_previous,
 };
@@ -115,7 +115,12 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
         s.fold.as_deref(),
     )
     .into_iter()
-    .filter(|c| !in_neg(c.num_first) && !is_age(s, c, &cues) && !counted_apart(s, c, &causes))
+    .filter(|c| {
+        !in_neg(c.num_first)
+            && !is_age(s, c, &cues)
+            && !in_place_name(s, c)
+            && !counted_apart(s, c, &causes)
+    })
     .collect();
     // "three of the wounded later died": the part takes the predicate's category; a group
     // with no number of its own ("the wounded") makes no claim, one with a number ("two of
@@ -351,6 +356,7 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
         })
     };
     let listed = |ni: usize| is_list_item(s, &counts, &cues, ni);
+    let restated = std::cell::OnceCell::new();
     // Mark used cues, then breakdowns and coordinated counts inherit a category.
     let mut cats: Vec<Option<CasualtyCategory>> =
         cat.iter().map(|c| c.map(|ci| cues[ci].cat)).collect();
@@ -393,6 +399,14 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
             }
         } else if let Some(ci) = after_single_object(s, f, &cues) {
             cats[ni] = Some(cues[ci].cat);
+        } else if prev_cat.is_some()
+            && counts[ni].value.is_some()
+            && restated
+                .get_or_init(|| s.matches(&lang.restated_figure))
+                .iter()
+                .any(|&(_, b)| b <= f && f <= b + 1)
+        {
+            cats[ni] = prev_cat;
         } else if (lang.sets.conj.contains(prev_word(1)) || (prev_word(1) == "," && listed(ni)))
             && ni > 0
             && counts[ni - 1].last + 12 >= f

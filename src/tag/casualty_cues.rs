@@ -159,6 +159,21 @@ pub fn not_people(s: &Sent, c: &Count, cues: &[Cue]) -> bool {
     false
 }
 
+/// "in Delmas 30, …", "near Checkpoint 4.": a bare number right after a capitalised word
+/// inside the sentence, closing its clause, is part of a place's name, not a count.
+pub fn in_place_name(s: &Sent, c: &Count) -> bool {
+    let bare = c.num_first == c.first
+        && c.last == c.first + 1
+        && !c.approx
+        && s.w(c.first).bytes().all(|b| b.is_ascii_digit());
+    bare && c.first >= 2
+        && s.toks[c.first - 1].word
+        && s.is_cap(c.first - 1)
+        && s.w(c.first - 1).chars().any(char::is_lowercase)
+        && (0..c.first - 1).any(|k| s.toks[k].word)
+        && (c.last >= s.toks.len() || matches!(s.w(c.last), "," | "." | ";" | ":" | ")"))
+}
+
 /// "a boy of five died", "aged 34": an age, not a count.
 pub fn is_age(s: &Sent, c: &Count, cues: &[Cue]) -> bool {
     let prev = c.first.checked_sub(1).map_or("", |k| s.w(k));

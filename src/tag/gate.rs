@@ -187,6 +187,7 @@ fn lists(l: &mut Lang) -> Vec<&mut Phrases> {
         &mut l.not_people,
         &mut l.summary,
         &mut l.governing,
+        &mut l.restated_figure,
         &mut l.each,
         &mut l.approx_before,
         &mut l.vague,

@@ -149,6 +149,8 @@ pub struct Lang {
     pub summary: Phrases,
     /// Governing cues.
     pub governing: Phrases,
+    /// A second figure with no category word (see `lexicon_data`).
+    pub restated_figure: Phrases,
     /// Per-place repetition phrases.
     pub each: Phrases,
     /// Approximation markers before a number.
@@ -469,6 +471,7 @@ impl Lang {
             not_people: Phrases::compile(&k.not_people)?,
             summary: Phrases::compile(&k.summary)?,
             governing: Phrases::compile(&k.governing)?,
+            restated_figure: Phrases::compile(&k.restated_figure)?,
             each: Phrases::compile(&k.each)?,
             approx_before: Phrases::compile(&n.approx_before)?,
             vague: Phrases::compile(&n.vague)?,

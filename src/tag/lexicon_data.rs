@@ -252,6 +252,11 @@ pub struct CasualtyData {
     pub release_nouns: Vec<String>,
     /// Plural nouns that do not end in -s ("people", "children").
     pub plural_nouns: Vec<String>,
+    /// A second figure for people counted already, with no category word of its own ("while
+    /// the governor put the number at 287", "police gave a figure of 12"): it takes the
+    /// category of the claim before it.
+    #[serde(default)]
+    pub restated_figure: Vec<String>,
     /// Cues that govern the counts after them in their clause ("the death toll … rose to 15").
     pub governing: Vec<String>,
     /// Summary nouns ("losses", "casualties") dropped when a numbered claim follows them.

@@ -265,3 +265,34 @@ fn official_and_passive_attributions() {
         vec![(Killed, Some(2))]
     );
 }
+
+#[test]
+fn second_figures_and_numbered_places() {
+    use crate::tag::test_util::{counts_by, keys};
+    // A second source's figure with no category word takes the category of the claim
+    // before it and is its own claim (TAGS.md: a second claimant's figure).
+    assert_eq!(
+        keys(
+            "Gunmen attacked the village on Sunday and abducted 120 people, local officials said, while the state governor put the number at 287."
+        ),
+        vec![(Captured, Some(120)), (Captured, Some(287))]
+    );
+    assert_eq!(
+        counts_by(
+            "Militants attacked a market in Borno, killing at least 20 people, residents said; police gave a figure of 12."
+        ),
+        vec![
+            (Some(20), Some("residents".to_string())),
+            (Some(12), Some("police".to_string()))
+        ]
+    );
+    // A number that closes a place's name counts no one.
+    assert_eq!(
+        keys("Gang members opened fire on police in Delmas 30, wounding three officers."),
+        vec![(Wounded, Some(3))]
+    );
+    assert_eq!(
+        keys("Gunmen killed 12 villagers in an attack in Zamfara on Monday, police said."),
+        vec![(Killed, Some(12))]
+    );
+}
