@@ -580,10 +580,25 @@ pub fn candidates(s: &Sent) -> Vec<(usize, Found)> {
             (after.or(before), before)
         };
         // The first of the two that names a speaker.
-        if let Some(f) = pick
+        if let Some(mut f) = pick
             .and_then(|r| found(s, r))
             .or_else(|| other.and_then(|r| found(s, r)))
         {
+            // "Al-Shabaab claimed responsibility for the attack, in which …, police said": a
+            // group that owns an attack gives no figure of it unless no one else does.
+            f.issuer |= matches!(s.w(b), "responsibility" | "credit")
+                || (s.w(a) == "claimed"
+                    && matches!(s.w(b), "the" | "an" | "a")
+                    && matches!(
+                        s.w(b + 1),
+                        "attack"
+                            | "attacks"
+                            | "bombing"
+                            | "bombings"
+                            | "ambush"
+                            | "assault"
+                            | "raid"
+                    ));
             out.push((a, f));
         }
     }

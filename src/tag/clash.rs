@@ -51,7 +51,7 @@ pub fn find(s: &Sent, ceasefire_only: &[(usize, usize)]) -> Option<RawClash> {
     // costs one look per clash, not per sentence).
     // Ordinary crime with no armed force named is no clash either (TAGS.md).
     if s.is_match(&lang.clash_negative)
-        || s.is_match(&lang.history)
+        || told_as_history(s, trigger)
         || lang.clash_passage_negative.is_match(before(s))
         || (s.is_match(&lang.crime) && !s.is_match(&lang.clash_armed))
     {
@@ -61,6 +61,42 @@ pub fn find(s: &Sent, ceasefire_only: &[(usize, usize)]) -> Option<RawClash> {
         trigger,
         location: location(s, trigger),
         parties: parties::find(s, None),
+    })
+}
+
+/// True when the sentence tells the fighting at `trigger` as history: a film, a book or a
+/// war long over anywhere in it, an anniversary in the same clause ("veterans marked the
+/// anniversary of the battle" is history; "Russian forces shelled Kherson as the city marked
+/// the anniversary of its liberation" is news, the anniversary in a clause of its own).
+fn told_as_history(s: &Sent, trigger: (usize, usize)) -> bool {
+    let breaks = |from: usize, to: usize| {
+        (from..to).any(|k| {
+            matches!(s.w(k), ";" | ":" | "—" | "–")
+                || (matches!(
+                    s.w(k),
+                    "," | "as" | "but" | "while" | "whereas" | "separately"
+                ) && !(k > 0 && s.w(k - 1) == "such"))
+        })
+    };
+    // A film, a book or a war long over colours the whole sentence; a day of remembrance
+    // only its own clause.
+    let dated = |a: usize| {
+        let w = s.w(a);
+        !(w.starts_with("anniversar")
+            || w.starts_with("commemorat")
+            || w.starts_with("memorial")
+            || w == "remembrance")
+    };
+    s.matches(&s.lang.history).iter().any(|&(a, b)| {
+        if dated(a) {
+            true
+        } else if b <= trigger.0 {
+            !breaks(b, trigger.0)
+        } else if a >= trigger.1 {
+            !breaks(trigger.1, a)
+        } else {
+            true
+        }
     })
 }
 

@@ -296,3 +296,74 @@ fn second_figures_and_numbered_places() {
         vec![(Killed, Some(12))]
     );
 }
+
+#[test]
+fn fresh_round_statuses_clashes_and_scope() {
+    use crate::tag::CeasefireStatus::*;
+    use crate::tag::test_util::{claimants, keys, statuses};
+    // "had broken down" is the collapse, not a breach.
+    assert_eq!(
+        statuses(
+            "The militia said the Kunming truce had broken down after the military bombed its positions."
+        ),
+        vec![Collapsed]
+    );
+    // A truce named as absent is no mention.
+    assert_eq!(kinds("No ceasefire is in place in Sudan."), vec![]);
+    // Air strikes in waves are strikes; workers' strikes and schedule clashes are not.
+    assert_eq!(
+        kinds("Israel launched a wave of air strikes on Gaza on Tuesday."),
+        vec![Clash]
+    );
+    assert_eq!(
+        kinds("Workers launched a wave of strikes over pay."),
+        vec![]
+    );
+    assert_eq!(
+        kinds("A schedule clash means the foreign minister will miss the summit."),
+        vec![]
+    );
+    // An anniversary in a clause of its own leaves the attack news; a film anywhere in the
+    // sentence makes its battle history.
+    assert_eq!(
+        kinds(
+            "Russian forces shelled Kherson as the city marked the anniversary of its liberation."
+        ),
+        vec![Clash]
+    );
+    assert_eq!(
+        kinds("The film, about the 1916 battle of the Somme, shows the fighting in brutal detail."),
+        vec![]
+    );
+    // A group that claims an attack gives no figure of it when someone else does.
+    assert_eq!(
+        claimants(
+            "Al-Shabaab claimed responsibility for Friday's attack on the hotel, in which gunmen killed at least 32 people and wounded 63, police spokesman Abdifatah Adan Hassan said."
+        ),
+        vec![Some("police spokesman Abdifatah Adan Hassan".to_string()); 2]
+    );
+    assert_eq!(
+        claimants(
+            "Al-Shabaab claimed responsibility for the attack and said it killed 20 soldiers."
+        ),
+        vec![Some("Al-Shabaab".to_string())]
+    );
+    // Ukrainian strikes with the weapon named before the target.
+    assert_eq!(
+        kinds("Росіяни вдарили КАБом по Костянтинівці, загинула жінка."),
+        vec![Clash, Casualty]
+    );
+    assert_eq!(
+        keys(
+            "Росіяни вдарили керованими авіабомбами по Запоріжжю: поранено 12 людей, серед них двоє дітей."
+        ),
+        vec![(Wounded, Some(12)), (Wounded, Some(2))]
+    );
+    // A shootout with robbers is a police case.
+    for text in [
+        "Двое полицейских получили ранения в перестрелке с вооруженными грабителями.",
+        "Грабитель погиб в перестрелке с полицией.",
+    ] {
+        assert_eq!(kinds(text), vec![], "{text}");
+    }
+}
