@@ -19,9 +19,11 @@
 
 use super::casualty_cause::{accident_causes, counted_apart, cues_outside_accidents};
 pub use super::casualty_cues::{Cue, is_plural_word};
-use super::casualty_cues::{find_cues, in_place_name, is_age, not_people, who_after};
+use super::casualty_cues::{
+    find_cues, in_place_name, is_age, not_people, released_in_deal, who_after,
+};
 use super::casualty_lists::{
-    head_nouns, is_list_item, predicate_after_noun, speaker_aside, subset_of_previous,
+    head_nouns, is_list_item, join_blocked, predicate_after_noun, speaker_aside,
 };
 use super::casualty_negation::{Negation, denied_loss, negated_cues};
 use super::casualty_partitive::{Partitive, group_start, partitive};
@@ -276,41 +278,7 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
         }
     }
     // Pass 2: joined counts share the later count's cue ("1,429 civilians and 30,000 …").
-    // A subset after "including" belongs to the count before it (see `subset_of_previous`).
-    let pass_one = cat.clone();
-    for ni in (0..counts.len()).rev() {
-        if cat[ni].is_none()
-            && !subset_of_previous(s, &counts, &pass_one, ni)
-            && let Some(o) = blocked_by[ni]
-        {
-            let joined = (counts[ni].last..counts[o].first).all(|k| {
-                let w = s.w(k);
-                let glue =
-                    w == "," || lang.sets.conj.contains(w) || lang.sets.including.contains(w);
-                glue || (s.toks[k].word
-                    && !cues.iter().any(|c| c.a == k)
-                    && !lang.sets.who_stop.contains(w))
-            }) && (counts[ni].last..counts[o].first).any(|k| {
-                let w = s.w(k);
-                w == "," || lang.sets.conj.contains(w) || lang.sets.including.contains(w)
-            });
-            // "Three Lebanese soldiers were among 23 people killed": a part told before the
-            // whole it is among.
-            let opener = counts[o]
-                .first
-                .saturating_sub(match s.w(counts[o].first - 1) {
-                    "the" => 2,
-                    _ => 1,
-                });
-            let among = opener >= counts[ni].last
-                && lang.sets.subset_openers.contains(s.w(opener))
-                && (counts[ni].last..opener)
-                    .all(|k| s.toks[k].word && !cues.iter().any(|c| c.a == k));
-            if joined || among {
-                cat[ni] = cat[o];
-            }
-        }
-    }
+    join_blocked(s, &counts, &cues, &mut cat, &blocked_by);
     // A cue of the same category right after a count restates it ("втратила 1 150
     // військовослужбовців убитими й пораненими"): it makes no claim of its own.
     for (ni, c) in counts.iter().enumerate() {
@@ -664,20 +632,6 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
 }
 
 /// True for a quotation mark standing alone as a token.
-/// "a truce and the release of hostages", "перемирие и освобождение заложников": captives
-/// named with no number as the object of a release or exchange, beside a truce, are part
-/// of a deal, no claim (TAGS.md).
-fn released_in_deal(s: &Sent, c: &Cue) -> bool {
-    let sets = &s.lang.sets;
-    let before = |k: usize| (0..k).rev().find(|&j| !sets.claim_article.contains(s.w(j)));
-    c.cat == CasualtyCategory::Captured
-        && s.is_match(&s.lang.cf_triggers)
-        && before(c.a).is_some_and(|k| {
-            sets.release_nouns.contains(s.w(k))
-                || s.w(k) == "of" && before(k).is_some_and(|j| sets.release_nouns.contains(s.w(j)))
-        })
-}
-
 fn is_quote_mark(w: &str) -> bool {
     matches!(w, "\"" | "'" | "“" | "”" | "‘" | "’" | "«" | "»" | "„")
 }

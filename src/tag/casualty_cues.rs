@@ -223,3 +223,17 @@ fn apposed_age(s: &Sent, c: &Count) -> bool {
         && s.w(c.first - 2).chars().all(char::is_alphabetic)
         && matches!(s.w(c.last), "," | ")")
 }
+
+/// "a truce and the release of hostages", "перемирие и освобождение заложников": captives
+/// named with no number as the object of a release or exchange, beside a truce, are part
+/// of a deal, no claim (TAGS.md).
+pub fn released_in_deal(s: &Sent, c: &Cue) -> bool {
+    let sets = &s.lang.sets;
+    let before = |k: usize| (0..k).rev().find(|&j| !sets.claim_article.contains(s.w(j)));
+    c.cat == CasualtyCategory::Captured
+        && s.is_match(&s.lang.cf_triggers)
+        && before(c.a).is_some_and(|k| {
+            sets.release_nouns.contains(s.w(k))
+                || s.w(k) == "of" && before(k).is_some_and(|j| sets.release_nouns.contains(s.w(j)))
+        })
+}

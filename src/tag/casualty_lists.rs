@@ -149,3 +149,51 @@ pub fn head_nouns(
         })
         .collect()
 }
+
+/// Pass 2 of the count rules: a count blocked by the next count before it found a cue takes
+/// that count's cue when they are joined ("1,429 civilians and 30,000 …") or when it is a
+/// part told before the whole it is among; a subset after "including" belongs to the count
+/// before it instead (see `subset_of_previous`).
+pub fn join_blocked(
+    s: &Sent,
+    counts: &[Count],
+    cues: &[Cue],
+    cat: &mut [Option<usize>],
+    blocked_by: &[Option<usize>],
+) {
+    let lang = s.lang;
+    let pass_one = cat.to_vec();
+    for ni in (0..counts.len()).rev() {
+        if cat[ni].is_none()
+            && !subset_of_previous(s, counts, &pass_one, ni)
+            && let Some(o) = blocked_by[ni]
+        {
+            let joined = (counts[ni].last..counts[o].first).all(|k| {
+                let w = s.w(k);
+                let glue =
+                    w == "," || lang.sets.conj.contains(w) || lang.sets.including.contains(w);
+                glue || (s.toks[k].word
+                    && !cues.iter().any(|c| c.a == k)
+                    && !lang.sets.who_stop.contains(w))
+            }) && (counts[ni].last..counts[o].first).any(|k| {
+                let w = s.w(k);
+                w == "," || lang.sets.conj.contains(w) || lang.sets.including.contains(w)
+            });
+            // "Three Lebanese soldiers were among 23 people killed": a part told before the
+            // whole it is among.
+            let opener = counts[o]
+                .first
+                .saturating_sub(match s.w(counts[o].first - 1) {
+                    "the" => 2,
+                    _ => 1,
+                });
+            let among = opener >= counts[ni].last
+                && lang.sets.subset_openers.contains(s.w(opener))
+                && (counts[ni].last..opener)
+                    .all(|k| s.toks[k].word && !cues.iter().any(|c| c.a == k));
+            if joined || among {
+                cat[ni] = cat[o];
+            }
+        }
+    }
+}

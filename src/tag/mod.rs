@@ -34,6 +34,7 @@ pub mod ceasefire;
 pub mod claimant;
 mod claimant_choice;
 mod claimant_shape;
+mod claimant_titles;
 pub mod clash;
 pub mod context;
 pub mod eval;
