@@ -201,7 +201,9 @@ pub fn is_age(s: &Sent, c: &Count, cues: &[Cue]) -> bool {
     {
         return true;
     }
-    let next_is_verb = cues.iter().any(|q| q.a == c.last) || s.lang.sets.aux.contains(s.w(c.last));
+    // "the release of 20 hostages": a plural noun after the number is what it counts.
+    let next_is_verb = (cues.iter().any(|q| q.a == c.last) && !is_plural_word(s, c.last))
+        || s.lang.sets.aux.contains(s.w(c.last));
     prev == "of"
         && next_is_verb
         && c.first >= 2

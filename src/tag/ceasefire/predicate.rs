@@ -220,7 +220,16 @@ fn left(
             }
             k = c.0;
         }
-        words += 1;
+        // "an immediate and unconditional ceasefire": the conjunction of two modifiers is
+        // no word of its own.
+        let joins_modifiers = matches!(s.w(k), "and" | "or")
+            && k > 0
+            && s.toks[k - 1].word
+            && cue_at(cues, k - 1).is_none()
+            && cue_at(cues, k + 1).is_none();
+        if !joins_modifiers {
+            words += 1;
+        }
     }
     out
 }

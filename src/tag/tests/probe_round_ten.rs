@@ -367,3 +367,29 @@ fn fresh_round_statuses_clashes_and_scope() {
         assert_eq!(kinds(text), vec![], "{text}");
     }
 }
+
+#[test]
+fn releases_counted_and_truces_agreed_at_talks() {
+    use crate::tag::CeasefireStatus::*;
+    use crate::tag::test_util::{keys, statuses};
+    // Numbered releases are captured claims (TAGS.md), also as a noun phrase.
+    assert_eq!(
+        keys("The ICRC said it had facilitated the release of 125 detainees held by the parties."),
+        vec![(Captured, Some(125))]
+    );
+    assert_eq!(
+        keys("Israel confirmed the release of 20 hostages."),
+        vec![(Captured, Some(20))]
+    );
+    assert_eq!(
+        keys("A boy of five was killed in the shelling of Kherson."),
+        vec![(Killed, Some(1))]
+    );
+    // Coordinated modifiers do not put the agreeing verb out of reach of its truce.
+    assert_eq!(
+        statuses(
+            "Thailand and Cambodia agreed to an immediate and unconditional ceasefire at talks in Putrajaya hosted by Malaysian Prime Minister Anwar Ibrahim."
+        ),
+        vec![Agreed]
+    );
+}
