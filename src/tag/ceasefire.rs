@@ -159,6 +159,17 @@ pub fn find(s: &Sent, triggers: &[(usize, usize)], sentence_has_clash: bool) -> 
             let mut best: Option<(i64, u8, CeasefireStatus)> = None;
             for ((a, b), st) in &clean {
                 let after = *a >= t.1;
+                // "Clashes ceased after negotiations mediated by Turkey": the talks that led
+                // to a truce, in a clause of time after it, propose nothing of it.
+                if *st == CeasefireStatus::Proposed
+                    && after
+                    && (t.1..*a).any(|k| {
+                        matches!(s.w(k), "after" | "following" | "после" | "після" | "по")
+                            && k + 3 >= *a
+                    })
+                {
+                    continue;
+                }
                 let dist = if *b <= t.0 {
                     t.0 - b
                 } else {

@@ -385,6 +385,17 @@ fn releases_counted_and_truces_agreed_at_talks() {
         keys("A boy of five was killed in the shelling of Kherson."),
         vec![(Killed, Some(1))]
     );
+    // The talks after which fighting stopped propose nothing: the stop is agreed.
+    for text in [
+        "Clashes ceased after negotiations mediated by Turkey.",
+        "Clashes in Sweida ceased in the early hours after talks brokered by tribal elders.",
+    ] {
+        assert_eq!(statuses(text), vec![Agreed], "{text}");
+    }
+    assert_eq!(
+        statuses("Israel is pushing for a truce following negotiations in Cairo."),
+        vec![Proposed]
+    );
     // Coordinated modifiers do not put the agreeing verb out of reach of its truce.
     assert_eq!(
         statuses(
