@@ -366,6 +366,16 @@ fn after_backward(s: &Sent, v: usize) -> Option<(usize, usize)> {
 /// short head that names a speaker's body opens a report too ("Генштаб ВСУ: за сутки …").
 fn colon_speaker(s: &Sent) -> Option<(usize, Found)> {
     let colon = s.toks.iter().position(|t| t.lower == ":")?;
+    // "Statement by the Ministry of Defence of Armenia: …", "Press release of the Indian
+    // Army: …": the heading names the issuer after its "by" or "of".
+    let heading = match (s.w(0), s.w(1), s.w(2)) {
+        ("statement" | "communique" | "communiqué" | "announcement", "by" | "of" | "from", _) => 2,
+        ("press", "release" | "statement", "by" | "of" | "from") => 3,
+        _ => 0,
+    };
+    if heading > 0 && colon > heading && colon <= heading + 10 && s.is_cap(0) {
+        return found(s, (heading, colon)).map(|f| (0, f));
+    }
     let next = s.w(colon + 1);
     let quotes = matches!(next, "«" | "“" | "\"" | "„");
     let head = colon <= 5

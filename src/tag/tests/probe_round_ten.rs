@@ -404,3 +404,21 @@ fn releases_counted_and_truces_agreed_at_talks() {
         vec![Agreed]
     );
 }
+
+#[test]
+fn a_heading_names_its_issuer() {
+    use crate::tag::test_util::claimants;
+    // TAGS.md: an issuer that names itself is the claimant, as written.
+    assert_eq!(
+        claimants(
+            "Statement of the Ministry of Defence of Azerbaijan: two servicemen were wounded in the shelling."
+        ),
+        vec![Some("the Ministry of Defence of Azerbaijan".to_string())]
+    );
+    assert_eq!(
+        claimants(
+            "Press release of the Indian Army: three soldiers were killed in an encounter with terrorists in Kupwara."
+        ),
+        vec![Some("the Indian Army".to_string())]
+    );
+}
