@@ -164,8 +164,7 @@ pub fn find(s: &Sent, triggers: &[(usize, usize)], sentence_has_clash: bool) -> 
                 if *st == CeasefireStatus::Proposed
                     && after
                     && (t.1..*a).any(|k| {
-                        matches!(s.w(k), "after" | "following" | "после" | "після" | "по")
-                            && k + 3 >= *a
+                        matches!(s.w(k), "after" | "following" | "после" | "після") && k + 3 >= *a
                     })
                 {
                     continue;
