@@ -30,7 +30,8 @@ use super::casualty_partitive::{Partitive, group_start, partitive};
 use super::casualty_rejection::rejected_claim;
 use super::casualty_single::{
     after_single_object, coordinated_singulars, each_repeats, joined_single, named_object,
-    named_subject, single_before, singular_object, singular_person_object, singular_subject,
+    named_subject, place_phrase, single_before, singular_object, singular_person_object,
+    singular_subject,
 };
 use super::mention::CasualtyCategory;
 use super::numbers::{Count, find_counts};
@@ -176,6 +177,14 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
                 break;
             }
             steps += 1;
+        }
+        // "ликвидировали в Донецкой области 30 оккупантов": a phrase of place between the
+        // verb and its object.
+        if left.is_none() {
+            left = cues
+                .iter()
+                .position(|q| q.b < c.first && place_phrase(s, q.b, c.first, &cues))
+                .filter(|&ci| !used[ci]);
         }
         // A generic loss word on the left yields to a precise cue right after the noun
         // ("потеряли 200 боевиков убитыми").
@@ -502,7 +511,7 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
         // A cue that needs a number ("missing") takes a coordination of singulars as one.
         let mut coordinated = coordinated_singulars(s, c);
         if c.numbered_only {
-            coordinated = coordinated.or_else(|| singular_person_object(s, c));
+            coordinated = coordinated.or_else(|| singular_person_object(s, c, &cues));
             if coordinated.is_none() {
                 continue;
             }
@@ -524,7 +533,7 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
         }
         let single = coordinated
             .or_else(|| singular_subject(s, c))
-            .or_else(|| singular_object(s, c));
+            .or_else(|| singular_object(s, c, &cues));
         if let Some((count, who)) = single
             .or_else(|| named_subject(s, c))
             .or_else(|| named_object(s, c))

@@ -353,18 +353,52 @@ pub fn coordinated_singulars(s: &Sent, c: &Cue) -> Option<(u64, Option<String>)>
 /// "ліквідував командира", "о гибели мирного жителя": in a language with no articles, the
 /// form of the person noun right after the cue says one (count 1). A cue that otherwise
 /// needs a number ("ликвидировал") takes it too: a person is no depot.
-pub fn singular_person_object(s: &Sent, c: &Cue) -> Option<(u64, Option<String>)> {
-    let &(_, b) = s
+pub fn singular_person_object(s: &Sent, c: &Cue, cues: &[Cue]) -> Option<(u64, Option<String>)> {
+    let Some(&(_, b)) = s
         .matches(&s.lang.singular_objects)
         .iter()
-        .find(|&&(a, _)| a == c.b)?;
+        .find(|&&(a, _)| a == c.b)
+    else {
+        return singular_person_past_place(s, c, cues);
+    };
     Some((1, Some(s.text_of(c.b, b).to_string())))
 }
 
+/// Most words a phrase of place or time between a verb and its object may hold after its
+/// preposition ("в Донецкой области", "на півночі сектору Гази").
+const PLACE_PHRASE_WORDS: usize = 4;
+
+/// True when tokens `from..to` are a phrase of place or time that stands between a verb and
+/// its object in a language with free word order ("ликвидировали в Донецкой области 30
+/// оккупантов", "ліквідувала в секторі Гази командира"): a preposition and at most a few
+/// words, no punctuation, number or other cue.
+pub fn place_phrase(s: &Sent, from: usize, to: usize, cues: &[Cue]) -> bool {
+    to > from + 1
+        && to - from <= PLACE_PHRASE_WORDS + 1
+        && s.lang.sets.object_preps.contains(s.w(from))
+        && (from..to).all(|k| {
+            s.toks.get(k).is_some_and(|t| t.word)
+                && !s.w(k).starts_with(|c: char| c.is_ascii_digit())
+                && !cues.iter().any(|q| q.a <= k && k < q.b)
+        })
+}
+
+/// "ліквідувала в секторі Гази командира": the person object after a phrase of place.
+fn singular_person_past_place(s: &Sent, c: &Cue, cues: &[Cue]) -> Option<(u64, Option<String>)> {
+    if !s.lang.sets.object_preps.contains(s.w(c.b)) {
+        return None;
+    }
+    let &(a, b) = s
+        .matches(&s.lang.singular_objects)
+        .iter()
+        .find(|&&(a, _)| place_phrase(s, c.b, a, cues))?;
+    Some((1, Some(s.text_of(a, b).to_string())))
+}
+
 /// "killed a soldier", "neutralizing the terrorist": count 1.
-pub fn singular_object(s: &Sent, c: &Cue) -> Option<(u64, Option<String>)> {
+pub fn singular_object(s: &Sent, c: &Cue, cues: &[Cue]) -> Option<(u64, Option<String>)> {
     let sets = &s.lang.sets;
-    if let Some(one) = singular_person_object(s, c) {
+    if let Some(one) = singular_person_object(s, c, cues) {
         return Some(one);
     }
     // A nominal cue takes its object after "of" or "to": "the death of an UNMISS

@@ -73,6 +73,21 @@ pub(crate) fn reads_as_ukrainian(text: &str) -> bool {
         "полону",
         "ворога",
         "вчора",
+        "вже",
+        "було",
+        "була",
+        "були",
+        "вогню",
+        "припинення",
+        "повідомили",
+        "повідомив",
+        "повідомляє",
+        "коли",
+        "який",
+        "яка",
+        "яке",
+        "його",
+        "щоб",
     ];
     const RUSSIAN: &[&str] = &[
         "и",
@@ -92,6 +107,21 @@ pub(crate) fn reads_as_ukrainian(text: &str) -> bool {
         "вчера",
         "сегодня",
         "противника",
+        "уже",
+        "было",
+        "была",
+        "были",
+        "огня",
+        "прекращения",
+        "сообщили",
+        "сообщил",
+        "сообщает",
+        "когда",
+        "который",
+        "которая",
+        "которое",
+        "его",
+        "чтобы",
     ];
     let decisive = |c: char| {
         matches!(
@@ -119,7 +149,18 @@ pub(crate) fn reads_as_ukrainian(text: &str) -> bool {
     let window = text
         .get(..char_start(text.as_bytes(), 4000))
         .unwrap_or(text);
-    let (mut uk, mut ru) = (0usize, 0usize);
+    // An apostrophe inside a Cyrillic word ("перемир'я", "м'ясо") is Ukrainian spelling;
+    // Russian writes ъ there.
+    let chars: Vec<char> = window.chars().collect();
+    let apostrophes = chars
+        .windows(3)
+        .filter(|w| {
+            matches!(w[1], '\'' | '’' | 'ʼ')
+                && ('\u{0400}'..='\u{04FF}').contains(&w[0])
+                && ('\u{0400}'..='\u{04FF}').contains(&w[2])
+        })
+        .count();
+    let (mut uk, mut ru) = (2 * apostrophes, 0usize);
     for word in window.split(|c: char| !c.is_alphabetic()) {
         let word = word.to_lowercase();
         uk += usize::from(UKRAINIAN.contains(&word.as_str()));

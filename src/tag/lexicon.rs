@@ -192,6 +192,8 @@ pub struct Lang {
 pub struct WordSets {
     /// Link words between a cue and its number.
     pub link: WordSet,
+    /// Prepositions of a place or time phrase between a verb and its object.
+    pub object_preps: WordSet,
     /// Auxiliaries between a number phrase and its cue.
     pub aux: WordSet,
     /// Words ending a "who" phrase.
@@ -344,6 +346,7 @@ impl Lang {
         let cl = &data.claimant;
         let sets = WordSets {
             link: set(&k.link_words),
+            object_preps: set(&k.object_preps),
             aux: set(&k.aux_words),
             who_stop: set(&k.who_stop),
             including: set(&k.including),

@@ -220,6 +220,11 @@ pub struct CasualtyData {
     pub not_people: Vec<String>,
     /// Words that may sit between a cue and the number it governs ("killed at least 5").
     pub link_words: Vec<String>,
+    /// Prepositions that open a short phrase of place or time between a verb and its object
+    /// in a language with free word order ("ликвидировали в Донецкой области 30 …",
+    /// "ліквідувала в секторі Гази командира").
+    #[serde(default)]
+    pub object_preps: Vec<String>,
     /// Words that may sit between a number's noun phrase and its cue ("5 were reportedly killed").
     pub aux_words: Vec<String>,
     /// Words that end a "who" noun phrase.

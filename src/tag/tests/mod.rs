@@ -26,6 +26,7 @@ mod props;
 mod causes_apart;
 mod counts_in_words;
 mod official_forms;
+mod probe_round_eleven;
 mod probe_round_ten;
 mod regional_reports;
 mod running_tolls;
