@@ -20,7 +20,7 @@
 use super::casualty_cause::{accident_causes, counted_apart, cues_outside_accidents};
 pub use super::casualty_cues::{Cue, is_plural_word};
 use super::casualty_cues::{
-    find_cues, in_place_name, is_age, not_people, released_in_deal, who_after,
+    displaced, find_cues, in_place_name, is_age, not_people, released_in_deal, who_after,
 };
 use super::casualty_lists::{
     head_nouns, is_list_item, join_blocked, predicate_after_noun, speaker_aside,
@@ -136,7 +136,10 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
         used[p.group] = true;
     }
     // Counts of things ("20 UAVs") still take their cue, so that it makes no claim.
-    let things: Vec<bool> = counts.iter().map(|c| not_people(s, c, &cues)).collect();
+    let things: Vec<bool> = counts
+        .iter()
+        .map(|c| not_people(s, c, &cues) || displaced(s, c))
+        .collect();
     let cue_at_end = |k: usize| cues.iter().position(|c| c.b == k + 1);
     let cue_at_start = |k: usize| cues.iter().position(|c| c.a == k);
     let count_at = |k: usize| counts.iter().position(|c| c.first == k);
@@ -233,7 +236,11 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
             }
             if let Some(ci) = cue_at_start(k) {
                 // A cue right before another count belongs to that count ("поранення 20 556").
-                let owns_next = count_at(cues[ci].b).is_some();
+                // "and injured more than a hundred": past the link words before a number.
+                let owns_next = (cues[ci].b..s.toks.len())
+                    .take_while(|&j| j == cues[ci].b || lang.sets.link.contains(s.w(j - 1)))
+                    .take(3)
+                    .any(|j| count_at(j).is_some());
                 let predicate = (k == c.last)
                     .then(|| predicate_after_noun(s, &cues, ci))
                     .flatten()

@@ -159,6 +159,41 @@ pub fn not_people(s: &Sent, c: &Count, cues: &[Cue]) -> bool {
     false
 }
 
+/// True when count `c` counts people a war displaced, not casualties: a verb of
+/// displacement right before it ("and displaced more than 12 million", "forced 700,000 to
+/// flee") or the word of the fate right after it, closing its phrase ("and more than 32,000
+/// displaced, OCHA said"; not "12 displaced civilians were killed").
+pub fn displaced(s: &Sent, c: &Count) -> bool {
+    let fate = |k: usize| s.lang.displacement.is_exactly(s.text_of(k, k + 1));
+    let mut k = c.first;
+    while k > 0 {
+        k -= 1;
+        if !s.toks[k].word {
+            break;
+        }
+        if fate(k) {
+            return true;
+        }
+        if !s.lang.sets.link.contains(s.w(k)) {
+            break;
+        }
+    }
+    // "forced 700,000 to flee".
+    if s.w(c.last) == "to" && c.last + 1 < s.toks.len() && fate(c.last + 1) {
+        return true;
+    }
+    let mut k = c.last;
+    while k < s.toks.len() && s.lang.sets.aux.contains(s.w(k)) {
+        k += 1;
+    }
+    k < s.toks.len()
+        && s.toks[k].word
+        && fate(k)
+        && s.toks
+            .get(k + 1)
+            .is_none_or(|t| !t.word || s.lang.sets.who_stop.contains(&t.lower))
+}
+
 /// "in Delmas 30, …", "near Checkpoint 4.": a bare number right after a capitalised word
 /// inside the sentence, closing its clause, is part of a place's name, not a count.
 pub fn in_place_name(s: &Sent, c: &Count) -> bool {

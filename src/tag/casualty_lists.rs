@@ -191,7 +191,16 @@ pub fn join_blocked(
                 && lang.sets.subset_openers.contains(s.w(opener))
                 && (counts[ni].last..opener)
                     .all(|k| s.toks[k].word && !cues.iter().any(|c| c.a == k));
-            if joined || among {
+            // "including five children and two women, and 98 injured": a breakdown ends at
+            // a comma before a conjunction; the count after it is no member of it (a comma
+            // alone parts its members: "в том числе 5 детей, 3 женщины и 2 пенсионера").
+            let first = counts[ni].first;
+            let breakdown = (1..=4.min(first)).any(|d| {
+                lang.sets.including.contains(s.w(first - d))
+                    && (first - d..first).all(|k| s.toks[k].word)
+            }) && (counts[ni].last..counts[o].first)
+                .any(|k| s.w(k) == "," && lang.sets.conj.contains(s.w(k + 1)));
+            if (joined || among) && !breakdown {
                 cat[ni] = cat[o];
             }
         }

@@ -19,6 +19,11 @@
 //!   half of dev2 this dropped 17 false claims for one true one; on the first dev sets, whose
 //!   passages are often one sentence cut from a longer report, it cost bare tolls that
 //!   only their source made claims ("Загинуло 33 людини, з них 6 дітей").
+//! - a verb of killing in the toll's own sentence ("45 people were killed in Gaza, medics
+//!   said"; "were dead", "died" are not) says someone killed them, and keeps its claims in
+//!   any company: disasters and disease kill, but are not said to have killed, without
+//!   naming themselves (the sentence's cause). On the untuned half of dev2 it moved no figure;
+//!   on the first dev set it raised claims F1 from 0.948 to 0.966.
 
 use super::lexicon::Lang;
 use super::mention::{CasualtyCategory, Mention, MentionDetail};
@@ -254,23 +259,22 @@ pub fn keep_armed_casualties(
         match governing(&mut cause_at, &mut shift_at, i, spans.len()) {
             Some(Cause::Armed) => true,
             None => {
-                names_party()
-                    || (killed_and_wounded(claims) && {
-                        let s = sents.get(i);
-                        s.is_match(&lang.agent_verbs) || s.is_match(&lang.wound_words)
-                    })
+                names_party() || {
+                    let s = sents.get(i);
+                    s.is_match(&lang.agent_verbs)
+                        || (killed_and_wounded(claims) && s.is_match(&lang.wound_words))
+                }
             }
             _ => false,
         }
     });
 }
 
-/// True when a mention counts both dead and wounded ("42 were killed and 67 wounded in the
-/// past 24 hours"). With a verb of killing ("killed", not "dead" or "died"), which says
-/// someone killed them, or a word of wounds weapons make ("wounded", "раненых", not
-/// "injured"), such a sentence tells a toll of attacks even when it names none: disease and
-/// disasters kill without wounding, and "119 were confirmed dead, 78 of the injured remained
-/// in hospital" (a derailment) names no killer.
+/// True when a mention counts both dead and wounded ("42 dead and 67 wounded in the past 24
+/// hours"). With a word of wounds weapons make ("wounded", "раненых", not "injured"), such a
+/// sentence tells a toll of attacks even when it names none: disease and disasters kill
+/// without wounding, and "119 were confirmed dead, 78 of the injured remained in hospital"
+/// (a derailment) names no killer.
 fn killed_and_wounded(claims: &[super::mention::CasualtyClaim]) -> bool {
     let counted = |cat: CasualtyCategory| {
         claims

@@ -145,6 +145,8 @@ pub struct Lang {
     pub drills: Phrases,
     /// Not-people nouns.
     pub not_people: Phrases,
+    /// Fates other than a casualty's ("displaced", "forced to flee").
+    pub displacement: Phrases,
     /// Summary nouns.
     pub summary: Phrases,
     /// Governing cues.
@@ -472,6 +474,7 @@ impl Lang {
             crime: Phrases::compile(&k.crime)?,
             drills: Phrases::compile(&k.drills)?,
             not_people: Phrases::compile(&k.not_people)?,
+            displacement: Phrases::compile(&k.displacement)?,
             summary: Phrases::compile(&k.summary)?,
             governing: Phrases::compile(&k.governing)?,
             restated_figure: Phrases::compile(&k.restated_figure)?,

@@ -218,6 +218,10 @@ pub struct CasualtyData {
     pub drills: Vec<String>,
     /// Nouns after a number that are not people (equipment, time and distance units).
     pub not_people: Vec<String>,
+    /// Fates other than a casualty's that a war brings ("displaced", "forced to flee",
+    /// "переселенцев"): a number they govern counts no casualty.
+    #[serde(default)]
+    pub displacement: Vec<String>,
     /// Words that may sit between a cue and the number it governs ("killed at least 5").
     pub link_words: Vec<String>,
     /// Prepositions that open a short phrase of place or time between a verb and its object

@@ -68,3 +68,105 @@ fn a_phrase_of_place_may_stand_between_a_verb_and_its_object() {
         vec![]
     );
 }
+
+#[test]
+fn a_toll_someone_killed_needs_no_other_sign_of_war() {
+    // A verb of killing says someone killed them; "were dead" or "died" alone does not.
+    for (text, want) in [
+        (
+            "At least 45 people were killed in Gaza on Tuesday, medics said.",
+            vec![(Killed, Some(45))],
+        ),
+        (
+            "Twelve people were killed in El Fasher on Monday, the Sudan Doctors Network said.",
+            vec![(Killed, Some(12))],
+        ),
+    ] {
+        assert_eq!(keys(text), want, "{text}");
+    }
+    for text in [
+        "Kanpur district magistrate Kaushal Raj Sharma told Reuters that 119 people were confirmed dead.",
+        "Під час грози у Карпатах блискавка вбила двох туристів.",
+        "A bus plunged into a ravine in Nepal and 20 people were killed, police said.",
+    ] {
+        assert_eq!(keys(text), vec![], "{text}");
+    }
+}
+
+#[test]
+fn a_truce_in_force_is_holding() {
+    // TAGS.md: "fragile ceasefire in place" is holding; a truce said to be in force is too.
+    for text in [
+        "The ceasefire continued to hold on Tuesday, the UN mission said.",
+        "Перемирие между хуситами и США продолжает действовать.",
+        "Перемирие в Газе действует уже вторую неделю.",
+        "Перемир'я на півдні Лівану діє з 27 листопада.",
+        "Режим припинення вогню залишається чинним.",
+    ] {
+        assert_eq!(statuses(text), vec![Holding], "{text}");
+    }
+    assert_eq!(
+        statuses("Перемирие вступило в силу в полночь."),
+        vec![Agreed]
+    );
+    assert_eq!(
+        statuses("Стороны договорились, что перемирие будет действовать с полуночи."),
+        vec![Agreed]
+    );
+}
+
+#[test]
+fn people_displaced_are_no_casualties() {
+    for (text, want) in [
+        (
+            "The war has killed 5,000 people and displaced more than 12 million, according to UN figures.",
+            vec![(Killed, Some(5000))],
+        ),
+        (
+            "Fighting has killed at least 80 people and more than 32,000 displaced, OCHA said.",
+            vec![(Killed, Some(80))],
+        ),
+        (
+            "Shelling killed 30 people and forced 700,000 to flee their homes, the U.N. said.",
+            vec![(Killed, Some(30))],
+        ),
+        // Displaced people who are killed are casualties.
+        (
+            "Rebels shelled the camp, killing 12 displaced people.",
+            vec![(Killed, Some(12))],
+        ),
+    ] {
+        assert_eq!(keys(text), want, "{text}");
+    }
+}
+
+#[test]
+fn a_breakdown_ends_at_a_comma_before_a_conjunction() {
+    for (text, want) in [
+        (
+            "Officials said 53 people had been killed, including five children and two women, and 98 injured.",
+            vec![
+                (Killed, Some(53)),
+                (Killed, Some(5)),
+                (Killed, Some(2)),
+                (Wounded, Some(98)),
+            ],
+        ),
+        (
+            "Thai artillery had killed twenty-three people, among them eleven soldiers, and injured more than a hundred.",
+            vec![(Killed, Some(23)), (Killed, Some(11)), (Wounded, Some(100))],
+        ),
+        // A comma alone parts the members of a list whose category comes at its end.
+        (
+            "The shelling wounded 20 people, including five children, three women and two old men.",
+            vec![
+                (Wounded, Some(20)),
+                (Wounded, Some(5)),
+                (Wounded, Some(3)),
+                (Wounded, Some(2)),
+            ],
+        ),
+    ] {
+        assert_eq!(keys(text), want, "{text}");
+    }
+}
