@@ -23,7 +23,8 @@ use super::casualty_cues::{
     displaced, find_cues, in_place_name, is_age, not_people, released_in_deal, who_after,
 };
 use super::casualty_lists::{
-    head_nouns, is_list_item, join_blocked, predicate_after_noun, speaker_aside,
+    head_nouns, is_list_item, is_quote_mark, join_blocked, losses_beside_wounded,
+    predicate_after_noun, speaker_aside,
 };
 use super::casualty_negation::{Negation, denied_loss, negated_cues};
 use super::casualty_partitive::{Partitive, group_start, partitive};
@@ -621,20 +622,7 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
     }
     out.sort_by_key(|(p, _)| *p);
     let mut claims: Vec<RawClaim> = out.into_iter().map(|(_, r)| r).collect();
-    // "lost 1 fighter and 2 sustained injuries": a loss named beside the wounded is the dead.
-    if claims
-        .iter()
-        .any(|c| c.category == CasualtyCategory::Wounded)
-    {
-        for c in &mut claims {
-            let numbered_loss = cues.iter().any(|q| {
-                q.numbered_only && q.a == c.cue.0 && q.cat == CasualtyCategory::KilledOrWounded
-            });
-            if numbered_loss && c.category == CasualtyCategory::KilledOrWounded {
-                c.category = CasualtyCategory::Killed;
-            }
-        }
-    }
+    losses_beside_wounded(&mut claims, &cues);
     let earlier = st.last_category;
     if let Some(last) = claims.iter().rev().find(|c| !c.negated) {
         st.last_category = Some(last.category);
@@ -645,9 +633,4 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
         claims.insert(at, r);
     }
     claims
-}
-
-/// True for a quotation mark standing alone as a token.
-fn is_quote_mark(w: &str) -> bool {
-    matches!(w, "\"" | "'" | "“" | "”" | "‘" | "’" | "«" | "»" | "„")
 }

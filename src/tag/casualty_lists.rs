@@ -2,8 +2,9 @@
 //! list after a verb, a subset that belongs to the count before it, a speaker set off by
 //! commas inside a count's clause, and a noun cue that names the people a predicate counts.
 
-use super::casualty::is_plural_word;
+use super::casualty::{RawClaim, is_plural_word};
 use super::casualty_cues::Cue;
+use super::mention::CasualtyCategory;
 use super::numbers::Count;
 use super::sentence::Sent;
 
@@ -205,4 +206,28 @@ pub fn join_blocked(
             }
         }
     }
+}
+
+/// "lost 1 fighter and 2 sustained injuries": a numbered loss named beside the wounded is
+/// the dead.
+pub fn losses_beside_wounded(claims: &mut [RawClaim], cues: &[Cue]) {
+    if !claims
+        .iter()
+        .any(|c| c.category == CasualtyCategory::Wounded)
+    {
+        return;
+    }
+    for c in claims {
+        let numbered_loss = cues.iter().any(|q| {
+            q.numbered_only && q.a == c.cue.0 && q.cat == CasualtyCategory::KilledOrWounded
+        });
+        if numbered_loss && c.category == CasualtyCategory::KilledOrWounded {
+            c.category = CasualtyCategory::Killed;
+        }
+    }
+}
+
+/// True for a quotation mark standing alone as a token.
+pub fn is_quote_mark(w: &str) -> bool {
+    matches!(w, "\"" | "'" | "“" | "”" | "‘" | "’" | "«" | "»" | "„")
 }

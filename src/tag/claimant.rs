@@ -9,6 +9,7 @@
 //! among the speakers found the one who makes a claim.
 
 pub use super::claimant_choice::{find, find_near, opening_name};
+use super::claimant_headings::{colon_speaker, dash_signature};
 use super::claimant_shape::{found, has_capital, past_channel, plain_speaker, trim};
 use super::claimant_titles::{is_cardinal, name_before_title, title_before_name};
 use super::numbers::is_number_word;
@@ -362,40 +363,6 @@ fn after_backward(s: &Sent, v: usize) -> Option<(usize, usize)> {
     trim(s, b, v)
 }
 
-/// "Артём Индюков, офицер СЦКК: «…»": a speaker before a colon that opens a quotation. A
-/// short head that names a speaker's body opens a report too ("Генштаб ВСУ: за сутки …").
-fn colon_speaker(s: &Sent) -> Option<(usize, Found)> {
-    let colon = s.toks.iter().position(|t| t.lower == ":")?;
-    // "Statement by the Ministry of Defence of Armenia: …", "Press release of the Indian
-    // Army: …": the heading names the issuer after its "by" or "of".
-    let heading = match (s.w(0), s.w(1), s.w(2)) {
-        ("statement" | "communique" | "communiqué" | "announcement", "by" | "of" | "from", _) => 2,
-        ("press", "release" | "statement", "by" | "of" | "from") => 3,
-        _ => 0,
-    };
-    if heading > 0 && colon > heading && colon <= heading + 10 && s.is_cap(0) {
-        return found(s, (heading, colon)).map(|f| (0, f));
-    }
-    let next = s.w(colon + 1);
-    let quotes = matches!(next, "«" | "“" | "\"" | "„");
-    let head = colon <= 5
-        && (0..colon).all(|k| s.toks[k].word)
-        && s.matches(&s.lang.claim_speakers)
-            .iter()
-            .any(|&(a, b)| b <= colon && a < colon);
-    if colon == 0 || colon > 10 || !(quotes || head) || !s.is_cap(0) {
-        return None;
-    }
-    // "Local police official Nasim Hayat told AFP: “…”": the verb names the speaker.
-    if s.matches(&s.lang.claim_verbs)
-        .iter()
-        .any(|&(a, _)| a > 0 && a < colon)
-    {
-        return None;
-    }
-    found(s, (0, colon)).map(|f| (0, f))
-}
-
 /// All claimant candidates of a sentence, in text order.
 pub fn candidates(s: &Sent) -> Vec<(usize, Found)> {
     let mut out: Vec<(usize, Found)> = colon_speaker(s).into_iter().collect();
@@ -414,6 +381,18 @@ pub fn candidates(s: &Sent) -> Vec<(usize, Found)> {
         if let Some(mut f) = range.and_then(|r| found(s, r)) {
             f.according = true;
             out.push((a, f));
+        } else if let Some(k) = (a..b).find(|&k| s.lang.sets.pronouns.contains(s.w(k))) {
+            // "По ее данным", "за його словами": the source is the pronoun's.
+            out.push((
+                a,
+                Found {
+                    name: s.text_of(k, k + 1).to_string(),
+                    pronoun: true,
+                    relay: false,
+                    issuer: false,
+                    according: true,
+                },
+            ));
         }
     }
     // "dismissed as fake news reports that …", "denied a rebel claim that …": the report a
@@ -567,25 +546,4 @@ pub fn candidates(s: &Sent) -> Vec<(usize, Found)> {
     }
     out.sort_by_key(|(p, _)| *p);
     out
-}
-
-/// "…щонайменше 15 людей зазнали поранень, — Синєгубов.": a name after a closing dash,
-/// with nothing after it, signs the sentence as its source.
-fn dash_signature(s: &Sent) -> Option<(usize, Found)> {
-    let mut end = s.toks.len();
-    while end > 0 && !s.toks[end - 1].word {
-        end -= 1;
-    }
-    let dash = (end.saturating_sub(5)..end)
-        .rev()
-        .find(|&k| matches!(s.w(k), "—" | "–"))?;
-    if dash < 3 || dash + 1 >= end || !s.is_cap(dash + 1) {
-        return None;
-    }
-    if !(dash + 1..end).all(|k| s.toks[k].word || s.w(k) == "-" || s.w(k) == ".") {
-        return None;
-    }
-    let mut f = found(s, (dash + 1, end))?;
-    f.according = true;
-    Some((dash, f))
 }

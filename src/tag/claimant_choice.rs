@@ -66,6 +66,38 @@ fn quoted(s: &Sent) -> Vec<bool> {
         .collect()
 }
 
+/// Words that open a clause of time or cause ("after Israeli fire killed two …").
+const SUBORDINATORS: &[&str] = &[
+    "after",
+    "when",
+    "following",
+    "because",
+    "после",
+    "когда",
+    "після",
+    "коли",
+];
+
+/// "Israel and Hamas accused each other of violating the truce after Israeli fire killed two
+/// Palestinians, local health officials said": a figure in a clause of time or cause after
+/// the first speaker's verb is no part of what that speaker says; the speaker whose verb
+/// closes the sentence gives it (TAGS.md: the attribution nearest the figure).
+fn closing_speaker_of_subordinate(s: &Sent, c: &[(usize, Found)], claim: usize) -> Option<Found> {
+    let first = c.iter().find(|(p, f)| *p < claim && !f.pronoun)?.0;
+    let subordinate = (first..claim).any(|k| SUBORDINATORS.contains(&s.w(k)));
+    if !subordinate {
+        return None;
+    }
+    c.iter()
+        .find(|(p, f)| {
+            *p > claim
+                && !f.pronoun
+                && !f.issuer
+                && (*p + 1..s.toks.len()).filter(|&k| s.toks[k].word).count() <= 4
+        })
+        .map(|(_, f)| f.clone())
+}
+
 /// The claimant of a sentence: the first named source outside quotations, else inside,
 /// else a pronoun, else a relay.
 pub fn find(s: &Sent) -> Option<Found> {
@@ -83,6 +115,11 @@ pub fn find_near(s: &Sent, claim: Option<usize>) -> Option<Found> {
         if f.relay && contrast_opens(s, *p) {
             f.relay = false;
         }
+    }
+    if let Some(claim) = claim
+        && let Some(f) = closing_speaker_of_subordinate(s, &c, claim)
+    {
+        return Some(f);
     }
     if let Some(claim) = claim {
         let restart = c.iter().rposition(|(p, f)| {
@@ -166,7 +203,11 @@ pub fn find_near(s: &Sent, claim: Option<usize>) -> Option<Found> {
         c.iter()
             .any(|(p, f)| *p != q && !f.pronoun && !f.relay && !channel_only(f))
     };
+    // "По данным Баку, погибли 50 …, а по данным Еревана — 49": a figure with its own
+    // attribution before it keeps that one.
+    let attributed_before = |claim: usize| c.iter().any(|(p, f)| f.according && *p < claim);
     if let Some(claim) = claim
+        && !attributed_before(claim)
         && let Some((_, f)) = c.iter().find(|(p, f)| {
             f.according
                 && *p > claim
@@ -193,11 +234,20 @@ pub fn find_near(s: &Sent, claim: Option<usize>) -> Option<Found> {
 /// noun phrase that opens the sentence ("The Sudanese Armed Forces … it said").
 pub fn opening_name(s: &Sent) -> Option<String> {
     let mut b = 0;
-    while b < s.toks.len()
-        && b < 8
-        && s.toks[b].word
-        && (s.is_cap(b) || (b > 0 && matches!(s.w(b), "of" | "the" | "for")))
-    {
+    while b < s.toks.len() && b < 8 {
+        // A name in quotation marks after a noun: "Группировка «Аш-Шабаб»".
+        if b > 0
+            && matches!(s.w(b), "«" | "“" | "\"")
+            && s.is_cap(b + 1)
+            && let Some(close) =
+                (b + 1..(b + 6).min(s.toks.len())).find(|&k| matches!(s.w(k), "»" | "”" | "\""))
+        {
+            b = close + 1;
+            continue;
+        }
+        if !(s.toks[b].word && (s.is_cap(b) || (b > 0 && matches!(s.w(b), "of" | "the" | "for")))) {
+            break;
+        }
         b += 1;
     }
     while b > 0 && matches!(s.w(b - 1), "of" | "the" | "for") {

@@ -33,6 +33,7 @@ pub mod casualty_single;
 pub mod ceasefire;
 pub mod claimant;
 mod claimant_choice;
+mod claimant_headings;
 mod claimant_shape;
 mod claimant_titles;
 pub mod clash;

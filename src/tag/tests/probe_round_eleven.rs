@@ -3,7 +3,7 @@
 
 use crate::tag::CasualtyCategory::*;
 use crate::tag::CeasefireStatus::*;
-use crate::tag::test_util::{keys, statuses};
+use crate::tag::test_util::{claimants, keys, statuses};
 
 #[test]
 fn an_apostrophe_inside_a_word_is_ukrainian_spelling() {
@@ -168,5 +168,107 @@ fn a_breakdown_ends_at_a_comma_before_a_conjunction() {
         ),
     ] {
         assert_eq!(keys(text), want, "{text}");
+    }
+}
+
+#[test]
+fn the_speaker_nearest_a_figure_in_a_clause_of_time_gives_it() {
+    // TAGS.md: the attribution nearest the figure. What an accuser says is the accusation;
+    // the toll in the clause after "after" is the closing speaker's.
+    for (text, want) in [
+        (
+            "Israel and Hamas accused each other of violating the Gaza truce after Israeli fire killed two Palestinians near Rafah, local health officials said.",
+            "local health officials",
+        ),
+        (
+            "Hezbollah accused Israel of breaching the truce after a drone strike on a car killed one man, Lebanese state media said.",
+            "Lebanese state media",
+        ),
+    ] {
+        assert_eq!(claimants(text), vec![Some(want.to_string())], "{text}");
+    }
+    // With no speaker closing the sentence, the accuser keeps it.
+    assert_eq!(
+        claimants("The army accused the rebels of killing five villagers in an ambush."),
+        vec![Some("The army".to_string())]
+    );
+}
+
+#[test]
+fn a_side_that_puts_its_own_losses_at_a_figure_claims_it() {
+    assert_eq!(
+        claimants(
+            "Azerbaijan said 80 of its soldiers had been killed, while Armenia put its own losses at 207 dead and 293 wounded."
+        ),
+        vec![
+            Some("Azerbaijan".to_string()),
+            Some("Armenia".to_string()),
+            Some("Armenia".to_string())
+        ]
+    );
+    assert_eq!(
+        claimants(
+            "The Armenian Ministry of Defence published updated figures on Monday: 135 servicemen killed, 18 missing and 4 taken prisoner."
+        ),
+        vec![Some("The Armenian Ministry of Defence".to_string()); 3]
+    );
+    assert_eq!(
+        claimants(
+            "Nine soldiers died in the fighting near Bulo Marer. Major Abdullahi Ali gave the toll to the state broadcaster."
+        ),
+        vec![Some("Major Abdullahi Ali".to_string())]
+    );
+}
+
+#[test]
+fn issuers_name_themselves_in_headings_and_concern() {
+    for (text, want) in [
+        (
+            "UNICEF: at least 8 children killed in strikes on Gaza City overnight.",
+            "UNICEF",
+        ),
+        (
+            "UNMISS is deeply concerned by the outbreak of intercommunal clashes in Jonglei, which have reportedly left at least 40 people dead.",
+            "UNMISS",
+        ),
+    ] {
+        assert_eq!(claimants(text), vec![Some(want.to_string())], "{text}");
+    }
+}
+
+#[test]
+fn slavic_sources_of_two_figures_and_by_pronoun() {
+    assert_eq!(
+        claimants("По данным Баку, погибли 50 армянских военных, а по данным Еревана — 49."),
+        vec![Some("Баку".to_string()), Some("Еревана".to_string())]
+    );
+    assert_eq!(
+        claimants(
+            "По данным азербайджанской стороны, погибли 50 армянских военных; Ереван признает гибель 49 военнослужащих."
+        ),
+        vec![
+            Some("азербайджанской стороны".to_string()),
+            Some("Ереван".to_string())
+        ]
+    );
+    for (text, want) in [
+        (
+            "Группировка «Аш-Шабаб» атаковала базу. По ее данным, убиты 30 солдат.",
+            "Группировка «Аш-Шабаб»",
+        ),
+        (
+            "Угруповання «Азов» атакувало позиції. За його даними, вбито 30 окупантів.",
+            "Угруповання «Азов»",
+        ),
+        (
+            "В результате обстрела погибли двое мирных жителей, сообщили волонтеры.",
+            "волонтеры",
+        ),
+        (
+            "По словам капитана, в бою погибли трое военных.",
+            "капитана",
+        ),
+    ] {
+        assert_eq!(claimants(text), vec![Some(want.to_string())], "{text}");
     }
 }

@@ -1,0 +1,62 @@
+//! Speakers a sentence names outside its grammar: a heading before a colon ("Statement by
+//! the Ministry of Defence of Armenia: …", "UNICEF: …") and a signature after a closing dash
+//! ("…, — Синєгубов.").
+
+use super::claimant::Found;
+use super::claimant_shape::found;
+use super::sentence::Sent;
+
+/// "Артём Индюков, офицер СЦКК: «…»": a speaker before a colon that opens a quotation. A
+/// short head that names a speaker's body opens a report too ("Генштаб ВСУ: за сутки …").
+pub(super) fn colon_speaker(s: &Sent) -> Option<(usize, Found)> {
+    let colon = s.toks.iter().position(|t| t.lower == ":")?;
+    // "Statement by the Ministry of Defence of Armenia: …", "Press release of the Indian
+    // Army: …": the heading names the issuer after its "by" or "of".
+    let heading = match (s.w(0), s.w(1), s.w(2)) {
+        ("statement" | "communique" | "communiqué" | "announcement", "by" | "of" | "from", _) => 2,
+        ("press", "release" | "statement", "by" | "of" | "from") => 3,
+        _ => 0,
+    };
+    if heading > 0 && colon > heading && colon <= heading + 10 && s.is_cap(0) {
+        return found(s, (heading, colon)).map(|f| (0, f));
+    }
+    let next = s.w(colon + 1);
+    let quotes = matches!(next, "«" | "“" | "\"" | "„");
+    let head = colon <= 5
+        && (0..colon).all(|k| s.toks[k].word)
+        && s.matches(&s.lang.claim_speakers)
+            .iter()
+            .any(|&(a, b)| b <= colon && a < colon);
+    if colon == 0 || colon > 10 || !(quotes || head) || !s.is_cap(0) {
+        return None;
+    }
+    // "Local police official Nasim Hayat told AFP: “…”": the verb names the speaker.
+    if s.matches(&s.lang.claim_verbs)
+        .iter()
+        .any(|&(a, _)| a > 0 && a < colon)
+    {
+        return None;
+    }
+    found(s, (0, colon)).map(|f| (0, f))
+}
+
+/// "…щонайменше 15 людей зазнали поранень, — Синєгубов.": a name after a closing dash,
+/// with nothing after it, signs the sentence as its source.
+pub(super) fn dash_signature(s: &Sent) -> Option<(usize, Found)> {
+    let mut end = s.toks.len();
+    while end > 0 && !s.toks[end - 1].word {
+        end -= 1;
+    }
+    let dash = (end.saturating_sub(5)..end)
+        .rev()
+        .find(|&k| matches!(s.w(k), "—" | "–"))?;
+    if dash < 3 || dash + 1 >= end || !s.is_cap(dash + 1) {
+        return None;
+    }
+    if !(dash + 1..end).all(|k| s.toks[k].word || s.w(k) == "-" || s.w(k) == ".") {
+        return None;
+    }
+    let mut f = found(s, (dash + 1, end))?;
+    f.according = true;
+    Some((dash, f))
+}
