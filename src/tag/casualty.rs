@@ -20,11 +20,12 @@
 use super::casualty_cause::{accident_causes, counted_apart, cues_outside_accidents};
 pub use super::casualty_cues::{Cue, is_plural_word};
 use super::casualty_cues::{
-    displaced, find_cues, in_place_name, is_age, not_people, released_in_deal, who_after,
+    displaced, find_cues, in_place_name, in_proper_name, is_age, not_people, released_in_deal,
+    who_after,
 };
 use super::casualty_lists::{
-    head_nouns, is_list_item, is_quote_mark, join_blocked, losses_beside_wounded,
-    predicate_after_noun, speaker_aside,
+    died_of_wounds_told, head_nouns, is_list_item, is_quote_mark, join_blocked,
+    losses_beside_wounded, predicate_after_noun, speaker_aside,
 };
 use super::casualty_negation::{Negation, denied_loss, negated_cues};
 use super::casualty_partitive::{Partitive, group_start, partitive};
@@ -572,10 +573,26 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
             ));
             continue;
         }
+        if let Some(who) = died_of_wounds_told(s, c, &out) {
+            out.push((
+                c.a,
+                RawClaim {
+                    category: c.cat,
+                    count: Some(1),
+                    approx: false,
+                    who,
+                    negated: false,
+                    cue: (c.a, c.b),
+                    summary: false,
+                },
+            ));
+            continue;
+        }
         if no_claim
             || after_negative
             || lang.sets.modified.contains(s.w(c.b))
             || released_in_deal(s, c)
+            || in_proper_name(s, c)
         {
             continue;
         }

@@ -266,11 +266,29 @@ fn apposed_age(s: &Sent, c: &Count) -> bool {
 /// of a deal, no claim (TAGS.md).
 pub fn released_in_deal(s: &Sent, c: &Cue) -> bool {
     let sets = &s.lang.sets;
-    let before = |k: usize| (0..k).rev().find(|&j| !sets.claim_article.contains(s.w(j)));
+    let before = |k: usize| {
+        (0..k).rev().find(|&j| {
+            !sets.claim_article.contains(s.w(j)) && !matches!(s.w(j), "all" | "remaining" | "other")
+        })
+    };
     c.cat == CasualtyCategory::Captured
         && s.is_match(&s.lang.cf_triggers)
         && before(c.a).is_some_and(|k| {
             sets.release_nouns.contains(s.w(k))
                 || s.w(k) == "of" && before(k).is_some_and(|j| sets.release_nouns.contains(s.w(j)))
         })
+}
+
+/// "the Coordination Headquarters for the Treatment of Prisoners of War said …": a cue
+/// written with a capital inside a name (a capitalised word, or "of", "for", "the" after
+/// one, right before it) names no one (TAGS.md: a cue inside a proper name is no mention).
+pub fn in_proper_name(s: &Sent, c: &Cue) -> bool {
+    if c.a == 0 || !s.is_cap(c.a) || !s.toks[c.a].word {
+        return false;
+    }
+    let mut k = c.a - 1;
+    while k > 0 && matches!(s.w(k), "of" | "for" | "the" | "on") {
+        k -= 1;
+    }
+    k < c.a - 1 || s.toks[k].word && s.is_cap(k) && k > 0
 }

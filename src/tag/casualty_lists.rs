@@ -231,3 +231,31 @@ pub fn losses_beside_wounded(claims: &mut [RawClaim], cues: &[Cue]) {
 pub fn is_quote_mark(w: &str) -> bool {
     matches!(w, "\"" | "'" | "“" | "”" | "‘" | "’" | "«" | "»" | "„")
 }
+
+/// "One soldier was critically injured in the ambush and later succumbed to his injuries":
+/// a verb of dying joined to the predicate of one wounded person says that person died.
+/// Returns the wounded claim's people when cue `c` is such a verb and `earlier` (the
+/// sentence's claims so far, by token) holds one wounded person before it.
+pub fn died_of_wounds_told(
+    s: &Sent,
+    c: &Cue,
+    earlier: &[(usize, RawClaim)],
+) -> Option<Option<String>> {
+    if c.cat != CasualtyCategory::Killed || !matches!(s.w(c.a), "died" | "succumbed") {
+        return None;
+    }
+    let mut k = c.a;
+    if k > 0 && matches!(s.w(k - 1), "later" | "subsequently" | "eventually" | "then") {
+        k -= 1;
+    }
+    if k == 0 || s.w(k - 1) != "and" {
+        return None;
+    }
+    earlier
+        .iter()
+        .rev()
+        .find(|(p, r)| {
+            *p < c.a && r.category == CasualtyCategory::Wounded && r.count == Some(1) && !r.negated
+        })
+        .map(|(_, r)| r.who.clone())
+}

@@ -130,7 +130,14 @@ pub fn named_subject(s: &Sent, c: &Cue) -> Option<(u64, Option<String>)> {
         k -= 3;
         aged = true;
     }
-    if k == c.a && !dies(s, c)
+    // An idiom of dying in war is said of people only ("embraced shahadat", "fell in battle",
+    // "lost their lives"): it needs no auxiliary either.
+    let idiom = c.b > c.a + 1
+        && matches!(
+            s.w(c.a),
+            "embraced" | "lost" | "laid" | "made" | "paid" | "fell"
+        );
+    if k == c.a && !dies(s, c) && !idiom
         || !s.is_cap(k.checked_sub(1)?)
         || s.w(k - 1).bytes().all(|b| b.is_ascii_digit())
     {

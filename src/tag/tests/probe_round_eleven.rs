@@ -3,7 +3,8 @@
 
 use crate::tag::CasualtyCategory::*;
 use crate::tag::CeasefireStatus::*;
-use crate::tag::test_util::{claimants, keys, statuses};
+use crate::tag::MentionKind::*;
+use crate::tag::test_util::{claimants, keys, kinds, statuses};
 
 #[test]
 fn an_apostrophe_inside_a_word_is_ukrainian_spelling() {
@@ -270,5 +271,109 @@ fn slavic_sources_of_two_figures_and_by_pronoun() {
         ),
     ] {
         assert_eq!(claimants(text), vec![Some(want.to_string())], "{text}");
+    }
+}
+
+#[test]
+fn talk_sport_schedules_and_riots_are_no_clash() {
+    // TAGS.md: verbal or political clashes, sport, a clash of schedules, unarmed riots.
+    for text in [
+        "The foreign ministers of Ethiopia and Somalia clashed over the Somaliland port deal at the AU summit.",
+        "The Armenian foreign minister and his Azerbaijani counterpart clashed over the wording of the peace treaty.",
+        "Real Madrid and Barcelona clash at the Bernabeu on Sunday in what could be the title decider.",
+        "The summit was postponed after it clashed with an African Union meeting in Addis Ababa.",
+        "Protesters clashed with police in central Belgrade on Saturday, and 14 officers were injured, the interior ministry said.",
+        "The ICRC course covers the conduct of hostilities.",
+        "The U.S.-brokered ceasefire ended more than a year of hostilities between Israel and Hezbollah.",
+        "«Норникель» и «Русал» заключили перемирие в многолетнем корпоративном конфликте.",
+        "Грузия вспоминает войну 2008 года: 17 лет назад в ходе пятидневных боев погибли более 400 человек.",
+    ] {
+        assert!(!kinds(text).contains(&Clash), "{text}");
+        assert!(keys(text).is_empty(), "{text}");
+    }
+    assert_eq!(
+        kinds("Troops clashed with rebels over control of the border post."),
+        vec![Clash]
+    );
+}
+
+#[test]
+fn names_deals_and_suspects_in_war_reports() {
+    // A cue inside a proper name, hostages in a call for a deal: no claim.
+    assert_eq!(
+        keys(
+            "The Coordination Headquarters for the Treatment of Prisoners of War said 84 soldiers had returned home."
+        ),
+        vec![(Captured, Some(84))]
+    );
+    assert_eq!(
+        keys(
+            "The UN called for an immediate ceasefire and the unconditional release of all hostages."
+        ),
+        vec![]
+    );
+    // Suspects an army detains in a raid are captured; a prosecutor speaks of war too.
+    assert_eq!(
+        keys(
+            "В ходе столкновений в Дженине ликвидированы девять боевиков, еще 14 подозреваемых задержаны, сообщили в ЦАХАЛ."
+        ),
+        vec![(Killed, Some(9)), (Captured, Some(14))]
+    );
+    assert_eq!(
+        keys(
+            "Forty-three civilians were killed and 112 wounded in shelling of Kharkiv in March, the regional prosecutor's office said."
+        ),
+        vec![(Killed, Some(43)), (Wounded, Some(112))]
+    );
+}
+
+#[test]
+fn the_official_register_attacks_and_deaths() {
+    for text in [
+        "The Israeli Air Force struck a Hamas command centre in Gaza City overnight.",
+        "Units of the Azerbaijani armed forces opened intensive fire with artillery and large-calibre weapons at Armenian positions near Goris.",
+        "The Houthis targeted an Israeli ship in the Red Sea with ballistic missiles and drones.",
+    ] {
+        assert_eq!(kinds(text), vec![Clash], "{text}");
+    }
+    for (text, want) in [
+        (
+            "Sepoy Muhammad Asif and Lance Naik Sher Khan embraced shahadat during the exchange of fire, the ISPR said.",
+            vec![(Killed, Some(2))],
+        ),
+        (
+            "Sergeant Noam Raz and Corporal Eden Shalev fell in battle in northern Gaza, the IDF said.",
+            vec![(Killed, Some(2))],
+        ),
+        (
+            "One soldier was critically injured in the ambush and later succumbed to his injuries, the army said.",
+            vec![(Wounded, Some(1)), (Killed, Some(1))],
+        ),
+        (
+            "Enemy losses over the past day amounted to 320 servicemen, the General Staff said.",
+            vec![(KilledOrWounded, Some(320))],
+        ),
+        (
+            "Insurgents attacked the village of Mucojo, beheading at least five people, residents said.",
+            vec![(Killed, Some(5))],
+        ),
+        (
+            "Troops apprehended 30 terrorists during the raid, the army said.",
+            vec![(Captured, Some(30))],
+        ),
+    ] {
+        assert_eq!(keys(text), want, "{text}");
+    }
+}
+
+#[test]
+fn slavic_truces_sought_are_proposed() {
+    // TAGS.md: a truce one party is trying to secure or working towards is proposed.
+    for text in [
+        "Москва намерена добиться перемирия в Газе.",
+        "Стороны работают над достижением перемирия.",
+        "Київ прагне домогтися припинення вогню.",
+    ] {
+        assert_eq!(statuses(text), vec![Proposed], "{text}");
     }
 }
