@@ -69,7 +69,14 @@ pub fn singular_subject(s: &Sent, c: &Cue) -> Option<(u64, Option<String>)> {
     {
         head = open - 1;
     }
-    if !s.toks[head].word || is_plural_word(s, head) {
+    // "whether anyone was hurt" counts no one.
+    if !s.toks[head].word
+        || is_plural_word(s, head)
+        || matches!(
+            s.w(head),
+            "anyone" | "anybody" | "someone" | "somebody" | "whoever"
+        )
+    {
         return None;
     }
     // Walk back over the noun phrase to its determiner.

@@ -363,9 +363,7 @@ pub fn drop_restated(out: &mut [Mention]) {
             let restated = seen.iter().any(|(cat, count, who, by)| {
                 *cat == c.category
                     && *count == n
-                    && compatible(who.as_deref(), c.who.as_deref(), |a, b| {
-                        a.to_lowercase() == b.to_lowercase()
-                    })
+                    && compatible(who.as_deref(), c.who.as_deref(), same_head)
                     && compatible(by.as_deref(), c.claimant.as_deref(), share_name)
             });
             here.push((c.category, n, c.who.clone(), c.claimant.clone()));
@@ -374,6 +372,13 @@ pub fn drop_restated(out: &mut [Mention]) {
         // Within one sentence every number is its own claim ("3 soldiers and 3 agents").
         seen.extend(here);
     }
+}
+
+/// Two phrases of people agree when their head nouns do ("seven Pakistani soldiers … the
+/// seven soldiers").
+fn same_head(a: &str, b: &str) -> bool {
+    let head = |x: &str| x.split_whitespace().last().map(str::to_lowercase);
+    a.to_lowercase() == b.to_lowercase() || head(a).is_some_and(|h| Some(h) == head(b))
 }
 
 /// Two optional values agree when either is missing or `same` holds.

@@ -97,6 +97,17 @@ fn holds_pair(set: &WordSet, a: &str, b: &str) -> bool {
     set.contains(&format!("{a} {b}"))
 }
 
+/// True for a Russian or Ukrainian word with an adjective's ending ("энергетическое",
+/// "пасхальне"): a modifier of the noun it stands before.
+fn cyrillic_adjective(w: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "ое", "ая", "ый", "ий", "ые", "ой", "ее", "яя", "не", "ве", "ке", "те", "ій",
+    ];
+    w.chars().count() > 4
+        && w.chars().all(|c| ('\u{0400}'..='\u{04FF}').contains(&c))
+        && ENDINGS.iter().any(|e| w.ends_with(e))
+}
+
 /// True when the cue starts with a verbal noun ("закінчення", "termination"): after the
 /// trigger it sits in a phrase of its own, not in the trigger's predicate.
 fn nominal(s: &Sent, c: (usize, usize)) -> bool {
@@ -209,6 +220,7 @@ fn left(
                     || w.contains('-')
                     || w.contains(|ch: char| ch.is_ascii_digit())
                     || s.is_upper(j)
+                    || cyrillic_adjective(w)
             });
             out.push((st, (words == 0 || modifiers_between) && !verbal));
             // A verb or a modifier may have its own governor before it; a noun heads the

@@ -4,7 +4,7 @@
 use crate::tag::CasualtyCategory::*;
 use crate::tag::CeasefireStatus::*;
 use crate::tag::MentionKind::*;
-use crate::tag::test_util::{claimants, keys, kinds, statuses};
+use crate::tag::test_util::{claimants, claims, keys, kinds, statuses};
 
 #[test]
 fn an_apostrophe_inside_a_word_is_ukrainian_spelling() {
@@ -376,4 +376,81 @@ fn slavic_truces_sought_are_proposed() {
     ] {
         assert_eq!(statuses(text), vec![Proposed], "{text}");
     }
+}
+
+#[test]
+fn reports_absent_and_whether_anyone_was_hurt_are_no_claim() {
+    for text in [
+        "Mortar rounds hit the airport, security sources said, without immediate reports of casualties.",
+        "It was not immediately clear whether anyone was hurt in the shelling.",
+    ] {
+        assert_eq!(kinds(text), vec![Clash], "{text}");
+    }
+    // A vague count stays a claim though its figure is withheld.
+    assert_eq!(
+        keys(
+            "A handful of peacekeepers were wounded in the attack, the mission said, without giving a precise figure."
+        ),
+        vec![(Wounded, None)]
+    );
+}
+
+#[test]
+fn fighting_days_into_a_truce_violates_it() {
+    // TAGS.md: fighting reported since a truce began is violated.
+    assert_eq!(
+        statuses(
+            "Residents reported renewed artillery fire on the outskirts of Idlib, two days into the truce."
+        ),
+        vec![Violated]
+    );
+    assert_eq!(
+        statuses(
+            "Days after the truce was signed, M23 rebels and Wazalendo militias were fighting again near Walikale."
+        ),
+        vec![Agreed, Violated]
+    );
+    assert_eq!(
+        statuses("The Polisario said it was no longer bound by the 1991 ceasefire."),
+        vec![Collapsed]
+    );
+    for text in [
+        "Объявленное Москвой энергетическое перемирие неоднократно нарушалось украинской стороной.",
+        "Оголошене Москвою енергетичне перемир'я неодноразово порушувалося.",
+    ] {
+        assert_eq!(statuses(text), vec![Agreed, Violated], "{text}");
+    }
+}
+
+#[test]
+fn captivity_as_a_state_and_denials_in_quotes() {
+    for (text, want) in [
+        (
+            "Two aid workers remain in captivity, the U.N. said.",
+            vec![(Captured, Some(2))],
+        ),
+        (
+            "Five aid workers remain in the hands of their ISWAP kidnappers, the U.N. said.",
+            vec![(Captured, Some(5))],
+        ),
+        (
+            "У районі Покровська до полону потрапили четверо військових ЗС РФ.",
+            vec![(Captured, Some(4))],
+        ),
+    ] {
+        assert_eq!(keys(text), want, "{text}");
+    }
+    // TAGS.md: a figure its issuer calls false is a negated claim.
+    let found = claims(
+        "Eritrean Information Minister Yemane Gebremeskel dismissed as \"fabricated\" a report that 30 Eritrean soldiers had been killed.",
+    );
+    assert_eq!(found.len(), 1);
+    assert!(found[0].4, "negated");
+    // The same people counted again by the same source are one claim.
+    assert_eq!(
+        keys(
+            "The ISPR said seven Pakistani soldiers were killed in the attack. The ISPR added that the seven soldiers had been killed while repulsing the assault."
+        ),
+        vec![(Killed, Some(7))]
+    );
 }
