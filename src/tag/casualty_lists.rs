@@ -107,7 +107,9 @@ pub fn predicate_after_noun(s: &Sent, cues: &[Cue], ci: usize) -> Option<usize> 
     while j < s.toks.len() && s.lang.sets.aux.contains(s.w(j)) {
         j += 1;
     }
-    if j == cues[ci].b {
+    // "26 hostages died", "five prisoners killed": a past verb needs no auxiliary.
+    let past_verb = s.lang.code == "en" && (s.w(j) == "died" || s.w(j).ends_with("ed"));
+    if j == cues[ci].b && !past_verb {
         return None;
     }
     cue_at_start(cues, j).filter(|&p| cues[p].cat != cues[ci].cat)

@@ -454,3 +454,72 @@ fn captivity_as_a_state_and_denials_in_quotes() {
         vec![(Killed, Some(7))]
     );
 }
+
+#[test]
+fn planned_limited_and_refrained_strikes_are_no_clash() {
+    // TAGS.md: a strike only proposed, planned or to be limited is no clash.
+    for text in [
+        "The Houthis will resume attacks on Israel-linked shipping now that the Gaza ceasefire has broken down.",
+        "Russia accused Ukraine of violating a US-brokered partial truce on strikes against energy infrastructure.",
+        "The UN urged both sides to refrain from provocative military action along the line of contact.",
+        "Somalia's president and Jubaland's leader clashed over the electoral model at a tense meeting.",
+        "Serb protesters throwing rocks and bottles clashed with NATO-led KFOR peacekeepers in Zvecan, injuring 30 soldiers, the alliance said.",
+    ] {
+        assert!(!kinds(text).contains(&Clash), "{text}");
+    }
+    // An order to strike now is a strike (the first dev set's label).
+    assert_eq!(
+        kinds(
+            "Netanyahu has directed the military to immediately carry out forceful strikes in the Gaza Strip."
+        ),
+        vec![Clash]
+    );
+    assert_eq!(
+        kinds("The IDF said it struck a Hezbollah operative in southern Lebanon."),
+        vec![Clash]
+    );
+}
+
+#[test]
+fn the_verb_names_the_fate_of_people_a_noun_counts() {
+    for (text, want) in [
+        (
+            "The military said 33 attackers were killed in the assault and 26 hostages died.",
+            vec![(Killed, Some(33)), (Killed, Some(26))],
+        ),
+        (
+            "У російському полоні досі перебувають понад 8 тисяч українців, заявив омбудсман.",
+            vec![(Captured, Some(8000))],
+        ),
+        (
+            "Saudi-led air strikes hit a detention centre in Saada, killing dozens, the Houthis said.",
+            vec![(Killed, None)],
+        ),
+        // Accidents and disease, whoever dies in them.
+        (
+            "Военный грузовик столкнулся с легковым автомобилем под Белгородом, погибли двое военнослужащих.",
+            vec![],
+        ),
+        (
+            "Від ускладнень грипу у військовому шпиталі померли троє пацієнтів.",
+            vec![],
+        ),
+    ] {
+        assert_eq!(keys(text), want, "{text}");
+    }
+    assert_eq!(
+        claimants(
+            "Russia's defence ministry said it killed 1,200 Ukrainian troops, while the Ukrainian General Staff put Russian losses at 1,070 personnel killed or wounded."
+        ),
+        vec![
+            Some("Russia's defence ministry".to_string()),
+            Some("the Ukrainian General Staff".to_string())
+        ]
+    );
+    assert_eq!(
+        statuses(
+            "Sudan's army proposed a three-month humanitarian truce; the RSF said it accepted the plan, but the army-led government has yet to respond."
+        ),
+        vec![Proposed]
+    );
+}
