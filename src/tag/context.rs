@@ -332,7 +332,14 @@ fn drop_bare_counted(
     for m in ms.iter_mut() {
         if let MentionDetail::Casualty { claims } = &mut m.detail {
             claims.retain(|c| {
-                let bare = c.count.is_none() && !c.negated && c.who.is_none();
+                // "accused Pristina of kidnapping them": a pronoun names no new people.
+                let pronoun = c.who.as_deref().is_some_and(|w| {
+                    matches!(
+                        w.to_lowercase().as_str(),
+                        "them" | "him" | "her" | "их" | "них" | "его" | "її" | "їх" | "його"
+                    )
+                });
+                let bare = c.count.is_none() && !c.negated && (c.who.is_none() || pronoun);
                 !(bare
                     && numbered.iter().any(|(cat, who)| {
                         (*cat == c.category || c.category == CasualtyCategory::KilledOrWounded)

@@ -523,3 +523,38 @@ fn the_verb_names_the_fate_of_people_a_noun_counts() {
         vec![Proposed]
     );
 }
+
+#[test]
+fn slavic_terror_attacks_air_raids_and_the_first_hours_of_a_truce() {
+    for text in [
+        "В результате теракта у здания министерства в Кабуле погибли от 10 до 15 человек.",
+        "Не менее 20 человек погибли при налете армейской авиации на рынок в штате Ракхайн.",
+    ] {
+        assert!(kinds(text).contains(&Clash), "{text}");
+    }
+    for text in [
+        "За перші години «великоднього перемир'я» російські війська 59 разів обстріляли позиції ЗСУ.",
+        "За первые сутки перемирия противник 40 раз обстрелял позиции.",
+    ] {
+        assert_eq!(statuses(text), vec![Violated], "{text}");
+    }
+}
+
+#[test]
+fn pronouns_count_no_new_people_and_with_opens_a_speaker() {
+    assert_eq!(
+        keys(
+            "Kosovo police detained three Serbian soldiers near the boundary line; Belgrade accused Pristina of kidnapping them."
+        ),
+        vec![(Captured, Some(3))]
+    );
+    assert_eq!(
+        claimants(
+            "Clashes erupted at a border crossing, with a Taliban spokesman saying 12 Pakistani soldiers were killed. Pakistan's military said 23 of its soldiers died."
+        ),
+        vec![
+            Some("a Taliban spokesman".to_string()),
+            Some("Pakistan's military".to_string())
+        ]
+    );
+}
