@@ -457,18 +457,27 @@ pub fn each_repeats(s: &Sent, c: &Count) -> usize {
     else {
         return 1;
     };
+    // A word of a place's name: capitalised, or a particle of one ("Deir al-Balah").
+    let name_word = |k: usize| {
+        let w = s.text_of(k, k + 1);
+        s.is_cap(k)
+            || w.rsplit('-')
+                .next()
+                .is_some_and(|t| t.starts_with(char::is_uppercase))
+            || matches!(w, "de" | "da" | "di" | "del" | "el" | "al" | "bin" | "ibn")
+    };
     let mut items = 1;
     let mut k = ea;
     while k > 0 {
         k -= 1;
         let w = s.w(k);
         if w == "," || s.lang.sets.conj.contains(w) {
-            if k > 0 && s.is_cap(k - 1) {
+            if k > 0 && name_word(k - 1) {
                 items += 1;
             }
             continue;
         }
-        if !s.is_cap(k) {
+        if !name_word(k) {
             break;
         }
     }

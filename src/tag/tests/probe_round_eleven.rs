@@ -558,3 +558,14 @@ fn pronouns_count_no_new_people_and_with_opens_a_speaker() {
         ]
     );
 }
+
+#[test]
+fn each_of_places_with_particles_in_their_names_reports_its_own() {
+    // TAGS.md: "each reporting one civilian dead", three times, is three claims of 1.
+    assert_eq!(
+        keys(
+            "Health officials in Deir al-Balah, Gaza City and Rafah each reported one civilian killed by Israeli fire."
+        ),
+        vec![(Killed, Some(1)); 3]
+    );
+}
