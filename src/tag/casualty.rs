@@ -17,23 +17,19 @@
 //!    approximate — unless the sentence only says numbers are not known, or the cue is a
 //!    summary noun ("losses") followed by numbered claims.
 
+use super::casualty_bare::bare_cue_claims;
 use super::casualty_cause::{accident_causes, counted_apart, cues_outside_accidents};
 pub use super::casualty_cues::{Cue, is_plural_word};
-use super::casualty_cues::{
-    displaced, find_cues, in_place_name, in_proper_name, is_age, not_people, released_in_deal,
-    who_after,
-};
+use super::casualty_cues::{displaced, find_cues, in_place_name, is_age, not_people, who_after};
 use super::casualty_lists::{
-    died_of_wounds_told, head_nouns, is_list_item, is_quote_mark, join_blocked,
-    losses_beside_wounded, predicate_after_noun, speaker_aside,
+    head_nouns, is_list_item, is_quote_mark, join_blocked, losses_beside_wounded,
+    predicate_after_noun, speaker_aside,
 };
 use super::casualty_negation::{Negation, denied_loss, negated_cues};
 use super::casualty_partitive::{Partitive, group_start, partitive};
 use super::casualty_rejection::rejected_claim;
 use super::casualty_single::{
-    after_single_object, coordinated_singulars, each_repeats, joined_single, named_object,
-    named_subject, place_phrase, single_before, singular_object, singular_person_object,
-    singular_subject,
+    after_single_object, each_repeats, joined_single, place_phrase, single_before,
 };
 use super::mention::CasualtyCategory;
 use super::numbers::{Count, find_counts};
@@ -496,147 +492,7 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
         out.push((cues[ci].a, denied_loss(&cues[ci])));
     }
 
-    // Bare cues.
-    // A no-claim phrase inside a cue ("whereabouts … unknown") does not count.
-    let no_claim = no_claims
-        .iter()
-        .any(|n| !cues.iter().any(|c| c.a <= n.0 && n.1 <= c.b));
-    let summaries = s.matches(&lang.summary);
-    let numbered: Vec<(usize, CasualtyCategory)> = out
-        .iter()
-        .filter(|(_, r)| !r.negated)
-        .map(|(p, r)| (*p, r.category))
-        .collect();
-    // A summary noun ("losses", "the death toll") is covered by the numbered claims after it.
-    let numbered_after = |k: usize, cat: CasualtyCategory| {
-        numbered
-            .iter()
-            .any(|(p, c)| *p > k && (*c == cat || cat == CasualtyCategory::KilledOrWounded))
-    };
-    for (ci, c) in cues.iter().enumerate() {
-        if used[ci] || after_negative {
-            continue;
-        }
-        // A cue that needs a number ("missing") takes a coordination of singulars as one.
-        let mut coordinated = coordinated_singulars(s, c);
-        if c.numbered_only {
-            coordinated = coordinated.or_else(|| singular_person_object(s, c, &cues));
-            if coordinated.is_none() {
-                continue;
-            }
-        }
-        if c.singular {
-            out.push((
-                c.a,
-                RawClaim {
-                    category: c.cat,
-                    count: Some(1),
-                    approx: false,
-                    who: None,
-                    negated: false,
-                    cue: (c.a, c.b),
-                    summary: false,
-                },
-            ));
-            continue;
-        }
-        let single = coordinated
-            .or_else(|| singular_subject(s, c))
-            .or_else(|| singular_object(s, c, &cues));
-        if let Some((count, who)) = single
-            .or_else(|| named_subject(s, c))
-            .or_else(|| named_object(s, c))
-        {
-            // "казнили заложника": a noun cue inside the person named right after the cue is
-            // who, no claim (a subject named before the cue covers none of its cues).
-            let span = who
-                .as_deref()
-                .map_or(0, |w| w.split_whitespace().count())
-                .min(s.toks.len().saturating_sub(c.b));
-            let object = span > 0 && who.as_deref() == Some(s.text_of(c.b, c.b + span));
-            for (k, q) in cues.iter().enumerate().skip(ci + 1).filter(|_| object) {
-                if q.a >= c.b && q.a < c.b + span && q.cat != c.cat {
-                    used[k] = true;
-                }
-            }
-            out.push((
-                c.a,
-                RawClaim {
-                    category: c.cat,
-                    count: Some(count),
-                    approx: false,
-                    who,
-                    negated: false,
-                    cue: (c.a, c.b),
-                    summary: false,
-                },
-            ));
-            continue;
-        }
-        if let Some(who) = died_of_wounds_told(s, c, &out) {
-            out.push((
-                c.a,
-                RawClaim {
-                    category: c.cat,
-                    count: Some(1),
-                    approx: false,
-                    who,
-                    negated: false,
-                    cue: (c.a, c.b),
-                    summary: false,
-                },
-            ));
-            continue;
-        }
-        if no_claim
-            || after_negative
-            || lang.sets.modified.contains(s.w(c.b))
-            || released_in_deal(s, c)
-            || in_proper_name(s, c)
-        {
-            continue;
-        }
-        // "Среди раненых — 13-летняя девочка", "Among the dead, a child": a part of people
-        // counted already, named with no number, is no claim (TAGS.md).
-        let before = (0..c.a)
-            .rev()
-            .find(|&k| !lang.sets.claim_article.contains(s.w(k)));
-        if before.is_some_and(|k| lang.sets.subset_openers.contains(s.w(k))) {
-            continue;
-        }
-        // A loss or abduction of things ("потеряли урожай", "викрадення авто") is no claim.
-        if s.toks.get(c.b).is_some_and(|t| t.word)
-            && lang.not_people.is_exactly(s.text_of(c.b, c.b + 1))
-        {
-            continue;
-        }
-        let is_summary = summaries.iter().any(|&(a, b)| a <= c.a && c.b <= b);
-        if is_summary && numbered_after(c.a, c.cat) {
-            continue;
-        }
-        // "The dead included four police officers": the count a word or two after the cue
-        // is its figure; the cue makes no unnumbered claim beside it.
-        if numbered
-            .iter()
-            .any(|&(p, cat)| p >= c.b && p <= c.b + 2 && cat == c.cat)
-        {
-            continue;
-        }
-        let who =
-            who_after(s, c.b, &cues).filter(|w| !w.is_empty() && !lang.not_people.is_match(w));
-        out.push((
-            c.a,
-            RawClaim {
-                category: c.cat,
-                count: None,
-                approx: true,
-                who,
-                negated: false,
-                cue: (c.a, c.b),
-                summary: is_summary,
-            },
-        ));
-    }
+    bare_cue_claims(s, &cues, &mut used, &no_claims, after_negative, &mut out);
     out.sort_by_key(|(p, _)| *p);
     let mut claims: Vec<RawClaim> = out.into_iter().map(|(_, r)| r).collect();
     losses_beside_wounded(&mut claims, &cues);

@@ -23,7 +23,8 @@
 //! All word lists live in `lexicon/{en,ru,uk}.toml`; a new term or language is a data change.
 
 pub mod casualty;
-pub mod casualty_cause;
+mod casualty_bare;
+mod casualty_cause;
 pub mod casualty_cues;
 pub mod casualty_lists;
 pub mod casualty_negation;
