@@ -103,7 +103,7 @@ pub fn bare_cue_claims(
             ));
             continue;
         }
-        if let Some(who) = died_of_wounds_told(s, c, &out) {
+        if let Some(who) = died_of_wounds_told(s, c, out) {
             out.push((
                 c.a,
                 RawClaim {
