@@ -152,7 +152,12 @@ pub fn bare_cue_claims(
         {
             continue;
         }
-        let who = who_after(s, c.b, cues).filter(|w| !w.is_empty() && !lang.not_people.is_match(w));
+        // "The victims included an imam": the word that opens a part names no one.
+        let who = who_after(s, c.b, cues).filter(|w| {
+            !w.is_empty()
+                && !lang.not_people.is_match(w)
+                && !lang.sets.including.contains(&w.to_lowercase())
+        });
         out.push((
             c.a,
             RawClaim {

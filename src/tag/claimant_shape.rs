@@ -139,7 +139,12 @@ fn speaker_phrase(s: &Sent, a: usize, b: usize) -> Option<(usize, usize)> {
 /// True when the tokens `a..b` are a claimant as they stand: `speaker_phrase` without repairs.
 pub(super) fn plain_speaker(s: &Sent, a: usize, b: usize) -> bool {
     let sets = &s.lang.sets;
-    if a >= b || sets.claim_bad_start.contains(s.w(a)) {
+    // "WHO condemns …": an acronym is a name, whatever word it spells.
+    let acronym = {
+        let w = s.text_of(a, a + 1);
+        w.chars().count() > 1 && w.chars().all(char::is_uppercase)
+    };
+    if a >= b || sets.claim_bad_start.contains(s.w(a)) && !acronym {
         return false;
     }
     if (a..b).any(|k| sets.claim_clause.contains(s.w(k))) {

@@ -4,7 +4,7 @@
 use crate::tag::CasualtyCategory::*;
 use crate::tag::CeasefireStatus::*;
 use crate::tag::MentionKind::*;
-use crate::tag::test_util::{claimants, claims, keys, kinds, statuses};
+use crate::tag::test_util::{claimants, claims, counts_by, keys, kinds, statuses};
 
 #[test]
 fn an_apostrophe_inside_a_word_is_ukrainian_spelling() {
@@ -567,5 +567,71 @@ fn each_of_places_with_particles_in_their_names_reports_its_own() {
             "Health officials in Deir al-Balah, Gaza City and Rafah each reported one civilian killed by Israeli fire."
         ),
         vec![(Killed, Some(1)); 3]
+    );
+}
+
+#[test]
+fn a_second_figure_with_no_cue_and_issuers_that_name_themselves() {
+    assert_eq!(
+        counts_by(
+            "Syria's Defence Ministry said 15 soldiers were killed in an ambush near Jableh. A war monitor put the figure at 16."
+        ),
+        vec![
+            (Some(15), Some("Syria's Defence Ministry".to_string())),
+            (Some(16), Some("A war monitor".to_string()))
+        ]
+    );
+    // A count of things put at a figure is none.
+    assert_eq!(
+        keys(
+            "The army said 15 soldiers were killed in the ambush. Analysts put the number of drones at 40."
+        ),
+        vec![(Killed, Some(15))]
+    );
+    for (text, want) in [
+        (
+            "WHO condemns the attack on the hospital, which reportedly killed at least 5 patients.",
+            "WHO",
+        ),
+        (
+            "The Rapid Support Forces announce that they captured 64 officers and soldiers in the battle.",
+            "The Rapid Support Forces",
+        ),
+    ] {
+        assert_eq!(claimants(text), vec![Some(want.to_string())], "{text}");
+    }
+    let denied = claims(
+        "The RSF strongly denies the false allegations that its forces shelled the Abu Shouk camp, killing 40 displaced people.",
+    );
+    assert_eq!(denied.len(), 1);
+    assert!(denied[0].4, "negated");
+    assert_eq!(denied[0].3.as_deref(), Some("The RSF"));
+}
+
+#[test]
+fn no_word_on_casualties_parts_named_and_old_wars() {
+    assert_eq!(
+        kinds(
+            "Israeli air strikes hit military sites in Daraa and Homs overnight, the Israeli military said. There was no immediate word on casualties."
+        ),
+        vec![Clash]
+    );
+    assert_eq!(
+        keys(
+            "RSF fighters killed 12 people in an attack on a mosque in El Fasher. The victims included an imam, a resistance committee said."
+        ),
+        vec![(Killed, Some(12))]
+    );
+    assert_eq!(
+        kinds(
+            "The 1999 Kosovo war, in which about 13,000 people were killed, ended after 78 days of NATO air strikes on Serbia."
+        ),
+        vec![]
+    );
+    assert_eq!(
+        statuses(
+            "Residents of El Fasher said the RSF kept shelling the city even after the three-day humanitarian truce came into force."
+        ),
+        vec![Agreed, Violated]
     );
 }
