@@ -635,3 +635,11 @@ fn no_word_on_casualties_parts_named_and_old_wars() {
         vec![Agreed, Violated]
     );
 }
+
+#[test]
+fn paying_the_supreme_price_is_dying() {
+    assert_eq!(
+        keys("Two soldiers paid the supreme price in the encounter, DHQ said."),
+        vec![(Killed, Some(2))]
+    );
+}
