@@ -85,6 +85,7 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
     // "Серед них – 560 дітей", "Among them were 40 children": a sentence that opens with a
     // breakdown word after a claim counts a part of it, with no cue of its own.
     let claimed_prev = std::mem::take(&mut st.claimed_prev);
+    let has_cue = s.is_match(&lang.any_cue);
     let breakdown =
         claimed_prev && (0..3.min(s.toks.len())).any(|k| lang.sets.including.contains(s.w(k)));
     // "A war monitor put the figure at 16": a second source's figure for the people just
@@ -92,12 +93,12 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
     let breakdown = breakdown
         || st.last_category.is_some()
             && s.toks.len() < 40
-            && !s.is_match(&lang.any_cue)
+            && !has_cue
             && s.matches(&lang.restated_figure).iter().any(|&(_, b)| {
                 s.w(b).starts_with(|c: char| c.is_ascii_digit())
                     || super::numbers::is_number_word(lang, s.w(b))
             });
-    if !breakdown && !s.is_match(&lang.any_cue) {
+    if !breakdown && !has_cue {
         let rejected = rejected_claim(s, &[], st.last_category);
         skip(s, st);
         return rejected.into_iter().collect();

@@ -76,6 +76,7 @@ pub fn bare_cue_claims(
         if let Some((count, who)) = single
             .or_else(|| named_subject(s, c))
             .or_else(|| named_object(s, c))
+            .or_else(|| died_of_wounds_told(s, c, out).map(|who| (1, who)))
         {
             // "казнили заложника": a noun cue inside the person named right after the cue is
             // who, no claim (a subject named before the cue covers none of its cues).
@@ -94,21 +95,6 @@ pub fn bare_cue_claims(
                 RawClaim {
                     category: c.cat,
                     count: Some(count),
-                    approx: false,
-                    who,
-                    negated: false,
-                    cue: (c.a, c.b),
-                    summary: false,
-                },
-            ));
-            continue;
-        }
-        if let Some(who) = died_of_wounds_told(s, c, out) {
-            out.push((
-                c.a,
-                RawClaim {
-                    category: c.cat,
-                    count: Some(1),
                     approx: false,
                     who,
                     negated: false,
