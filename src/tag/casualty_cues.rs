@@ -290,5 +290,5 @@ pub fn in_proper_name(s: &Sent, c: &Cue) -> bool {
     while k > 0 && matches!(s.w(k), "of" | "for" | "the" | "on") {
         k -= 1;
     }
-    k < c.a - 1 || s.toks[k].word && s.is_cap(k) && k > 0
+    s.toks[k].word && s.is_cap(k) && k > 0
 }

@@ -643,3 +643,12 @@ fn paying_the_supreme_price_is_dying() {
         vec![(Killed, Some(2))]
     );
 }
+
+#[test]
+fn a_capital_after_a_common_word_is_no_name() {
+    // "of" after a lowercase word opens no name: the cue counts.
+    assert_eq!(
+        keys("The court ruled on the protection of Prisoners of war held by the rebels."),
+        vec![(Captured, None)]
+    );
+}
