@@ -425,7 +425,7 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
                 None => who_after(s, c.last, &cues),
             },
         };
-        let reps = each_repeats(s, c);
+        let reps = each_repeats(s, c, &counts);
         for _ in 0..reps {
             out.push((
                 c.first,

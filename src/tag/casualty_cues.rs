@@ -135,6 +135,10 @@ pub fn who_after(s: &Sent, from: usize, cues: &[Cue]) -> Option<String> {
         if !t.word || sets.who_stop.contains(&t.lower) || cues.iter().any(|c| c.a == i) {
             break;
         }
+        // "814 people continued": a past verb after a plural noun is the clause's predicate.
+        if i > start && t.lower.ends_with("ed") && is_plural_word(s, i - 1) {
+            break;
+        }
         i += 1;
     }
     (i > start).then(|| s.text_of(start, i).to_string())
@@ -263,7 +267,8 @@ fn apposed_age(s: &Sent, c: &Count) -> bool {
 
 /// "a truce and the release of hostages", "перемирие и освобождение заложников": captives
 /// named with no number as the object of a release or exchange, beside a truce, are part
-/// of a deal, no claim (TAGS.md).
+/// of a deal, no claim (TAGS.md); so are bodies or remains to be returned ("a deal that
+/// covers the return of bodies").
 pub fn released_in_deal(s: &Sent, c: &Cue) -> bool {
     let sets = &s.lang.sets;
     let before = |k: usize| {
@@ -271,12 +276,14 @@ pub fn released_in_deal(s: &Sent, c: &Cue) -> bool {
             !sets.claim_article.contains(s.w(j)) && !matches!(s.w(j), "all" | "remaining" | "other")
         })
     };
-    c.cat == CasualtyCategory::Captured
-        && s.is_match(&s.lang.cf_triggers)
-        && before(c.a).is_some_and(|k| {
-            sets.release_nouns.contains(s.w(k))
-                || s.w(k) == "of" && before(k).is_some_and(|j| sets.release_nouns.contains(s.w(j)))
-        })
+    let after_release = before(c.a).is_some_and(|k| {
+        sets.release_nouns.contains(s.w(k))
+            || s.w(k) == "of" && before(k).is_some_and(|j| sets.release_nouns.contains(s.w(j)))
+    });
+    // "a deal that covers the return of bodies": remains handed over in a deal.
+    let remains = matches!(s.w(c.a), "bodies" | "remains");
+    after_release
+        && (remains || c.cat == CasualtyCategory::Captured && s.is_match(&s.lang.cf_triggers))
 }
 
 /// "the Coordination Headquarters for the Treatment of Prisoners of War said …": a cue

@@ -175,9 +175,12 @@ pub fn join_blocked(
                 let w = s.w(k);
                 let glue =
                     w == "," || lang.sets.conj.contains(w) || lang.sets.including.contains(w);
+                // "23 fighters from Turkish-backed factions and 11 SDF members were killed":
+                // a phrase of origin or place inside the noun phrase.
+                let inner = matches!(w, "from" | "of" | "the" | "a" | "an" | "in" | "at" | "near");
                 glue || (s.toks[k].word
                     && !cues.iter().any(|c| c.a == k)
-                    && !lang.sets.who_stop.contains(w))
+                    && (inner || !lang.sets.who_stop.contains(w)))
             }) && (counts[ni].last..counts[o].first).any(|k| {
                 let w = s.w(k);
                 w == "," || lang.sets.conj.contains(w) || lang.sets.including.contains(w)

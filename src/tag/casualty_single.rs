@@ -173,6 +173,11 @@ pub fn named_subject(s: &Sent, c: &Cue) -> Option<(u64, Option<String>)> {
         if let Some(n) = before_kin {
             k -= n + 1;
         }
+        // "Junior sergeant Arman Hakobyan and private Davit Petrosyan": a rank before a name.
+        let name_start = k;
+        while k > 0 && s.toks[k - 1].word && RANKS.contains(&s.w(k - 1)) && name_start - k < 2 {
+            k -= 1;
+        }
         groups += 1;
         start = k;
         // The separators before this group, and an age after the previous name ("Ahmed
@@ -197,6 +202,32 @@ pub fn named_subject(s: &Sent, c: &Cue) -> Option<(u64, Option<String>)> {
     let enough = groups >= 2 || (groups == 1 && (aged || relative));
     (enough && groups <= 10).then(|| (groups, Some(s.text_of(start, end).to_string())))
 }
+
+/// Ranks written before a soldier's name, in any case ("private Davit Petrosyan").
+const RANKS: &[&str] = &[
+    "private",
+    "sergeant",
+    "corporal",
+    "lieutenant",
+    "captain",
+    "major",
+    "colonel",
+    "junior",
+    "senior",
+    "lance",
+    "staff",
+    "warrant",
+    "ensign",
+    "rifleman",
+    "gunner",
+    "sapper",
+    "soldier",
+    "serviceman",
+    "conscript",
+    "paratrooper",
+    "marine",
+    "sniper",
+];
 
 /// Most words of a person's name ("Addah Al-Bendir", "Abu Mohammed al-Adnani").
 const NAME_WORDS: usize = 4;
@@ -449,7 +480,7 @@ pub fn singular_object(s: &Sent, c: &Cue, cues: &[Cue]) -> Option<(u64, Option<S
 }
 
 /// "Sloviansk, Krasnohorivka and Kurakhove each reporting one civilian dead": 3 claims.
-pub fn each_repeats(s: &Sent, c: &Count) -> usize {
+pub fn each_repeats(s: &Sent, c: &Count, counts: &[Count]) -> usize {
     let eaches = s.matches(&s.lang.each);
     let Some(&(ea, _)) = eaches
         .iter()
@@ -480,6 +511,16 @@ pub fn each_repeats(s: &Sent, c: &Count) -> usize {
         if !name_word(k) {
             break;
         }
+    }
+    // "Three separate strikes hit Khan Younis overnight, each killing one civilian": the
+    // counted plural subject of the clause before says how many times.
+    if items == 1
+        && let Some(n) = counts.iter().find_map(|o| {
+            let plural_after = (o.last..(o.last + 2).min(ea)).any(|k| is_plural_word(s, k));
+            (o.last < ea && o.first <= 1 && plural_after).then_some(o.value?)
+        })
+    {
+        return (n as usize).clamp(1, 20);
     }
     items.clamp(1, 20)
 }

@@ -8,7 +8,7 @@
 //! the words found there are a speaker, and cuts them to one; `claimant_choice` chooses
 //! among the speakers found the one who makes a claim.
 
-pub use super::claimant_choice::{find, find_near, opening_name};
+pub use super::claimant_choice::{acting_issuer, find, find_near, opening_name};
 use super::claimant_headings::{colon_speaker, dash_signature};
 use super::claimant_shape::{found, has_capital, past_channel, plain_speaker, trim};
 use super::claimant_titles::{is_cardinal, name_before_title, title_before_name};
@@ -153,6 +153,16 @@ fn subject_before(s: &Sent, v: usize) -> Option<(usize, usize)> {
     // what follows is the clause's time or manner; unless a name follows ("The tactic has
     // raised the risk … and Abdul Latif Fazly, …, said").
     let (a, end) = trim(s, a, end)?;
+    // "Clashes that the Syrian Network for Human Rights said had killed": inside a relative
+    // clause the speaker follows the relative, its antecedent is what was reported.
+    if let Some(k) = (a + 1..end)
+        .rev()
+        .find(|&k| sets.claim_relative.contains(s.w(k)))
+        && k + 1 < end
+        && plain_speaker(s, k + 1, end)
+    {
+        return trim(s, k + 1, end);
+    }
     // "У М'янмі повстанці заявили", "В Сирии оппозиция сообщила": a place after the
     // preposition that opens the clause is where, not who; the speaker's noun after it is.
     if a > 0

@@ -233,6 +233,11 @@ pub fn find_near(s: &Sent, claim: Option<usize>) -> Option<Found> {
 /// A name that could stand for "it"/"he" when no claimant came before: the capitalised
 /// noun phrase that opens the sentence ("The Sudanese Armed Forces … it said").
 pub fn opening_name(s: &Sent) -> Option<String> {
+    opening_name_end(s).map(|b| s.text_of(0, b).to_string())
+}
+
+/// The token that ends the name `opening_name` finds.
+fn opening_name_end(s: &Sent) -> Option<usize> {
     let mut b = 0;
     while b < s.toks.len() && b < 8 {
         // A name in quotation marks after a noun: "Группировка «Аш-Шабаб»".
@@ -256,5 +261,48 @@ pub fn opening_name(s: &Sent) -> Option<String> {
     // "On Friday, …", "In Gao, …": a phrase of time or place, no name.
     let opens_phrase =
         s.lang.sets.who_stop.contains(s.w(0)) && !matches!(s.w(0), "the" | "a" | "an");
-    (b >= 2 && !opens_phrase).then(|| s.text_of(0, b).to_string())
+    (b >= 2 && !opens_phrase).then_some(b)
+}
+
+/// The institution that names itself as the actor of the sentence ("The Sudanese Armed Forces
+/// repelled an attack, killing 200"; "Troops of Operation Hadin Kai neutralised 7
+/// terrorists"): a capitalised name that opens the sentence, holds the noun of an armed or
+/// official body and is followed by its verb. TAGS.md: an issuer that names itself in the
+/// third person is the claimant, as written; used only when no speaker is named anywhere.
+pub fn acting_issuer(s: &Sent, cue: usize) -> Option<String> {
+    let n = opening_name_end(s)?;
+    let body = (0..n).any(|k| {
+        matches!(
+            s.w(k),
+            "army"
+                | "forces"
+                | "force"
+                | "ministry"
+                | "command"
+                | "mission"
+                | "navy"
+                | "brigade"
+                | "division"
+                | "battalion"
+                | "corps"
+                | "guard"
+                | "troops"
+                | "military"
+                | "police"
+                | "operation"
+                | "regiment"
+        )
+    });
+    let verb = |k: usize| {
+        s.toks.get(k).is_some_and(|t| t.word)
+            && !s.is_cap(k)
+            && (s.w(k).ends_with("ed")
+                || matches!(s.w(k), "killed" | "shot" | "took" | "hit" | "struck"))
+    };
+    let v = if matches!(s.w(n), "has" | "have" | "had") {
+        n + 1
+    } else {
+        n
+    };
+    (body && verb(v) && cue >= v).then(|| s.text_of(0, n).to_string())
 }

@@ -63,7 +63,7 @@ use lexicon::{FAMILY_CASUALTY, FAMILY_CEASEFIRE, FAMILY_CLASH, LEXICONS, Lang};
 use sentence::Sents;
 
 /// Version of the rules and data; stored with every mention. Bump on any rule or data change.
-pub const TAGGER_VERSION: &str = "0.4.30";
+pub const TAGGER_VERSION: &str = "0.4.31";
 
 /// A claimant named after the claims: the sentence that closes a quotation the claims open
 /// ("«… 23 367 человек. …», — указали в МО РФ"), or a later sentence that points back
@@ -381,6 +381,9 @@ fn tag_with(text: &str, ctx: &TagContext<'_>, lang: &Lang, hits: &[(usize, u8)])
                 .or_else(|| next_claimant(&sents, i))
             {
                 Some(n) => (Some(n), Some(ClaimantOrigin::Passage)),
+                None if let Some(n) = claimant::acting_issuer(s, claims[0].cue.0) => {
+                    (Some(n), Some(ClaimantOrigin::Sentence))
+                }
                 None => match ctx.own_voice {
                     Some(v) => (Some(v.to_string()), Some(ClaimantOrigin::Source)),
                     None => (None, None),

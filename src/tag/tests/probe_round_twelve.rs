@@ -1,0 +1,189 @@
+//! Shapes found by readers who wrote their own passages from TAGS.md alone (a twelfth
+//! round): issuers that act, speakers inside relative clauses, ranks before names, counts
+//! repeated by "each", non-military truces and absent ones.
+
+use crate::tag::CasualtyCategory::*;
+use crate::tag::MentionKind::*;
+use crate::tag::test_util::{claimants, counts_by, keys, kinds};
+use crate::tag::{MentionDetail, TagContext, tag};
+
+/// The `who` of each claim.
+fn whos(text: &str) -> Vec<Option<String>> {
+    tag(text, &TagContext::default())
+        .into_iter()
+        .filter_map(|m| match m.detail {
+            MentionDetail::Casualty { claims } => Some(claims),
+            _ => None,
+        })
+        .flatten()
+        .map(|c| c.who)
+        .collect()
+}
+
+#[test]
+fn an_institution_that_acts_names_itself_as_claimant() {
+    // TAGS.md: an issuer that names itself in the third person is the claimant, as written.
+    for (text, who) in [
+        (
+            "The Malian Armed Forces repelled an attack on the Boulkessi camp, killing 40 terrorists.",
+            "The Malian Armed Forces",
+        ),
+        (
+            "The Nigerian Army has neutralised 9 bandits and rescued 14 kidnapped villagers in Zamfara.",
+            "The Nigerian Army",
+        ),
+        (
+            "Troops of Operation Safe Haven arrested 12 armed militiamen near Jos.",
+            "Troops of Operation Safe Haven",
+        ),
+    ] {
+        let got = claimants(text);
+        assert!(!got.is_empty(), "{text}");
+        assert!(
+            got.iter().all(|c| c.as_deref() == Some(who)),
+            "{text}: {got:?}"
+        );
+    }
+    // A named speaker elsewhere in the passage wins; a body that does not act first, or a
+    // lowercase noun ("Russian forces"), names no issuer.
+    assert_eq!(
+        claimants(
+            "The Burkinabe Armed Forces repelled an assault near Djibo. Twelve soldiers were killed, a security source told AFP."
+        ),
+        vec![Some("a security source".to_string())]
+    );
+    assert_eq!(
+        claimants("Russian forces killed five civilians in a strike on Kherson."),
+        vec![None]
+    );
+}
+
+#[test]
+fn a_speaker_inside_a_relative_clause_makes_the_claim() {
+    assert_eq!(
+        counts_by(
+            "The fighting, which the Armed Conflict Location and Event Data Project said had killed at least 230 people, spread north.",
+        ),
+        vec![(
+            Some(230),
+            Some("the Armed Conflict Location and Event Data Project".to_string())
+        )]
+    );
+    let text =
+        "Clashes that the Syrian Observatory said had killed 41 fighters continued overnight.";
+    assert_eq!(whos(text), vec![Some("fighters".to_string())]);
+    assert_eq!(
+        claimants(text),
+        vec![Some("the Syrian Observatory".to_string())]
+    );
+}
+
+#[test]
+fn a_rank_before_each_name_still_counts_the_names() {
+    // TAGS.md: people named one by one make one claim whose count is the number named.
+    assert_eq!(
+        keys(
+            "Senior lieutenant Rustam Aliyev and private Elvin Mammadov were killed by sniper fire, Baku said."
+        ),
+        vec![(Killed, Some(2))]
+    );
+    assert_eq!(
+        keys(
+            "Sergeant Tomas Reyes, corporal Luis Pena and private Ana Cruz were wounded in the ambush."
+        ),
+        vec![(Wounded, Some(3))]
+    );
+}
+
+#[test]
+fn each_after_a_counted_subject_repeats_the_claim() {
+    // TAGS.md: "each reporting one civilian dead", three times, is three claims of 1.
+    assert_eq!(
+        keys("Two drone strikes hit villages near Kidal, each killing one herder, residents said."),
+        vec![(Killed, Some(1)), (Killed, Some(1))]
+    );
+    // A count of people is no count of events.
+    assert_eq!(
+        keys("Gunmen attacked the convoy and each of the drivers was wounded."),
+        vec![(Wounded, None)]
+    );
+}
+
+#[test]
+fn a_phrase_of_origin_inside_a_coordinated_count_keeps_both_counts() {
+    assert_eq!(
+        keys(
+            "Medics said 14 fighters from the Sudan Liberation Movement and 6 civilians were killed."
+        ),
+        vec![(Killed, Some(14)), (Killed, Some(6))]
+    );
+}
+
+#[test]
+fn words_that_are_no_claim_of_their_own() {
+    // The wounded live; a question asks; bodies returned in a deal; a running total repeats
+    // the toll that follows it; a unit's number and the axes of an attack count no one.
+    assert_eq!(
+        keys("Three of our soldiers were wounded by mortar fire; their lives are not in danger."),
+        vec![(Wounded, Some(3))]
+    );
+    assert_eq!(
+        keys(
+            "Asked how many soldiers were killed in the shelling, the spokesman declined to answer."
+        ),
+        vec![]
+    );
+    assert!(
+        kinds("The exchange deal covers the return of bodies and of detained fishermen.")
+            .is_empty()
+    );
+    assert_eq!(
+        keys(
+            "Houthi missiles killed 4 sailors, the crew's operator said. The new deaths bring the toll since March to 21."
+        ),
+        vec![(Killed, Some(4)), (Killed, Some(21))]
+    );
+    assert!(
+        !keys("Havildar Ram Singh of 14 Rajput Battalion was killed in the firing along the LoC.")
+            .iter()
+            .any(|k| k.1 == Some(14))
+    );
+    assert_eq!(
+        keys(
+            "The army repelled the assault from four directions and inflicted losses on the rebels in lives and equipment."
+        ),
+        vec![(Killed, None)]
+    );
+}
+
+#[test]
+fn mourning_the_loss_of_soldiers_is_their_death() {
+    assert_eq!(
+        keys("The army deeply regrets the loss of four soldiers in the ambush near Diffa."),
+        vec![(Killed, Some(4))]
+    );
+    assert_eq!(
+        keys(
+            "Police units sacrificed their lives defending the district from the insurgent assault."
+        ),
+        vec![(Killed, None)]
+    );
+}
+
+#[test]
+fn truces_outside_war_and_truces_named_as_absent_are_no_mentions() {
+    for text in [
+        "Cocoa exporters and growers agreed a truce in their dispute over farm-gate prices.",
+        "The two broadcasters declared a ceasefire in their media war over football rights.",
+        "The truce between the coalition partners held until the budget vote.",
+        "The framework, which covers prisoner swaps, does not include a ceasefire.",
+        "Перемирие в споре о долгах за газ продлилось неделю.",
+        "Перемир'я у суперечці щодо боргів за електроенергію тривало місяць.",
+    ] {
+        assert!(!kinds(text).contains(&Ceasefire), "{text}");
+    }
+    assert!(
+        kinds("The two armies agreed a truce in the border dispute on Sunday.")
+            .contains(&Ceasefire)
+    );
+}
