@@ -7,9 +7,9 @@
 use super::casualty::RawClaim;
 use super::casualty_cues::{Cue, in_proper_name, released_in_deal, who_after};
 use super::casualty_lists::died_of_wounds_told;
+use super::casualty_named::{named_object, named_subject};
 use super::casualty_single::{
-    coordinated_singulars, named_object, named_subject, singular_object, singular_person_object,
-    singular_subject,
+    coordinated_singulars, singular_object, singular_person_object, singular_subject,
 };
 use super::mention::CasualtyCategory;
 use super::sentence::Sent;

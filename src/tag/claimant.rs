@@ -499,9 +499,12 @@ pub fn candidates(s: &Sent) -> Vec<(usize, Found)> {
                 Some((x, y)) if y > x + 1 => Some((x + 1, y)),
                 _ => after,
             };
+            // "Министерство …, подконтрольное ХАМАС, сообщило о гибели": what follows the
+            // verb is its object; the subject is before it, past the inserted clause.
+            let object_after = matches!(s.w(b), "о" | "об" | "про" | "что" | "що" | ",");
             if pointed.is_some() {
                 (pointed, None)
-            } else if told_outlet.is_some() && !after_comma && before.is_some() {
+            } else if before.is_some() && (object_after || told_outlet.is_some() && !after_comma) {
                 (before, None)
             } else if cap_after || after_comma {
                 (after, None)

@@ -6,6 +6,25 @@ use super::claimant::Found;
 use super::claimant_shape::found;
 use super::sentence::Sent;
 
+/// The words that name a heading's kind after its issuer ("— Operational update:").
+const HEADING_KINDS: &[&str] = &[
+    "statement",
+    "update",
+    "operational",
+    "press",
+    "release",
+    "communique",
+    "communiqué",
+    "briefing",
+    "bulletin",
+    "report",
+    "daily",
+    "situation",
+    "news",
+    "flash",
+    "announcement",
+];
+
 /// "Артём Индюков, офицер СЦКК: «…»": a speaker before a colon that opens a quotation. A
 /// short head that names a speaker's body opens a report too ("Генштаб ВСУ: за сутки …").
 pub(super) fn colon_speaker(s: &Sent) -> Option<(usize, Found)> {
@@ -20,10 +39,31 @@ pub(super) fn colon_speaker(s: &Sent) -> Option<(usize, Found)> {
     if heading > 0 && colon > heading && colon <= heading + 10 && s.is_cap(0) {
         return found(s, (heading, colon)).map(|f| (0, f));
     }
+    // "Ministry of Defence of Azerbaijan — Operational update: …", "Ministry of Health -
+    // Gaza | Statement: …": the issuer before a dash or bar that opens the heading's kind.
+    if colon <= 16
+        && s.is_cap(0)
+        && let Some(sep) = (1..colon)
+            .rev()
+            .find(|&k| matches!(s.w(k), "—" | "–" | "-" | "|"))
+        && sep + 1 < colon
+        && sep + 4 >= colon
+        && (sep + 1..colon).all(|k| HEADING_KINDS.contains(&s.w(k)))
+    {
+        return found(s, (0, sep)).map(|f| (0, f));
+    }
     let next = s.w(colon + 1);
     let quotes = matches!(next, "«" | "“" | "\"" | "„");
-    let head = colon <= 5
-        && (0..colon).all(|k| s.toks[k].word)
+    // A longer head is a name in capitals ("Information Team of the State Administration
+    // Council:", "Inter-Services Public Relations (ISPR):") or ends in a person's name ("Врио
+    // губернатора Запорожской области Евгений Балицкий:").
+    let bracket = |k: usize| matches!(s.w(k), "(" | ")");
+    let title_case = (0..colon).all(|k| {
+        bracket(k) || s.is_cap(k) || matches!(s.w(k), "of" | "the" | "and" | "for" | "on")
+    });
+    let ends_in_name = colon >= 2 && s.is_cap(colon - 1) && s.is_cap(colon - 2);
+    let head = (colon <= 5 || colon <= 9 && (title_case || ends_in_name))
+        && (0..colon).all(|k| s.toks[k].word || bracket(k))
         && s.matches(&s.lang.claim_speakers)
             .iter()
             .any(|&(a, b)| b <= colon && a < colon);

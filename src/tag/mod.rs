@@ -27,6 +27,7 @@ mod casualty_bare;
 mod casualty_cause;
 pub mod casualty_cues;
 pub mod casualty_lists;
+mod casualty_named;
 pub mod casualty_negation;
 pub mod casualty_partitive;
 pub mod casualty_rejection;

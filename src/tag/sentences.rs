@@ -142,8 +142,11 @@ fn is_abbreviation(text: &str, dot: usize, abbreviations: &WordSet) -> bool {
     }
     let mut cs = word.chars();
     if let (Some(c), None) = (cs.next(), cs.next()) {
-        // A single capital letter is an initial ("J. Smith"), a single digit is a list number.
-        return c.is_uppercase();
+        // A single capital letter is an initial ("J. Smith"), a single digit is a list number;
+        // but "said on X." names the platform X.
+        let prev = before[..word_start].trim_end();
+        let platform = c == 'X' && (prev.ends_with(" on") || prev.ends_with(" via"));
+        return c.is_uppercase() && !platform;
     }
     // An ASCII word with no capital is its own lowercase form.
     if word

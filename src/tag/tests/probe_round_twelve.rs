@@ -187,3 +187,94 @@ fn truces_outside_war_and_truces_named_as_absent_are_no_mentions() {
             .contains(&Ceasefire)
     );
 }
+
+#[test]
+fn headings_name_their_issuer() {
+    for (text, who) in [
+        (
+            "Ministry of Defence of Georgia — Daily update: 3 servicemen were wounded by mortar fire near the line.",
+            "Ministry of Defence of Georgia",
+        ),
+        (
+            "Ministry of Interior - Kabul | Statement: 6 police officers were killed in the attack on the checkpoint.",
+            "Ministry of Interior - Kabul",
+        ),
+        (
+            "Joint Task Force North East (JTF): Troops repelled the raid, killing 14 insurgents.",
+            "Joint Task Force North East (JTF)",
+        ),
+        (
+            "Глава администрации Горловки Иван Приходько: в результате обстрела погибли трое мирных жителей.",
+            "Глава администрации Горловки Иван Приходько",
+        ),
+    ] {
+        let got = claimants(text);
+        assert!(!got.is_empty(), "{text}");
+        assert!(
+            got.iter().all(|c| c.as_deref() == Some(who)),
+            "{text}: {got:?}"
+        );
+    }
+}
+
+#[test]
+fn a_second_source_in_a_later_sentence_takes_its_figures() {
+    assert_eq!(
+        counts_by(
+            "Shelling of Sloviansk killed 9 people, the regional governor said. Ukraine's prosecutor general put the toll higher, at 12."
+        ),
+        vec![
+            (Some(9), Some("the regional governor".to_string())),
+            (Some(12), Some("Ukraine's prosecutor general".to_string())),
+        ]
+    );
+    // "on X." names a platform, no initial that runs the sentences together.
+    assert_eq!(
+        counts_by(
+            "Kenyan troops killed 25 militants near Lamu, the Kenyan army said on X. Al-Shabaab said 3 of its fighters were killed."
+        ),
+        vec![
+            (Some(25), Some("the Kenyan army".to_string())),
+            (Some(3), Some("Al-Shabaab".to_string())),
+        ]
+    );
+}
+
+#[test]
+fn a_russian_or_ukrainian_subject_past_an_inserted_clause_speaks() {
+    for (text, who) in [
+        (
+            "Министерство здравоохранения Ливана, подчиняющееся правительству, сообщило о гибели 12 человек при ударах.",
+            "Министерство здравоохранения Ливана",
+        ),
+        (
+            "Повстанці, які контролюють місто, заявили про загибель 15 урядових солдатів у боях.",
+            "Повстанці",
+        ),
+        (
+            "В Ереване, в свою очередь, заявили о трех раненых военнослужащих после обстрела.",
+            "Ереване",
+        ),
+        (
+            "За оцінками американської розвідки, у боях загинули понад 20 тисяч військових.",
+            "американської розвідки",
+        ),
+    ] {
+        assert_eq!(claimants(text), vec![Some(who.to_string())], "{text}");
+    }
+}
+
+#[test]
+fn absent_fighting_a_bomb_that_struck_and_crime_are_no_clash() {
+    for text in [
+        "The truce held through the weekend, with the army reporting no encounters with the rebels.",
+        "An improvised explosive device struck a police vehicle near Bannu, killing two officers.",
+        "Police shot a drug suspect dead during a buy-bust operation in Caloocan.",
+        "В Самаре полицейские открыли огонь по подозреваемому в разбойном нападении.",
+        "Під час навчально-тренувального польоту розбився літак, пілот загинув.",
+        "В ходе учебно-тренировочного полета разбился штурмовик, летчик погиб.",
+    ] {
+        assert!(!kinds(text).contains(&Clash), "{text}");
+    }
+    assert!(kinds("Партизаны открыли огонь по колонне у Бахмута.").contains(&Clash));
+}
