@@ -371,6 +371,22 @@ pub fn may_take_up(sentence: &str, lang: &Lang) -> bool {
     lang.cf_anaphors.is_match(&sentence[..end])
 }
 
+/// "The parties agreed to a truce from midnight. Within minutes, each side accused the other
+/// of breaking it.": a later sentence with no ceasefire word of its own that tells a breach
+/// through a pronoun object says the passage's last ceasefire was violated.
+pub fn broken_by_pronoun(sentence: &str, lang: &Lang, earlier: &mut [(RawCeasefire, bool, bool)]) {
+    let Some((last, _, _)) = earlier.last_mut() else {
+        return;
+    };
+    if lang.cf_broken_by_pronoun.is_match(sentence)
+        && last
+            .status
+            .is_none_or(|now| predicate::later_state(CeasefireStatus::Violated, now))
+    {
+        last.break_off(CeasefireStatus::Violated);
+    }
+}
+
 /// "They agreed on a truce from Aug. 25. The deal collapsed almost immediately.": a sentence
 /// that opens with a noun taking up the passage's last ceasefire says its later state.
 pub fn taken_up(s: &Sent, earlier: &mut [(RawCeasefire, bool, bool)]) {

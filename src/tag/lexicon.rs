@@ -72,6 +72,8 @@ pub struct Lang {
     pub cf_refused_after: Phrases,
     /// Nouns that take up the last ceasefire at the start of a later sentence.
     pub cf_anaphors: Phrases,
+    /// A breach of the last ceasefire told through a pronoun object in a later sentence.
+    pub cf_broken_by_pronoun: Phrases,
     /// Ceasefire: endings of an infinitive ("ть"), lowercase.
     pub cf_inf_endings: Vec<String>,
     /// Ceasefire: endings of adverbs between an infinitive mark and its verb ("ly").
@@ -426,6 +428,7 @@ impl Lang {
             cf_since_then: Phrases::compile(&c.violated_if_fighting_after)?,
             cf_refused_after: Phrases::compile(&c.refused_after)?,
             cf_anaphors: Phrases::compile(&c.anaphors)?,
+            cf_broken_by_pronoun: Phrases::compile(&c.broken_by_pronoun)?,
             cf_inf_endings: c
                 .infinitive_endings
                 .iter()

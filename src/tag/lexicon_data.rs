@@ -45,6 +45,10 @@ pub struct CeasefireData {
     /// collapsed almost immediately"): the predicate after them says its later state.
     #[serde(default)]
     pub anaphors: Vec<String>,
+    /// A breach of the passage's last ceasefire told through a pronoun object in a later
+    /// sentence ("each side accused the other of breaking it"): it was violated.
+    #[serde(default)]
+    pub broken_by_pronoun: Vec<String>,
     /// Words right before a trigger that mark an indefinite ("a", "an"): default `proposed`.
     pub indefinite: Vec<String>,
     /// Status cues that weigh less than the others (a single lowercase word, "despite").

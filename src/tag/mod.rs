@@ -274,6 +274,10 @@ fn tag_with(text: &str, ctx: &TagContext<'_>, lang: &Lang, hits: &[(usize, u8)])
         {
             ceasefire::taken_up(sents.get(i), &mut cfs);
         }
+        if !cfs.is_empty() && fam & FAMILY_CEASEFIRE == 0 {
+            let sentence = text.get(spans[i].start..spans[i].end).unwrap_or("");
+            ceasefire::broken_by_pronoun(sentence, lang, &mut cfs);
+        }
         if fam == 0 {
             state.negative_prev = false;
             continue;

@@ -278,3 +278,66 @@ fn absent_fighting_a_bomb_that_struck_and_crime_are_no_clash() {
     }
     assert!(kinds("Партизаны открыли огонь по колонне у Бахмута.").contains(&Clash));
 }
+
+#[test]
+fn statuses_from_predicates_and_later_sentences() {
+    use crate::tag::CeasefireStatus::*;
+    use crate::tag::test_util::statuses;
+    // A plan adopted and a truce agreed on are agreed.
+    assert_eq!(
+        statuses("Баку и Ереван приняли план, предусматривающий прекращение огня на границе."),
+        vec![Agreed]
+    );
+    assert_eq!(
+        statuses("Сторони погодили припинення вогню, повідомив посередник після переговорів."),
+        vec![Agreed]
+    );
+    // A breach told through a pronoun object in a later sentence.
+    for text in [
+        "The rebels and the army agreed to a truce on Friday. By nightfall each side accused the other of breaking it.",
+        "Стороны договорились о перемирии в пятницу. Уже вечером стороны обвинили друг друга в том, что нарушили его.",
+    ] {
+        assert_eq!(statuses(text), vec![Agreed, Violated], "{text}");
+    }
+    // Fighting "within hours of its start"; an appeal to return to a truce amid bombing.
+    assert_eq!(
+        statuses(
+            "A 48-hour ceasefire was declared in Tripoli. Residents reported shelling within hours of its start."
+        ),
+        vec![Agreed, Violated]
+    );
+    assert_eq!(
+        statuses(
+            "Amid heavy shelling of Malakal, the envoy called on all parties to return to the cessation of hostilities."
+        ),
+        vec![Violated]
+    );
+    // A truce that ended a war holds; it did not collapse.
+    assert_eq!(
+        statuses("The 1994 ceasefire ended six years of war over the enclave."),
+        vec![Agreed]
+    );
+}
+
+#[test]
+fn battles_dated_long_ago_and_new_attack_verbs() {
+    for text in [
+        "The museum recalls the 1914 battle in which thousands of Serbian soldiers gave their lives.",
+        "The book reconstructs the 1947 and 1965 battles along the frontier.",
+    ] {
+        assert!(kinds(text).is_empty(), "{text}");
+    }
+    assert_eq!(
+        keys(
+            "Residents marked twenty years since the massacre, in which militiamen killed 300 villagers."
+        ),
+        vec![]
+    );
+    for text in [
+        "Government aircraft continue to bomb villages around Kutum, killing four herders.",
+        "Three rockets were fired from Lebanon into northern Israel overnight.",
+        "В Донецке ночью были слышны артиллерийские залпы.",
+    ] {
+        assert!(kinds(text).contains(&Clash), "{text}");
+    }
+}
