@@ -153,6 +153,11 @@ fn subject_before(s: &Sent, v: usize) -> Option<(usize, usize)> {
     // what follows is the clause's time or manner; unless a name follows ("The tactic has
     // raised the risk … and Abdul Latif Fazly, …, said").
     let (a, end) = trim(s, a, end)?;
+    // "…in Omdurman, where medics said": a relative adverb opens the clause, its subject
+    // follows it.
+    if matches!(s.w(a), "where" | "when") && a + 1 < end && plain_speaker(s, a + 1, end) {
+        return trim(s, a + 1, end);
+    }
     // "Clashes that the Syrian Network for Human Rights said had killed": inside a relative
     // clause the speaker follows the relative, its antecedent is what was reported.
     if let Some(k) = (a + 1..end)

@@ -291,6 +291,12 @@ pub fn acting_issuer(s: &Sent, cue: usize) -> Option<String> {
                 | "police"
                 | "operation"
                 | "regiment"
+                | "committee"
+                | "cross"
+                | "crescent"
+                | "headquarters"
+                | "administration"
+                | "service"
         )
     });
     let verb = |k: usize| {
@@ -299,10 +305,15 @@ pub fn acting_issuer(s: &Sent, cue: usize) -> Option<String> {
             && (s.w(k).ends_with("ed")
                 || matches!(s.w(k), "killed" | "shot" | "took" | "hit" | "struck"))
     };
-    let v = if matches!(s.w(n), "has" | "have" | "had") {
-        n + 1
-    } else {
-        n
-    };
+    // "has neutralised", "today facilitated": an auxiliary or a word of time before the verb.
+    let mut v = n;
+    while v < n + 2
+        && matches!(
+            s.w(v),
+            "has" | "have" | "had" | "today" | "yesterday" | "also"
+        )
+    {
+        v += 1;
+    }
     (body && verb(v) && cue >= v).then(|| s.text_of(0, n).to_string())
 }

@@ -90,7 +90,8 @@ pub(super) fn dash_signature(s: &Sent) -> Option<(usize, Found)> {
     let dash = (end.saturating_sub(5)..end)
         .rev()
         .find(|&k| matches!(s.w(k), "—" | "–"))?;
-    if dash < 3 || dash + 1 >= end || !s.is_cap(dash + 1) {
+    // "— IDF Spokesperson" alone signs the sentences before it.
+    if (dash > 0 && dash < 3) || dash + 1 >= end || !s.is_cap(dash + 1) {
         return None;
     }
     if !(dash + 1..end).all(|k| s.toks[k].word || s.w(k) == "-" || s.w(k) == ".") {

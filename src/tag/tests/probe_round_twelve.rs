@@ -341,3 +341,80 @@ fn battles_dated_long_ago_and_new_attack_verbs() {
         assert!(kinds(text).contains(&Clash), "{text}");
     }
 }
+
+#[test]
+fn truces_and_battles_outside_war_threats_and_new_attack_verbs() {
+    for text in [
+        "The hockey federation and the players agreed a 'truce' over hosting rights.",
+        "The government and the striking nurses' union agreed to a truce to reopen talks.",
+    ] {
+        assert!(!kinds(text).contains(&Ceasefire), "{text}");
+    }
+    for text in [
+        "The two mining firms are locked in an arbitration battle over royalties.",
+        "The minister warned that the army would strike rebel bases, but no such strike had taken place by Sunday.",
+    ] {
+        assert!(!kinds(text).contains(&Clash), "{text}");
+    }
+    for text in [
+        "Officials said 40 people had been killed since Turkey began striking the region on Monday.",
+        "The army said it had shot down two helicopters over the border.",
+    ] {
+        assert!(kinds(text).contains(&Clash), "{text}");
+    }
+}
+
+#[test]
+fn issuers_named_by_a_formula_a_sign_off_or_a_referring_noun() {
+    assert_eq!(
+        claimants(
+            "The Defence Headquarters wishes to inform the public that troops neutralised 31 bandits in Katsina."
+        ),
+        vec![Some("The Defence Headquarters".to_string())]
+    );
+    assert_eq!(
+        claimants(
+            "The Philippine Red Cross yesterday facilitated the release of four captives held by the rebels."
+        ),
+        vec![Some("The Philippine Red Cross".to_string())]
+    );
+    assert_eq!(
+        claimants(
+            "A drone hit a depot in Kharkiv overnight. 3 killed, 5 injured. — Kharkiv Regional Military Administration"
+        ),
+        vec![
+            Some("Kharkiv Regional Military Administration".to_string()),
+            Some("Kharkiv Regional Military Administration".to_string())
+        ]
+    );
+    assert_eq!(
+        claimants("Fighting spread to Kadugli, where doctors said eight civilians were killed."),
+        vec![Some("doctors".to_string())]
+    );
+    assert_eq!(
+        claimants(
+            "Минобороны Армении заявило об обстреле позиций. По данным ведомства, ранены трое военнослужащих."
+        ),
+        vec![Some("Минобороны Армении".to_string())]
+    );
+    assert_eq!(
+        claimants(
+            "Миссия ООН задокументировала гибель по меньшей мере 40 мирных жителей при обстрелах."
+        ),
+        vec![Some("Миссия ООН".to_string())]
+    );
+}
+
+#[test]
+fn absent_reports_and_remains_in_a_deal_are_no_claim() {
+    assert_eq!(
+        keys(
+            "The ambulance service said it had not received any reports of injuries after the rocket fell near Sderot."
+        ),
+        vec![]
+    );
+    assert_eq!(
+        keys("The two sides agreed to a truce to exchange prisoners and bodies, Ankara said."),
+        vec![]
+    );
+}
