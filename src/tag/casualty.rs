@@ -170,6 +170,20 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
             cat[ni] = Some(p.predicate);
             continue;
         }
+        // "обмен пленными по формуле 95 на 95", "обмін 103 на 103": both sides of an
+        // exchange formula are captives of the captured cue before them.
+        let formula = matches!(s.w(c.last), "на") && count_at(c.last + 1).is_some()
+            || c.first >= 2
+                && s.w(c.first - 1) == "на"
+                && counts.iter().any(|o| o.last == c.first - 1);
+        if formula
+            && let Some(ci) = cues
+                .iter()
+                .position(|q| q.cat == CasualtyCategory::Captured && q.b <= c.first)
+        {
+            cat[ni] = Some(ci);
+            continue;
+        }
         // Left: "killed at least eight", "the dead were three", "deaths to five".
         let mut k = c.first;
         let mut left = None;
@@ -285,7 +299,15 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
                 .any(|j| lang.sets.including.contains(s.w(j)));
             // "43,2 тыс. палестинцев убиты": the dot of an abbreviated scale ends no clause.
             let scale_dot = w == "." && k == c.last && k > 0 && lang.is_scale(s.w(k - 1));
-            if (matches!(w, ";" | ":" | "—" | "–" | "." | "?" | "!") && !subset_dash && !scale_dot)
+            // "ще 14 — поранені", "ещё трое – ранены": a dash after the counted phrase that
+            // a cue follows right away gives its category.
+            let dash_cue = matches!(w, "—" | "–")
+                && cue_at_start(k + 1).is_some()
+                && (c.last..k).all(|j| s.toks[j].word);
+            if (matches!(w, ";" | ":" | "—" | "–" | "." | "?" | "!")
+                && !subset_dash
+                && !scale_dot
+                && !dash_cue)
                 || (c.ordinal && !s.toks[k].word)
             {
                 break;

@@ -31,6 +31,17 @@ pub fn named_subject(s: &Sent, c: &Cue) -> Option<(u64, Option<String>)> {
     if relative {
         k = k_rel - 2;
     }
+    // "Captain X and Sergeant Y of the FARDC were killed": the unit after the names is none.
+    let mut j = k;
+    while j > 0 && s.toks[j - 1].word && s.is_cap(j - 1) && k - j < 4 {
+        j -= 1;
+    }
+    if j < k && j > 0 && s.w(j - 1) == "the" {
+        j -= 1;
+    }
+    if j < k && j >= 2 && s.w(j - 1) == "of" && s.is_cap(j - 2) {
+        k = j - 1;
+    }
     let end = k;
     // An age right before the verb ("Ali, 27, was killed").
     let age_at = |j: usize| {

@@ -418,3 +418,54 @@ fn absent_reports_and_remains_in_a_deal_are_no_claim() {
         vec![]
     );
 }
+
+#[test]
+fn a_dash_after_a_count_gives_its_category() {
+    assert_eq!(
+        keys(
+            "Внаслідок удару по Сумах загинули троє людей, ще 11 — поранені, серед них двоє дітей."
+        ),
+        vec![(Killed, Some(3)), (Wounded, Some(11)), (Wounded, Some(2))]
+    );
+    assert_eq!(
+        keys("При обстреле Белгорода погиб один человек, еще четверо – ранены."),
+        vec![(Killed, Some(1)), (Wounded, Some(4))]
+    );
+}
+
+#[test]
+fn captives_held_returned_and_exchanged_by_formula() {
+    assert_eq!(
+        keys("Обмен пленными прошел по формуле 84 на 84, сообщили в Минобороны."),
+        vec![(Captured, Some(84)), (Captured, Some(84))]
+    );
+    assert_eq!(
+        keys("Не менее 300 мирных жителей удерживаются в местах лишения свободы после штурма."),
+        vec![(Captured, Some(300))]
+    );
+    assert_eq!(
+        keys("Окупанти утримували понад 150 цивільних у підвалі школи."),
+        vec![(Captured, Some(150))]
+    );
+    assert_eq!(
+        keys(
+            "Forty Armenian soldiers returned home from captivity after the exchange, Yerevan said."
+        ),
+        vec![(Captured, Some(40))]
+    );
+    // Holding positions holds no one.
+    assert_eq!(
+        keys("Бойцы удерживают позиции у Угледара, ранены двое военных."),
+        vec![(Wounded, Some(2))]
+    );
+}
+
+#[test]
+fn a_unit_after_the_names_counted_one_by_one() {
+    assert_eq!(
+        keys(
+            "Lieutenant Amadou Diallo and Corporal Issa Traore of the Malian Army were killed in the ambush."
+        ),
+        vec![(Killed, Some(2))]
+    );
+}
