@@ -17,8 +17,9 @@ pub(super) fn dies(s: &Sent, c: &Cue) -> bool {
     verb && (of_wounds || c.b == c.a + 1 && in_hospital)
 }
 
-/// Past-tense verbs that open a cue and say nothing of its subject's number ("went missing").
-const OWN_VERB: [&str; 1] = ["went"];
+/// Past-tense verbs that open a cue and say nothing of its subject's number ("went missing",
+/// "sustained injuries").
+const OWN_VERB: [&str; 3] = ["went", "sustained", "suffered"];
 
 /// An English adverb of manner or degree ("seriously", "critically", "fatally"): "-ly"
 /// after at least three letters.

@@ -469,3 +469,15 @@ fn a_unit_after_the_names_counted_one_by_one() {
         vec![(Killed, Some(2))]
     );
 }
+
+#[test]
+fn one_person_who_sustained_injuries_counts_one() {
+    assert_eq!(
+        keys("A policeman sustained injuries when militants attacked the checkpoint."),
+        vec![(Wounded, Some(1))]
+    );
+    assert_eq!(
+        keys("Three soldiers suffered gunshot wounds in the ambush."),
+        vec![(Wounded, Some(3))]
+    );
+}
