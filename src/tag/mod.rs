@@ -263,6 +263,7 @@ fn tag_with(text: &str, ctx: &TagContext<'_>, lang: &Lang, hits: &[(usize, u8)])
     let mut claimant_cache: Vec<Option<Option<String>>> = Vec::new();
     let mut pending_summary: Option<(usize, usize)> = None;
     let mut summary_marks: Vec<(usize, CasualtyCategory)> = Vec::new();
+    let mut last_cf_at: Option<usize> = None;
     for (i, &bits) in hot.iter().enumerate() {
         // A sentence right after claims may continue their breakdown ("This includes 170 …").
         let fam = lexicon::families(bits) | if prev_had_claims { FAMILY_CASUALTY } else { 0 };
@@ -274,7 +275,9 @@ fn tag_with(text: &str, ctx: &TagContext<'_>, lang: &Lang, hits: &[(usize, u8)])
         {
             ceasefire::taken_up(sents.get(i), &mut cfs);
         }
-        if !cfs.is_empty() && fam & FAMILY_CEASEFIRE == 0 {
+        // "Within minutes, each side accused the other of breaking it": asked of the two
+        // sentences after the last ceasefire.
+        if fam & FAMILY_CEASEFIRE == 0 && last_cf_at.is_some_and(|at| i <= at + 2) {
             let sentence = text.get(spans[i].start..spans[i].end).unwrap_or("");
             ceasefire::broken_by_pronoun(sentence, lang, &mut cfs);
         }
@@ -331,6 +334,7 @@ fn tag_with(text: &str, ctx: &TagContext<'_>, lang: &Lang, hits: &[(usize, u8)])
             let indef = ceasefire::indefinite(s, c.trigger);
             cf_spans.push((s.span, s.span_of(c.trigger.0, c.trigger.1)));
             cfs.push((c, appeal, indef));
+            last_cf_at = Some(i);
         }
 
         if fam & FAMILY_CASUALTY == 0 {
