@@ -115,7 +115,8 @@ pub fn negated_cues(s: &Sent, cues: &[Cue], after_negative: bool) -> Negation {
         let by_denier = deniers
             .iter()
             .any(|&(_, nb)| nb <= c.a && c.a - nb <= 12 && !new_speech(nb))
-            || reports.iter().any(|&(_, rb)| rb <= c.a && c.a - rb <= 8)
+            // "the claims spread by the Armenian side that 70 … were killed … are false".
+            || reports.iter().any(|&(_, rb)| rb <= c.a && c.a - rb <= 12)
                 && denied_after
                     .iter()
                     .any(|&(da, _)| da >= c.b && da - c.b <= 15);

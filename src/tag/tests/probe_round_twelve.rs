@@ -4,7 +4,7 @@
 
 use crate::tag::CasualtyCategory::*;
 use crate::tag::MentionKind::*;
-use crate::tag::test_util::{claimants, counts_by, keys, kinds};
+use crate::tag::test_util::{claimants, claims, counts_by, keys, kinds};
 use crate::tag::{MentionDetail, TagContext, tag};
 
 /// The `who` of each claim.
@@ -480,4 +480,13 @@ fn one_person_who_sustained_injuries_counts_one() {
         keys("Three soldiers suffered gunshot wounds in the ambush."),
         vec![(Wounded, Some(3))]
     );
+}
+
+#[test]
+fn a_figure_called_false_far_after_its_report_noun_is_denied() {
+    let got = claims(
+        "The ministry states that the reports circulated by separatist channels that 45 soldiers were killed near the pass are false.",
+    );
+    assert_eq!(got.len(), 1);
+    assert_eq!((got[0].1, got[0].4), (Some(45), true));
 }
