@@ -282,15 +282,10 @@ pub fn released_in_deal(s: &Sent, c: &Cue) -> bool {
     });
     // "a deal that covers the return of bodies", "to exchange prisoners and bodies": remains
     // handed over in a deal.
-    let remains = matches!(s.w(c.a), "bodies" | "remains");
-    let after_release = after_release
-        || remains
-            && (c.a.saturating_sub(4)..c.a).any(|k| {
-                sets.release_nouns.contains(s.w(k))
-                    || matches!(s.w(k), "exchange" | "return" | "swap")
-            });
-    after_release
-        && (remains || c.cat == CasualtyCategory::Captured && s.is_match(&s.lang.cf_triggers))
+    let remains = matches!(s.w(c.a), "bodies" | "remains")
+        && (c.a.saturating_sub(4)..c.a).any(|k| sets.release_nouns.contains(s.w(k)));
+    remains
+        || after_release && c.cat == CasualtyCategory::Captured && s.is_match(&s.lang.cf_triggers)
 }
 
 /// "the Coordination Headquarters for the Treatment of Prisoners of War said …": a cue

@@ -1,12 +1,14 @@
 //! Helpers shared by the unit tests of the rule families.
 
-use super::{CasualtyCategory, CeasefireStatus, MentionDetail, MentionKind, TagContext, tag};
+use super::{
+    CasualtyCategory, CasualtyClaim, CeasefireStatus, MentionDetail, MentionKind, TagContext, tag,
+};
 
 /// A claim flattened for assertions: (category, count, approx, claimant, negated).
 pub type Flat = (CasualtyCategory, Option<u64>, bool, Option<String>, bool);
 
-/// All claims of a text, in order.
-pub fn claims(text: &str) -> Vec<Flat> {
+/// All claims of a text, in order, as the tagger makes them.
+fn casualty_claims(text: &str) -> impl Iterator<Item = CasualtyClaim> {
     tag(text, &TagContext::default())
         .into_iter()
         .filter_map(|m| match m.detail {
@@ -14,8 +16,18 @@ pub fn claims(text: &str) -> Vec<Flat> {
             _ => None,
         })
         .flatten()
+}
+
+/// All claims of a text, in order.
+pub fn claims(text: &str) -> Vec<Flat> {
+    casualty_claims(text)
         .map(|c| (c.category, c.count, c.approx, c.claimant, c.negated))
         .collect()
+}
+
+/// The `who` of each claim of a text, in order.
+pub fn whos(text: &str) -> Vec<Option<String>> {
+    casualty_claims(text).map(|c| c.who).collect()
 }
 
 /// (category, count) of the non-negated claims.

@@ -4,21 +4,7 @@
 
 use crate::tag::CasualtyCategory::*;
 use crate::tag::MentionKind::*;
-use crate::tag::test_util::{claimants, claims, counts_by, keys, kinds};
-use crate::tag::{MentionDetail, TagContext, tag};
-
-/// The `who` of each claim.
-fn whos(text: &str) -> Vec<Option<String>> {
-    tag(text, &TagContext::default())
-        .into_iter()
-        .filter_map(|m| match m.detail {
-            MentionDetail::Casualty { claims } => Some(claims),
-            _ => None,
-        })
-        .flatten()
-        .map(|c| c.who)
-        .collect()
-}
+use crate::tag::test_util::{claimants, claims, counts_by, keys, kinds, whos};
 
 #[test]
 fn an_institution_that_acts_names_itself_as_claimant() {
