@@ -3,6 +3,11 @@ use super::*;
 #[test]
 fn lexicons_parse() {
     let lx = load().unwrap_or_else(|e| panic!("embedded lexicon is broken: {e}"));
+    for (code, src) in SOURCES {
+        if let Err(e) = Lang::from_toml(code, src) {
+            panic!("the {code} lexicon does not compile: {e}");
+        }
+    }
     assert_eq!(lx.langs().len(), SOURCES.len(), "every language compiles");
     assert!(lx.prefilter.is_some());
     for l in lx.langs() {
