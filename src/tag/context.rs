@@ -112,8 +112,7 @@ fn acronym_agent(s: &Sent) -> bool {
 /// party; "two policemen were killed" does.
 fn names_conflict_people(text: &str, lang: &Lang) -> bool {
     // The gate first: a text none of whose folded words hold the list's literals names no
-    // one of it, and the scan that would find out runs off the lazy DFA (the English list has
-    // a Unicode word boundary).
+    // one of it, and needs no scan.
     let people = &lang.conflict_people;
     if people.gate_bit != 0
         && lang.gate.bits(super::phrases::fold(text).as_deref()) & people.gate_bit == 0
@@ -149,6 +148,26 @@ fn names_conflict_people(text: &str, lang: &Lang) -> bool {
                 || lang.claim_verbs.is_match(words_before(a));
             !(speaks && lang.civil_speakers.is_exactly(name))
         })
+}
+
+/// True when sentence `i` opens by going back to the time of the sentence before, which is
+/// told as history ("Veterans marked 25 years since the battle for the airport. At the time,
+/// more than 100 soldiers died there"; "… отметили 25-летие окончания боев. Тогда в боях
+/// погибли …"): its fighting and its tolls are that history's.
+pub fn history_carried(sents: &Sents, i: usize) -> bool {
+    let s = sents.get(i);
+    // The opener is one of the first two tokens ("At the time", "And then at the time" not).
+    let (Some(first), Some(third)) = (s.toks.first(), s.toks.get(2)) else {
+        return false;
+    };
+    let head = s.text_of(0, s.toks.len().min(6));
+    i > 0
+        && s.lang
+            .back_then
+            .find_all(head)
+            .first()
+            .is_some_and(|&(a, _)| a < third.start - first.start)
+        && sents.get(i - 1).is_match(&s.lang.history)
 }
 
 /// How many sentences before a claim, and after it, may name the cause that governs it.
@@ -235,6 +254,9 @@ pub fn keep_armed_casualties(
     let mut cause_at = |k: usize| -> Option<Cause> {
         let slot = &mut causes[k];
         *slot.get_or_insert_with(|| {
+            if history_carried(sents, k) {
+                return Some(Cause::History);
+            }
             sentence_cause(sents.get(k), clash_at.contains(&sents.spans[k].start))
         })
     };

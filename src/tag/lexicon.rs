@@ -141,6 +141,8 @@ pub struct Lang {
     pub civil_speakers: Phrases,
     /// Openers of a report of another event (casualty context).
     pub topic_shift: Phrases,
+    /// Openers that go back to the time of the sentence before (clash and casualty context).
+    pub back_then: Phrases,
     /// Ordinary crime (casualty context).
     pub crime: Phrases,
     /// Drills and training (casualty context).
@@ -474,6 +476,7 @@ impl Lang {
             agent_verbs: Phrases::compile(&k.agent_verbs)?,
             civil_speakers: Phrases::compile(&k.civil_speakers)?,
             topic_shift: Phrases::compile(&k.topic_shift)?,
+            back_then: Phrases::compile(&k.back_then)?,
             crime: Phrases::compile(&k.crime)?,
             drills: Phrases::compile(&k.drills)?,
             not_people: Phrases::compile(&k.not_people)?,

@@ -212,6 +212,10 @@ pub struct CasualtyData {
     /// временем"): the cause such a sentence names governs no sentence before it.
     #[serde(default)]
     pub topic_shift: Vec<String>,
+    /// Openers that take the reader back to the time of the sentence before ("At the time",
+    /// "Тогда", "Тоді"): after a sentence told as history, theirs is history too.
+    #[serde(default)]
+    pub back_then: Vec<String>,
     /// Ordinary crime ("gang violence", "a mall shooting"): its killings are no claims, even
     /// with a shooting word, unless the sentence names an armed force (TAGS.md).
     #[serde(default)]

@@ -64,7 +64,7 @@ use lexicon::{FAMILY_CASUALTY, FAMILY_CEASEFIRE, FAMILY_CLASH, LEXICONS, Lang};
 use sentence::Sents;
 
 /// Version of the rules and data; stored with every mention. Bump on any rule or data change.
-pub const TAGGER_VERSION: &str = "0.4.31";
+pub const TAGGER_VERSION: &str = "0.4.32";
 
 /// A claimant named after the claims: the sentence that closes a quotation the claims open
 /// ("«… 23 367 человек. …», — указали в МО РФ"), or a later sentence that points back
@@ -293,7 +293,7 @@ fn tag_with(text: &str, ctx: &TagContext<'_>, lang: &Lang, hits: &[(usize, u8)])
         } else {
             Vec::new()
         };
-        let clash_found = if fam & FAMILY_CLASH != 0 {
+        let clash_found = if fam & FAMILY_CLASH != 0 && !context::history_carried(&sents, i) {
             clash::find(s, &only)
         } else {
             None

@@ -28,6 +28,7 @@ mod counts_in_words;
 mod official_forms;
 mod probe_round_eleven;
 mod probe_round_ten;
+mod probe_round_thirteen;
 mod probe_round_twelve;
 mod regional_reports;
 mod running_tolls;
