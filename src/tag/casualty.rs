@@ -213,6 +213,11 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
                 .position(|q| q.b < c.first && place_phrase(s, q.b, c.first, &cues))
                 .filter(|&ci| !used[ci]);
         }
+        // "Пропавшими без вести после удара по дому числятся 16 человек": a cue in the
+        // instrumental before a verb of standing takes the count after that verb.
+        if left.is_none() {
+            left = standing_cue(s, c.first, &cues).filter(|&ci| !used[ci]);
+        }
         // A generic loss word on the left yields to a precise cue right after the noun
         // ("потеряли 200 боевиков убитыми").
         let generic_left = left.is_some_and(|ci| cues[ci].cat == CasualtyCategory::KilledOrWounded);
@@ -540,4 +545,27 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
         claims.insert(at, r);
     }
     claims
+}
+
+/// Words a cue in the instrumental may stand before its verb of standing.
+const STANDING_REACH: usize = 14;
+
+/// The cue that a verb of standing just before the count at `first` joins to it ("Пропавшими
+/// без вести в связи с конфликтом числятся более 50 тысяч"): the verb sits among the link
+/// words before the count, and the cue ends at most `STANDING_REACH` words before the verb,
+/// with no clause break or number between.
+fn standing_cue(s: &Sent, first: usize, cues: &[Cue]) -> Option<usize> {
+    let sets = &s.lang.sets;
+    let verb = (first.saturating_sub(4)..first)
+        .rev()
+        .take_while(|&k| sets.link.contains(s.w(k)) || sets.standing_verbs.contains(s.w(k)))
+        .find(|&k| sets.standing_verbs.contains(s.w(k)))?;
+    cues.iter().rposition(|q| {
+        q.b <= verb
+            && verb - q.b <= STANDING_REACH
+            && (q.b..verb).all(|k| {
+                !matches!(s.w(k), "," | ";" | ":" | "—" | "–")
+                    && !s.w(k).starts_with(|c: char| c.is_ascii_digit())
+            })
+    })
 }

@@ -79,7 +79,8 @@ pub fn named_subject(s: &Sent, c: &Cue) -> Option<(u64, Option<String>)> {
         {
             k -= 1;
         }
-        if k == name_end || !s.is_upper(k) {
+        // "In Kadugli, Ahmed Musa and …": a place after a capitalised preposition is no name.
+        if k == name_end || !s.is_upper(k) || PLACE_PREPOSITIONS.contains(&s.w(k)) {
             break;
         }
         // "his brother", "her son": a possessive and up to two nouns before the name.
@@ -118,9 +119,23 @@ pub fn named_subject(s: &Sent, c: &Cue) -> Option<(u64, Option<String>)> {
             break;
         }
     }
+    // "… planning attacks in northern Iraq and Syria have been neutralized": names after a
+    // preposition (and an adjective) are places.
+    let place_before = |p: usize| p > 0 && PLACE_PREPOSITIONS.contains(&s.w(p - 1));
+    if place_before(start)
+        || start > 0 && s.toks[start - 1].word && !s.is_cap(start - 1) && place_before(start - 1)
+    {
+        return None;
+    }
     let enough = groups >= 2 || (groups == 1 && (aged || relative));
     (enough && groups <= 10).then(|| (groups, Some(s.text_of(start, end).to_string())))
 }
+
+/// Prepositions before a place's name ("in northern Iraq and Syria", "from Sudan and Chad").
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "in", "from", "near", "at", "into", "across", "through", "between", "around", "outside",
+    "inside", "toward", "towards", "to",
+];
 
 /// Ranks written before a soldier's name, in any case ("private Davit Petrosyan").
 const RANKS: &[&str] = &[
@@ -155,11 +170,17 @@ const NAME_WORDS: usize = 4;
 /// after the cue, set off by an appositive that opens with an article, is one person.
 pub fn named_object(s: &Sent, c: &Cue) -> Option<(u64, Option<String>)> {
     let sets = &s.lang.sets;
-    let mut k = c.b;
+    // "the killing of rebel commander Musa Abdel Karim": the noun's "of" opens its object.
+    let from = if s.w(c.b) == "of" && c.b > c.a {
+        c.b + 1
+    } else {
+        c.b
+    };
+    let mut k = from;
     while k < s.toks.len()
-        && k < c.b + NAME_WORDS
+        && k < from + NAME_WORDS
         && s.toks[k].word
-        && s.is_cap(k)
+        && (s.is_cap(k) || k > from && name_particle(s.w(k)))
         && !sets.conj.contains(s.w(k))
     {
         k += 1;
@@ -168,10 +189,10 @@ pub fn named_object(s: &Sent, c: &Cue) -> Option<(u64, Option<String>)> {
     // Palestinians, a ministry said", "killed Sudanese, a doctor said").
     let appositive =
         s.w(k) == "," && (sets.singular_det.contains(s.w(k + 1)) || s.w(k + 1) == "the");
-    if k >= c.b + 2 && appositive {
-        return Some((1, Some(s.text_of(c.b, k).to_string())));
+    if k >= from + 2 && appositive {
+        return Some((1, Some(s.text_of(from, k).to_string())));
     }
-    titled_name(s, c.b).map(|end| (1, Some(s.text_of(c.b, end).to_string())))
+    titled_name(s, from).map(|end| (1, Some(s.text_of(from, end).to_string())))
 }
 
 /// Words that rank a person before a name ("commander Ali Karaki", "leader Ahmed Godane").
@@ -196,7 +217,24 @@ const NAME_TITLES: &[&str] = &[
 ];
 /// Words that may rank a title ("senior Hamas commander").
 const TITLE_MODIFIERS: &[&str] = &[
-    "senior", "top", "deputy", "military", "field", "local", "former",
+    "senior",
+    "top",
+    "deputy",
+    "military",
+    "field",
+    "local",
+    "former",
+    "militia",
+    "rebel",
+    "army",
+    "police",
+    "tribal",
+    "community",
+    "insurgent",
+    "opposition",
+    "prominent",
+    "veteran",
+    "wanted",
 ];
 
 /// "killed Hezbollah commander Ali Karaki", "killed senior Hamas commander Mohammed Deif": a
@@ -226,4 +264,15 @@ fn titled_name(s: &Sent, from: usize) -> Option<usize> {
     }
     let joined = s.lang.sets.conj.contains(s.w(end));
     (end >= start + 2 && !joined).then_some(end)
+}
+
+/// A lowercase word inside a person's name ("al-Kikli", "bin Laden", "van Dijk").
+fn name_particle(w: &str) -> bool {
+    ["al-", "el-", "ad-", "ar-", "as-", "at-", "az-", "ash-"]
+        .iter()
+        .any(|p| w.starts_with(p) && w.len() > p.len())
+        || matches!(
+            w,
+            "bin" | "ibn" | "abu" | "de" | "van" | "von" | "da" | "del"
+        )
 }

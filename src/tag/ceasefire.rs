@@ -414,12 +414,15 @@ pub fn taken_up(s: &Sent, earlier: &mut [(RawCeasefire, bool, bool)]) {
 pub fn resolve(items: &mut [(RawCeasefire, bool, bool)], passage_has_clash: bool) {
     let mut prev: Option<CeasefireStatus> = None;
     for (cf, appeal, indefinite) in items.iter_mut() {
+        // An appeal to observe a truce amid fighting says it is broken; with no fighting it
+        // proposes one, unless its own sentence tells the truce as announced or agreed ("The
+        // army announced a unilateral truce and called on the rebels to respect it").
         if *appeal {
-            cf.status = Some(if passage_has_clash {
-                CeasefireStatus::Violated
-            } else {
-                CeasefireStatus::Proposed
-            });
+            if passage_has_clash {
+                cf.status = Some(CeasefireStatus::Violated);
+            } else if cf.status != Some(CeasefireStatus::Agreed) {
+                cf.status = Some(CeasefireStatus::Proposed);
+            }
         }
         if cf.status.is_none() {
             cf.status = Some(prev.unwrap_or(if *indefinite {

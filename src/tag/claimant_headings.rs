@@ -67,7 +67,10 @@ pub(super) fn colon_speaker(s: &Sent) -> Option<(usize, Found)> {
         && s.matches(&s.lang.claim_speakers)
             .iter()
             .any(|&(a, b)| b <= colon && a < colon);
-    if colon == 0 || colon > 10 || !(quotes || head) || !s.is_cap(0) {
+    // "Зеленський: …": a lone Russian or Ukrainian surname heads a
+    // report as its speaker ("Пушилин: в Горловке погибли двое").
+    let surname = colon == 1 && slavic_surname(s.w(0));
+    if colon == 0 || colon > 10 || !(quotes || head || surname) || !s.is_cap(0) {
         return None;
     }
     // "Local police official Nasim Hayat told AFP: “…”": the verb names the speaker.
@@ -81,7 +84,9 @@ pub(super) fn colon_speaker(s: &Sent) -> Option<(usize, Found)> {
 }
 
 /// "…щонайменше 15 людей зазнали поранень, — Синєгубов.": a name after a closing dash,
-/// with nothing after it, signs the sentence as its source.
+/// with nothing after it, signs the sentence as its source; so does a speaker's noun in a
+/// headline ("Двое военных погибли при обстреле КПП — губернатор") and a name after a
+/// spaced hyphen ("Five killed in attack on plant - Interior Minister Ali Yerlikaya").
 pub(super) fn dash_signature(s: &Sent) -> Option<(usize, Found)> {
     let mut end = s.toks.len();
     while end > 0 && !s.toks[end - 1].word {
@@ -89,9 +94,17 @@ pub(super) fn dash_signature(s: &Sent) -> Option<(usize, Found)> {
     }
     let dash = (end.saturating_sub(5)..end)
         .rev()
-        .find(|&k| matches!(s.w(k), "—" | "–"))?;
+        .find(|&k| matches!(s.w(k), "—" | "–" | "-"))?;
     // "— IDF Spokesperson" alone signs the sentences before it.
-    if (dash > 0 && dash < 3) || dash + 1 >= end || !s.is_cap(dash + 1) {
+    if (dash > 0 && dash < 3) || dash + 1 >= end {
+        return None;
+    }
+    let speaker_noun = || {
+        s.matches(&s.lang.claim_speakers)
+            .iter()
+            .any(|&(a, _)| a == dash + 1)
+    };
+    if !s.is_cap(dash + 1) && !speaker_noun() {
         return None;
     }
     if !(dash + 1..end).all(|k| s.toks[k].word || s.w(k) == "-" || s.w(k) == ".") {
@@ -100,4 +113,38 @@ pub(super) fn dash_signature(s: &Sent) -> Option<(usize, Found)> {
     let mut f = found(s, (dash + 1, end))?;
     f.according = true;
     Some((dash, f))
+}
+
+/// Endings of Russian and Ukrainian surnames (lowercase), for a heading of one word.
+const SLAVIC_SURNAME_ENDINGS: &[&str] = &[
+    "ський",
+    "цький",
+    "ська",
+    "цька",
+    "ский",
+    "цкий",
+    "ская",
+    "цкая",
+    "енко",
+    "ов",
+    "ова",
+    "ев",
+    "ева",
+    "єв",
+    "єва",
+    "ин",
+    "ина",
+    "ін",
+    "іна",
+    "ук",
+    "юк",
+    "ич",
+];
+
+/// True when a lone Cyrillic word reads as a surname ("зеленський", "пушилин").
+fn slavic_surname(w: &str) -> bool {
+    w.chars().count() >= 4
+        && w.chars()
+            .all(|c| ('\u{400}'..='\u{4FF}').contains(&c) || c == '\'' || c == '’')
+        && SLAVIC_SURNAME_ENDINGS.iter().any(|e| w.ends_with(e))
 }

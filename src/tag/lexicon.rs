@@ -200,6 +200,8 @@ pub struct WordSets {
     pub link: WordSet,
     /// Prepositions of a place or time phrase between a verb and its object.
     pub object_preps: WordSet,
+    /// Verbs of standing between a cue in the instrumental and its count.
+    pub standing_verbs: WordSet,
     /// Auxiliaries between a number phrase and its cue.
     pub aux: WordSet,
     /// Words ending a "who" phrase.
@@ -238,6 +240,8 @@ pub struct WordSets {
     pub claim_issue_verbs: WordSet,
     /// Verbs of an outlet quoting someone ("quoted").
     pub claim_quoting_verbs: WordSet,
+    /// Verbs of accusing, whose object is no speaker.
+    pub claim_accusing_verbs: WordSet,
     /// First words that make a segment no subject.
     pub not_subject_start: WordSet,
     /// Ceasefire cues that weigh less ("despite").
@@ -353,6 +357,7 @@ impl Lang {
         let sets = WordSets {
             link: set(&k.link_words),
             object_preps: set(&k.object_preps),
+            standing_verbs: set(&k.standing_verbs),
             aux: set(&k.aux_words),
             who_stop: set(&k.who_stop),
             including: set(&k.including),
@@ -372,6 +377,7 @@ impl Lang {
             claim_objects_not_speech: set(&cl.objects_not_speech),
             claim_issue_verbs: set(&cl.issue_verbs),
             claim_quoting_verbs: set(&cl.quoting_verbs),
+            claim_accusing_verbs: set(&cl.accusing_verbs),
             not_subject_start: set(&cl.not_subject_start),
             cf_weak: set(&c.weak),
             cf_contrast: set(&c.contrast),

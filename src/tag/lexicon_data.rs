@@ -237,6 +237,11 @@ pub struct CasualtyData {
     /// "ліквідувала в секторі Гази командира").
     #[serde(default)]
     pub object_preps: Vec<String>,
+    /// Verbs of standing after a cue in the instrumental ("Пропавшими без вести … числятся 16
+    /// человек", "зниклими безвісти вважаються …"): the count after them is the cue's, across
+    /// the phrase between.
+    #[serde(default)]
+    pub standing_verbs: Vec<String>,
     /// Words that may sit between a number's noun phrase and its cue ("5 were reportedly killed").
     pub aux_words: Vec<String>,
     /// Words that end a "who" noun phrase.
@@ -371,6 +376,10 @@ pub struct ClaimantData {
     /// quotes ("as saying"): the one quoted is the speaker.
     #[serde(default)]
     pub quoting_verbs: Vec<String>,
+    /// Verbs of accusing ("обвинил", "звинуватив"): in a language whose speaker may follow
+    /// its verb, the one after is the accused, and the subject before speaks.
+    #[serde(default)]
+    pub accusing_verbs: Vec<String>,
     /// See `quoting_verbs`.
     #[serde(default)]
     pub quoted_as: Vec<String>,

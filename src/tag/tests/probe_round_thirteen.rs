@@ -5,7 +5,7 @@
 use crate::tag::CasualtyCategory::*;
 use crate::tag::CeasefireStatus;
 use crate::tag::MentionKind::*;
-use crate::tag::test_util::{keys, kinds, statuses};
+use crate::tag::test_util::{counts_by, keys, kinds, statuses};
 
 #[test]
 fn a_truce_in_a_quarrel_of_words_politics_or_trade_is_figurative() {
@@ -83,5 +83,127 @@ fn a_toll_told_right_after_an_anniversary_is_history() {
             "Veterans marked the 30th anniversary of the siege. On Sunday, shelling killed three soldiers."
         ),
         vec![(Killed, Some(3))]
+    );
+}
+
+#[test]
+fn a_count_after_a_verb_of_standing_belongs_to_the_cue_before_it() {
+    assert_eq!(
+        keys(
+            "По данным МККК, пропавшими без вести в связи с вооруженным конфликтом в регионе числятся более 12 тысяч человек."
+        ),
+        vec![(Missing, Some(12000))]
+    );
+    assert_eq!(
+        keys(
+            "Зниклими безвісти після ракетного удару по гуртожитку вважаються 9 людей, повідомив мер."
+        ),
+        vec![(Missing, Some(9))]
+    );
+    assert_eq!(
+        keys("За тиждень у полон узято ще 19 окупантів, повідомили в бригаді."),
+        vec![(Captured, Some(19))]
+    );
+}
+
+#[test]
+fn speakers_outside_the_grammar_of_a_headline() {
+    // A speaker's noun after a closing dash, a name after a spaced hyphen, a lone surname
+    // before a colon.
+    assert_eq!(
+        counts_by("Четверо военных погибли при обстреле блокпоста в Курской области — губернатор"),
+        vec![(Some(4), Some("губернатор".to_string()))]
+    );
+    assert_eq!(
+        counts_by("Three guards killed in attack on refinery - Energy Minister Ahmed Saleh"),
+        vec![(Some(3), Some("Energy Minister Ahmed Saleh".to_string()))]
+    );
+    assert_eq!(
+        counts_by("Пушилин: в Горловке при обстреле погибли трое мирных жителей."),
+        vec![(Some(3), Some("Пушилин".to_string()))]
+    );
+    // A place before a colon is no speaker.
+    assert_eq!(
+        counts_by("Херсон: внаслідок обстрілу загинули двоє людей."),
+        vec![(Some(2), None)]
+    );
+}
+
+#[test]
+fn the_outlet_told_and_the_one_accused_are_no_speakers() {
+    assert_eq!(
+        counts_by(
+            "Как сообщил «Коммерсанту» источник в силовых структурах, в плен сдались 30 военнослужащих."
+        ),
+        vec![(Some(30), Some("источник в силовых структурах".to_string()))]
+    );
+    assert_eq!(
+        counts_by(
+            "ХАМАС обвинил Израиль в нарушении соглашения после удара, при котором погибли пять палестинцев."
+        ),
+        vec![(Some(5), Some("ХАМАС".to_string()))]
+    );
+    assert_eq!(
+        counts_by("Київ звинуватив Москву в ударі, внаслідок якого загинули шестеро людей."),
+        vec![(Some(6), Some("Київ".to_string()))]
+    );
+}
+
+#[test]
+fn names_after_a_preposition_are_places_and_a_titled_name_is_one_person() {
+    assert_eq!(
+        keys(
+            "Fighters who had crossed from Niger and Chad were killed near the border, the army said."
+        ),
+        vec![(Killed, None)]
+    );
+    assert_eq!(
+        keys("In Kadugli, Yousif Adam and Idris Kafi were killed by shelling."),
+        vec![(Killed, Some(2))]
+    );
+    assert_eq!(
+        keys("The killing of rebel commander Musa Abdel Karim in Nyala sparked clashes."),
+        vec![(Killed, Some(1))]
+    );
+    assert_eq!(
+        keys("The killing of Hamza al-Tarhouni, a brigade leader, set off fighting in Zawiya."),
+        vec![(Killed, Some(1))]
+    );
+}
+
+#[test]
+fn a_vow_to_fight_to_the_last_enemy_is_no_toll() {
+    assert!(
+        keys("The offensive will go on until the last terrorist is eliminated, the ministry said.")
+            .is_empty()
+    );
+    assert!(
+        keys("Операция продолжится до полного уничтожения последнего боевика, заявили в штабе.")
+            .is_empty()
+    );
+    assert_eq!(
+        keys("Troops killed 8 militants and will fight until the last terrorist is neutralised."),
+        vec![(Killed, Some(8))]
+    );
+}
+
+#[test]
+fn an_appeal_to_respect_a_truce_just_announced_keeps_it_agreed() {
+    assert_eq!(
+        statuses(
+            "The army announced a unilateral week-long truce and called on the rebels to respect it."
+        ),
+        vec![CeasefireStatus::Agreed]
+    );
+    // With no truce told as agreed, the appeal proposes one; amid fighting it is broken.
+    assert_eq!(
+        statuses("The envoy urged both sides to observe a ceasefire."),
+        vec![CeasefireStatus::Proposed]
+    );
+    assert_eq!(
+        statuses(
+            "Shells hit a village near the line on Monday. The envoy urged both sides to respect the ceasefire."
+        ),
+        vec![CeasefireStatus::Violated]
     );
 }
