@@ -49,9 +49,18 @@ pub fn singular_subject(s: &Sent, c: &Cue) -> Option<(u64, Option<String>)> {
     if any_aux && k > 0 && singular && sets.one_more.contains(s.w(k - 1)) {
         return Some((1, Some(s.text_of(k - 1, k).to_string())));
     }
-    if !(any_aux || dies(s, c)) || k == 0 {
+    // "A volunteer was shot dead and his wife wounded": the auxiliary left unsaid after "and"
+    // before one person.
+    let elided = k == c.a
+        && k >= 3
+        && s.w(k - 3) == "and"
+        && matches!(s.w(k - 2), "his" | "her" | "their" | "a" | "an" | "one")
+        && s.toks[k - 1].word
+        && !is_plural_word(s, k - 1);
+    if !(any_aux || elided || dies(s, c)) || k == 0 {
         return None;
     }
+    singular |= elided;
     let mut head = k - 1;
     // "the loss of a Rwandan peacekeeper who was killed": a relative pronoun stands for the
     // noun before it, when a singular auxiliary says the number.

@@ -223,6 +223,16 @@ pub fn find(s: &Sent, triggers: &[(usize, usize)], sentence_has_clash: bool) -> 
                 agreed_before = true;
                 status = Some(*later);
             }
+            // "Within minutes of the truce coming into force, both sides accused each other of
+            // breaching it": a breach of "it" later in the sentence, before another truce.
+            if status == Some(CeasefireStatus::Agreed)
+                && s.matches(&lang.cf_broken_by_pronoun)
+                    .iter()
+                    .any(|&(a, _)| a >= t.1 && !trig_ranges.iter().any(|r| r.0 >= t.1 && r.0 < a))
+            {
+                agreed_before = true;
+                status = Some(CeasefireStatus::Violated);
+            }
             // "Israel agreed to the truce, but Hamas has not yet responded": a refusal or
             // silence after it, before another truce is named, says one side accepted it.
             if status == Some(CeasefireStatus::Agreed)
@@ -328,10 +338,19 @@ fn status_cues(
     for c in cues {
         // "Mediators announced that the truce had collapsed": a verb whose object is a
         // clause says nothing of the truce inside it.
-        let (_, b) = c.0;
-        let clause_after = matches!(s.w(b), "that" | "что" | "що")
-            || s.w(b) == "," && matches!(s.w(b + 1), "что" | "що");
-        if keep(c.0) && !clause_after && clean.last().is_none_or(|l| c.0.0 >= l.0.1) {
+        // A demand governs the clause it opens ("demands that the M23 cease hostilities").
+        let (a, b) = c.0;
+        let clause_after = c.1 != CeasefireStatus::Proposed
+            && (matches!(s.w(b), "that" | "что" | "що")
+                || s.w(b) == "," && matches!(s.w(b + 1), "что" | "що"));
+        // "warned it could withdraw from the truce": a threatened end is none.
+        let hypothetical = c.1 == CeasefireStatus::Collapsed
+            && (a.saturating_sub(3)..a).any(|k| s.lang.sets.cf_hypothetical.contains(s.w(k)));
+        if keep(c.0)
+            && !clause_after
+            && !hypothetical
+            && clean.last().is_none_or(|l| c.0.0 >= l.0.1)
+        {
             clean.push((c.0, negated_status(s, c.0, c.1)));
         }
     }

@@ -248,6 +248,8 @@ pub struct WordSets {
     pub cf_weak: WordSet,
     /// Ceasefire: contrast words.
     pub cf_contrast: WordSet,
+    /// Words that make a truce's end a threat or a possibility.
+    pub cf_hypothetical: WordSet,
     /// Ceasefire: first words of verbal triggers.
     pub cf_verb_heads: WordSet,
     /// Ceasefire: words that end a trigger's clause.
@@ -381,6 +383,7 @@ impl Lang {
             not_subject_start: set(&cl.not_subject_start),
             cf_weak: set(&c.weak),
             cf_contrast: set(&c.contrast),
+            cf_hypothetical: set(&c.hypothetical),
             cf_verb_heads: set(&c.verb_heads),
             cf_breaks: set(&c.clause_breaks),
             cf_relatives: set(&c.relatives),

@@ -57,6 +57,10 @@ pub struct CeasefireData {
     /// or in a sentence that opens with one, says the truce is not kept.
     #[serde(default)]
     pub contrast: Vec<String>,
+    /// Words that make the end of a truce a threat or a possibility ("warned it could
+    /// withdraw from the truce", "пригрозил выйти"): the collapse cue after them says nothing.
+    #[serde(default)]
+    pub hypothetical: Vec<String>,
     /// Mediator patterns; the capture group named `m` holds the mediator.
     pub mediator: Vec<String>,
     /// First words of triggers that are verbs ("cease hostilities", "stop firing"): their

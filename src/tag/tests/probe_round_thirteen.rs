@@ -207,3 +207,90 @@ fn an_appeal_to_respect_a_truce_just_announced_keeps_it_agreed() {
         vec![CeasefireStatus::Violated]
     );
 }
+
+#[test]
+fn a_breach_told_indirectly_in_the_truces_own_sentence_violates_it() {
+    use CeasefireStatus::*;
+    for text in [
+        "Within an hour of the truce taking effect, the two armies accused each other of violating it.",
+        "Hours after the ceasefire was declared, Baku accused Yerevan of repeated violations of the understanding.",
+        "Rwanda accused Burundi of shelling border villages after the ceasefire began.",
+        "Days after the Kidal truce, rebel fighters attacked an army convoy near Anefis.",
+        "Thai troops continued to fire into Cambodian villages hours after the truce took effect, the ministry said.",
+    ] {
+        let got = statuses(text);
+        assert!(got.contains(&Violated), "{text}: {got:?}");
+    }
+    // A breach of another thing, after a truce, is none of its.
+    assert_eq!(
+        statuses(
+            "The truce took effect at noon, and the court ruled that the firm had breached the contract."
+        ),
+        vec![Agreed]
+    );
+}
+
+#[test]
+fn a_threatened_end_and_a_demand_are_read_as_such() {
+    use CeasefireStatus::*;
+    assert_eq!(
+        statuses(
+            "The rebels said the truce had been violated by air strikes and warned they could pull out of it."
+        ),
+        vec![Violated]
+    );
+    assert_eq!(
+        statuses(
+            "The Security Council demands that all armed groups immediately cease hostilities."
+        ),
+        vec![Proposed]
+    );
+    assert!(kinds("Officials said there was no agreement on any truce yet.").is_empty());
+}
+
+#[test]
+fn jailbreaks_poisonings_road_deaths_and_sport_fights_are_no_war() {
+    // Inmates freed in a raid on a prison are no captives; the guards killed are a toll.
+    assert_eq!(
+        keys(
+            "Gunmen stormed the prison, freeing more than 300 inmates and killing at least six guards."
+        ),
+        vec![(Killed, Some(6))]
+    );
+    for text in [
+        "Eleven soldiers died of carbon monoxide poisoning while sheltering in a tunnel, the army said.",
+        "Військовослужбовця на узбіччі траси збив автомобіль, чоловік загинув на місці.",
+        "В напряженном бою за третье место в РПЛ «Зенит» обыграл «Динамо».",
+        "Фракції парламенту уклали «перемир'я» щодо кадрових питань.",
+        "The government launched a battle for food sovereignty, handing out seed and fertiliser.",
+        "A fragile truce held in the province on Monday, with no new attacks reported.",
+    ] {
+        let got = kinds(text);
+        assert!(
+            !got.contains(&Casualty) && !got.contains(&Clash),
+            "{text}: {got:?}"
+        );
+    }
+}
+
+#[test]
+fn returns_from_captivity_and_standing_counts_before_the_cue() {
+    assert_eq!(
+        keys(
+            "З російського полону вдалося повернути шістьох цивільних мешканців Сумщини, повідомили в штабі."
+        ),
+        vec![(Captured, Some(6))]
+    );
+    assert_eq!(
+        keys("После боев за город более 150 жителей до сих пор числятся пропавшими без вести."),
+        vec![(Missing, Some(150))]
+    );
+    assert_eq!(
+        keys("Troops stormed the camp, killing five militants and arresting three, the army said."),
+        vec![(Killed, Some(5)), (Captured, Some(3))]
+    );
+    assert_eq!(
+        keys("A teacher was shot dead and his son wounded by gunmen who attacked the village."),
+        vec![(Killed, Some(1)), (Wounded, Some(1))]
+    );
+}
