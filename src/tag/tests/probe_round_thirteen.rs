@@ -294,3 +294,25 @@ fn returns_from_captivity_and_standing_counts_before_the_cue() {
         vec![(Killed, Some(1)), (Wounded, Some(1))]
     );
 }
+
+#[test]
+fn police_shootouts_gas_truces_pay_truces_and_tear_gas_are_no_war() {
+    for text in [
+        "Оперативники в ходе перестрелки при задержании ликвидировали подозреваемого в убийстве.",
+        "Компании договорились о «газовом перемирии» до конца отопительного сезона.",
+        "Nurses and the health ministry agreed a truce in their dispute over overtime salaries.",
+        "Riot police fired tear gas at students marching on parliament.",
+        "The general said his troops had no intention of firing the first shot.",
+        "The rebellion, which killed about 9,000 people between 1989 and 1997, ended with an accord.",
+    ] {
+        assert!(kinds(text).is_empty(), "{text}: {:?}", kinds(text));
+    }
+}
+
+#[test]
+fn both_counts_two() {
+    assert_eq!(
+        keys("Після обстрілу Нікополя обидва чоловіки поранені, повідомили в ОВА."),
+        vec![(Wounded, Some(2))]
+    );
+}
