@@ -364,9 +364,23 @@ fn negated_status(s: &Sent, (a, _): (usize, usize), st: CeasefireStatus) -> Ceas
     let negated = (a.saturating_sub(3)..a)
         .any(|k| matches!(s.w(k), "not" | "never" | "n't" | "не" | "ні" | "cannot"))
         && !(a.saturating_sub(3)..a).any(|k| {
+            // "Это уже не первое нарушение перемирия", "not the first violation": a breach
+            // said to be one of many.
             matches!(
                 s.w(k),
-                "if" | "unless" | "only" | "лише" | "только" | "якщо" | "если"
+                "if" | "unless"
+                    | "only"
+                    | "лише"
+                    | "только"
+                    | "якщо"
+                    | "если"
+                    | "first"
+                    | "первое"
+                    | "первый"
+                    | "первая"
+                    | "перше"
+                    | "перший"
+                    | "перша"
             )
         });
     if !negated {

@@ -29,6 +29,11 @@ const HEADING_KINDS: &[&str] = &[
 /// short head that names a speaker's body opens a report too ("Генштаб ВСУ: за сутки …").
 pub(super) fn colon_speaker(s: &Sent) -> Option<(usize, Found)> {
     let colon = s.toks.iter().position(|t| t.lower == ":")?;
+    // "Press release:", "Operational update:": a heading that names only its kind names no
+    // issuer.
+    if colon > 0 && (0..colon).all(|k| HEADING_KINDS.contains(&s.w(k))) {
+        return None;
+    }
     // "Statement by the Ministry of Defence of Armenia: …", "Press release of the Indian
     // Army: …": the heading names the issuer after its "by" or "of".
     let heading = match (s.w(0), s.w(1), s.w(2)) {

@@ -316,3 +316,21 @@ fn both_counts_two() {
         vec![(Wounded, Some(2))]
     );
 }
+
+#[test]
+fn a_breach_said_to_be_one_of_many_and_a_heading_of_its_kind_alone() {
+    assert_eq!(
+        statuses("Это уже не первое нарушение перемирия за неделю, заявили в штабе."),
+        vec![CeasefireStatus::Violated]
+    );
+    assert_eq!(
+        statuses("The truce has not been violated since Monday."),
+        vec![CeasefireStatus::Holding]
+    );
+    assert_eq!(
+        counts_by(
+            "Press release: Troops neutralised 15 terrorists in Sambisa, Major General Ali Musa said."
+        ),
+        vec![(Some(15), Some("Major General Ali Musa".to_string()))]
+    );
+}
