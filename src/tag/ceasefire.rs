@@ -449,11 +449,15 @@ pub fn resolve(items: &mut [(RawCeasefire, bool, bool)], passage_has_clash: bool
     for (cf, appeal, indefinite) in items.iter_mut() {
         // An appeal to observe a truce amid fighting says it is broken; with no fighting it
         // proposes one, unless its own sentence tells the truce as announced or agreed ("The
-        // army announced a unilateral truce and called on the rebels to respect it").
+        // army announced a unilateral truce and called on the rebels to respect it") or as
+        // broken ("призвали соблюдать перемирие, которое регулярно нарушается").
         if *appeal {
             if passage_has_clash {
                 cf.status = Some(CeasefireStatus::Violated);
-            } else if cf.status != Some(CeasefireStatus::Agreed) {
+            } else if !matches!(
+                cf.status,
+                Some(CeasefireStatus::Agreed | CeasefireStatus::Violated)
+            ) {
                 cf.status = Some(CeasefireStatus::Proposed);
             }
         }

@@ -202,6 +202,12 @@ fn an_appeal_to_respect_a_truce_just_announced_keeps_it_agreed() {
     );
     assert_eq!(
         statuses(
+            "Посредники призвали стороны соблюдать перемирие, которое постоянно нарушается у Бенгази."
+        ),
+        vec![CeasefireStatus::Violated]
+    );
+    assert_eq!(
+        statuses(
             "Shells hit a village near the line on Monday. The envoy urged both sides to respect the ceasefire."
         ),
         vec![CeasefireStatus::Violated]
