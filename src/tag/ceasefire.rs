@@ -209,15 +209,17 @@ pub fn find(s: &Sent, triggers: &[(usize, usize)], sentence_has_clash: bool) -> 
                 }
             }
             let mut status = governed.or(best.map(|b| b.2));
+            // Token `a` lies after this truce and before any other named after it.
+            let later_in_its_stretch =
+                |a: usize| a >= t.1 && !trig_ranges.iter().any(|r| r.0 >= t.1 && r.0 < a);
             // "… took effect at midnight, but the army accused the rebels of violating it":
             // a breach said after a contrast word, before any other truce is named, is a
             // later state of this one.
             if status == Some(CeasefireStatus::Agreed)
                 && let Some(((_, _), later)) = clean.iter().find(|((a, _), st)| {
-                    *a >= t.1
+                    later_in_its_stretch(*a)
                         && *st == CeasefireStatus::Violated
                         && (t.1..*a).any(|k| lang.sets.cf_contrast.contains(s.w(k)))
-                        && !trig_ranges.iter().any(|r| r.0 >= t.1 && r.0 < *a)
                 })
             {
                 agreed_before = true;
@@ -228,7 +230,7 @@ pub fn find(s: &Sent, triggers: &[(usize, usize)], sentence_has_clash: bool) -> 
             if status == Some(CeasefireStatus::Agreed)
                 && s.matches(&lang.cf_broken_by_pronoun)
                     .iter()
-                    .any(|&(a, _)| a >= t.1 && !trig_ranges.iter().any(|r| r.0 >= t.1 && r.0 < a))
+                    .any(|&(a, _)| later_in_its_stretch(a))
             {
                 agreed_before = true;
                 status = Some(CeasefireStatus::Violated);
@@ -237,9 +239,7 @@ pub fn find(s: &Sent, triggers: &[(usize, usize)], sentence_has_clash: bool) -> 
             // silence after it, before another truce is named, says one side accepted it.
             if status == Some(CeasefireStatus::Agreed)
                 && !agreed_before
-                && refusals
-                    .iter()
-                    .any(|&(a, _)| a >= t.1 && !trig_ranges.iter().any(|r| r.0 >= t.1 && r.0 < a))
+                && refusals.iter().any(|&(a, _)| later_in_its_stretch(a))
             {
                 status = Some(CeasefireStatus::Proposed);
             }

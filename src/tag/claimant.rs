@@ -293,9 +293,7 @@ fn subject_after(s: &Sent, vb: usize) -> Option<(usize, usize)> {
         .collect();
     // "передает «Интерфакс-Украина»", "reported the \"Kyiv Independent\"": a name in
     // quotation marks is the speaker, up to its closing mark.
-    if matches!(s.w(vb), "«" | "“" | "\"" | "„")
-        && let Some(close) =
-            (vb + 2..(vb + 8).min(s.toks.len())).find(|&k| matches!(s.w(k), "»" | "”" | "\"" | "“"))
+    if let Some(close) = closing_quote(s, vb)
         && s.is_cap(vb + 1)
         && (vb + 1..close).all(|k| s.toks[k].word || matches!(s.w(k), "-" | "." | "‑"))
     {
@@ -350,18 +348,23 @@ fn past_recipient(s: &Sent, vb: usize) -> usize {
             .iter()
             .any(|&(a, _)| a == k)
     };
-    if matches!(s.w(vb), "«" | "“" | "\"" | "„") {
-        if let Some(close) =
-            (vb + 2..(vb + 8).min(s.toks.len())).find(|&k| matches!(s.w(k), "»" | "”" | "\"" | "“"))
-            && speaker_at(close + 1)
-        {
-            return close + 1;
-        }
-        return vb;
+    match closing_quote(s, vb) {
+        Some(close) if speaker_at(close + 1) => close + 1,
+        Some(_) => vb,
+        None if s.is_cap(vb) => (vb + 1..(vb + 4).min(s.toks.len()))
+            .find(|&k| s.lang.relays.is_exactly(s.text_of(vb, k)) && speaker_at(k))
+            .unwrap_or(vb),
+        None => vb,
     }
-    (vb + 1..(vb + 4).min(s.toks.len()))
-        .find(|&k| s.is_cap(vb) && s.lang.relays.is_exactly(s.text_of(vb, k)) && speaker_at(k))
-        .unwrap_or(vb)
+}
+
+/// The closing mark of a short quotation that opens at token `open` ("«Известиям»",
+/// "\"Kyiv Independent\""), within seven tokens.
+fn closing_quote(s: &Sent, open: usize) -> Option<usize> {
+    if !matches!(s.w(open), "«" | "“" | "\"" | "„") {
+        return None;
+    }
+    (open + 2..(open + 8).min(s.toks.len())).find(|&k| matches!(s.w(k), "»" | "”" | "\"" | "“"))
 }
 
 /// True when token `k` is written in capitals ("WHO", not "who").
