@@ -11,13 +11,13 @@ use std::collections::HashMap;
 use super::words::WordSet;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::Regex;
 
 pub use super::gate::Gate;
 pub use super::lexicon_data::*;
 use super::mention::{CasualtyCategory, CeasefireStatus};
 pub use super::phrases::*;
+pub use super::prefilter::{PREFILTER_GROUPS, Prefilter};
 
 /// The embedded lexicon files, one per language: (language code, TOML text).
 pub const SOURCES: &[(&str, &str)] = &[
@@ -534,10 +534,9 @@ pub struct Lexicons {
     sources: Vec<(&'static str, &'static str)>,
     /// Each language, compiled on first use (`None` if its file failed to compile).
     compiled: Vec<std::sync::OnceLock<Option<Lang>>>,
-    /// Aho-Corasick over every language's prefilter stems (None: nothing can match).
-    pub prefilter: Option<AhoCorasick>,
-    /// The family bits of each prefilter pattern, by pattern index.
-    pub stem_families: Vec<u8>,
+    /// The prefilter of each group of `PREFILTER_GROUPS`, in its order (None: nothing of
+    /// that group can match).
+    pub prefilters: Vec<Option<Prefilter>>,
     /// Lowercase abbreviations of all languages, without their final dot.
     pub abbreviations: WordSet,
 }
@@ -549,6 +548,16 @@ impl Lexicons {
             .get(i)?
             .get_or_init(|| Lang::from_toml(code, src).ok())
             .as_ref()
+    }
+
+    /// The prefilter that reads texts of a language code: its group's, falling back to the
+    /// first group (English) as `lang` does.
+    pub fn prefilter(&self, code: &str) -> Option<&Prefilter> {
+        let i = PREFILTER_GROUPS
+            .iter()
+            .position(|g| g.contains(&code))
+            .unwrap_or(0);
+        self.prefilters.get(i)?.as_ref()
     }
 
     /// The lexicon for a language code, falling back to the first (English).
@@ -571,10 +580,15 @@ impl Lexicons {
 
 /// Parse and compile every embedded lexicon.
 pub fn load() -> Result<Lexicons, String> {
-    let mut stems: HashMap<String, u8> = HashMap::new();
+    let mut stems: Vec<HashMap<String, u8>> =
+        PREFILTER_GROUPS.iter().map(|_| HashMap::new()).collect();
     let mut abbreviations = WordSet::default();
     for (code, src) in SOURCES {
         let lang = LexiconData::parse(code, src)?;
+        let group = PREFILTER_GROUPS
+            .iter()
+            .position(|g| g.contains(code))
+            .ok_or_else(|| format!("{code}: in no prefilter group"))?;
         let p = &lang.prefilter;
         let fams = [
             (&p.ceasefire, FAMILY_CEASEFIRE),
@@ -583,6 +597,7 @@ pub fn load() -> Result<Lexicons, String> {
             (&p.clash_predicate, FAMILY_CLASH_PREDICATE),
             (&p.armed, FAMILY_ARMED),
         ];
+        let stems = &mut stems[group];
         for (list, bit) in fams {
             for s in list {
                 let low = s.to_lowercase();
@@ -599,40 +614,13 @@ pub fn load() -> Result<Lexicons, String> {
             abbreviations.insert(a.to_lowercase().trim_end_matches('.').to_string());
         }
     }
-    let mut stems: Vec<(String, u8)> = stems.into_iter().collect();
-    stems.sort();
-    // The scan reports only the longest stem at each place, not the stems inside it: a stem
-    // carries the families of every stem it contains ("fighting" ⊃ "fight").
-    let contained: Vec<u8> = stems
-        .iter()
-        .map(|(s, f)| {
-            let low = s.to_lowercase();
-            stems
-                .iter()
-                .filter(|(t, _)| low.contains(&t.to_lowercase()))
-                .fold(*f, |acc, (_, g)| acc | g)
-        })
-        .collect();
-    for ((_, f), c) in stems.iter_mut().zip(contained) {
-        *f = c;
-    }
-    let prefilter = if stems.is_empty() {
-        None
-    } else {
-        Some(
-            AhoCorasickBuilder::new()
-                .ascii_case_insensitive(true)
-                .match_kind(MatchKind::LeftmostLongest)
-                .kind(Some(AhoCorasickKind::DFA))
-                .build(stems.iter().map(|(s, _)| s))
-                .map_err(|e| format!("prefilter: {e}"))?,
-        )
-    };
     Ok(Lexicons {
         sources: SOURCES.to_vec(),
         compiled: SOURCES.iter().map(|_| std::sync::OnceLock::new()).collect(),
-        prefilter,
-        stem_families: stems.iter().map(|(_, f)| *f).collect(),
+        prefilters: stems
+            .into_iter()
+            .map(Prefilter::build)
+            .collect::<Result<_, _>>()?,
         abbreviations,
     })
 }

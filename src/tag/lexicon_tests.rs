@@ -9,7 +9,7 @@ fn lexicons_parse() {
         }
     }
     assert_eq!(lx.langs().len(), SOURCES.len(), "every language compiles");
-    assert!(lx.prefilter.is_some());
+    assert!(lx.prefilters.iter().all(Option::is_some));
     for l in lx.langs() {
         let p = &l.data.prefilter;
         assert!(

@@ -1,10 +1,10 @@
 //! The `tag` module: marks ceasefires, armed clashes and casualty claims in a text, as
 //! `shared/TAGS.md` defines them.
 //!
-//! Pipeline: an Aho-Corasick prefilter (leftmost-longest) over the trigger stems of all
-//! languages, one stem list per rule family (a text with no stem costs one scan; a sentence
-//! is looked at only by the families whose stems it holds), language detection (Cyrillic → ru/uk, else en),
-//! sentence splitting, then per sentence the rule families. A phrase list runs on a sentence
+//! Pipeline: language detection (Cyrillic → ru/uk, else en), an Aho-Corasick prefilter
+//! (leftmost-longest) over the trigger stems of the text's script, one stem list per rule
+//! family (a text with no stem costs one scan; a sentence is looked at only by the families
+//! whose stems it holds), Russian told from Ukrainian, sentence splitting, then per sentence the rule families. A phrase list runs on a sentence
 //! only when one of the literals its every match holds occurs there (`gate`).
 //!
 //! Granularity of the mentions:
@@ -50,6 +50,7 @@ pub mod mention;
 pub mod numbers;
 pub mod parties;
 pub mod phrases;
+mod prefilter;
 pub mod sentence;
 pub mod sentences;
 pub mod sides;
@@ -200,31 +201,25 @@ fn last_named(
 /// Pure: no I/O, no clock; never panics.
 pub fn tag(text: &str, ctx: &TagContext<'_>) -> Vec<Mention> {
     let lx = &*LEXICONS;
-    let Some(pre) = &lx.prefilter else {
+    // "en-GB", "RU" and the like name the same lexicons as "en", "ru".
+    let given = ctx
+        .language
+        .map(|l| l.get(..2).unwrap_or(l).to_ascii_lowercase());
+    let script = given.as_deref().unwrap_or_else(|| detect_language(text));
+    let Some(pre) = lx.prefilter(script) else {
         return Vec::new();
     };
-    let hits: Vec<(usize, u8)> = pre
-        .find_iter(text)
-        .map(|m| {
-            let fam = lx.stem_families.get(m.pattern().as_usize()).copied();
-            (m.start(), fam.unwrap_or(0))
-        })
-        .collect();
+    let hits = pre.hits(text);
     // A text whose stems call for no rule family (armed words with no attack predicate)
     // costs only the scan.
     if lexicon::families(hits.iter().fold(0, |acc, (_, f)| acc | f)) == 0 {
         return Vec::new();
     }
-    // "en-GB", "RU" and the like name the same lexicons as "en", "ru".
-    let given = ctx
-        .language
-        .map(|l| l.get(..2).unwrap_or(l).to_ascii_lowercase());
-    let code = given
-        .as_deref()
-        .unwrap_or_else(|| match detect_language(text) {
-            "ru" if language::reads_as_ukrainian(text) => "uk",
-            code => code,
-        });
+    let code = match (given.as_deref(), script) {
+        (Some(code), _) => code,
+        (None, "ru") if language::reads_as_ukrainian(text) => "uk",
+        (None, code) => code,
+    };
     let Some(lang) = lx.lang(code) else {
         return Vec::new();
     };
