@@ -23,6 +23,7 @@ const HEADING_KINDS: &[&str] = &[
     "news",
     "flash",
     "announcement",
+    "information",
 ];
 
 /// "Артём Индюков, офицер СЦКК: «…»": a speaker before a colon that opens a quotation. A
@@ -41,6 +42,9 @@ pub(super) fn colon_speaker(s: &Sent) -> Option<(usize, Found)> {
         ("press", "release" | "statement", "by" | "of" | "from") => 3,
         _ => 0,
     };
+    if let Some(f) = comma_heading(s, heading, colon) {
+        return Some((0, f));
+    }
     if heading > 0 && colon > heading && colon <= heading + 10 && s.is_cap(0) {
         return found(s, (heading, colon)).map(|f| (0, f));
     }
@@ -67,7 +71,9 @@ pub(super) fn colon_speaker(s: &Sent) -> Option<(usize, Found)> {
         bracket(k) || s.is_cap(k) || matches!(s.w(k), "of" | "the" | "and" | "for" | "on")
     });
     let ends_in_name = colon >= 2 && s.is_cap(colon - 1) && s.is_cap(colon - 2);
-    let head = (colon <= 5 || colon <= 9 && (title_case || ends_in_name))
+    // "Border Service of the State Committee for National Security of the Kyrgyz Republic:"
+    let long_title = colon <= 16 && title_case;
+    let head = (colon <= 5 || colon <= 9 && ends_in_name || long_title)
         && (0..colon).all(|k| s.toks[k].word || bracket(k))
         && s.matches(&s.lang.claim_speakers)
             .iter()
@@ -75,7 +81,11 @@ pub(super) fn colon_speaker(s: &Sent) -> Option<(usize, Found)> {
     // "Зеленський: …": a lone Russian or Ukrainian surname heads a
     // report as its speaker ("Пушилин: в Горловке погибли двое").
     let surname = colon == 1 && slavic_surname(s.w(0));
-    if colon == 0 || colon > 10 || !(quotes || head || surname) || !s.is_cap(0) {
+    if colon == 0
+        || colon > 10 && !(head && long_title)
+        || !(quotes || head || surname)
+        || !s.is_cap(0)
+    {
         return None;
     }
     // "Local police official Nasim Hayat told AFP: “…”": the verb names the speaker.
@@ -85,7 +95,49 @@ pub(super) fn colon_speaker(s: &Sent) -> Option<(usize, Found)> {
     {
         return None;
     }
-    found(s, (0, colon)).map(|f| (0, f))
+    // "Security Council press statement:": the issuer, without the heading's kind.
+    let mut end = colon;
+    while end > 1 && HEADING_KINDS.contains(&s.w(end - 1)) {
+        end -= 1;
+    }
+    found(s, (0, end)).map(|f| (0, f))
+}
+
+/// "Ministry of Defence of Azerbaijan, operational information:", "Indian Army spokesperson,
+/// Northern Command:", "Defence Headquarters, Director Defence Media Operations, Maj Gen
+/// Edward Buba:": a heading of parts between commas, each in capitals, that names a speaker
+/// (a speaker's noun or body) issues the report; a last part that only names the heading's
+/// kind is left out. The parts from `start` (after "Statement by") to the colon are read.
+fn comma_heading(s: &Sent, start: usize, colon: usize) -> Option<Found> {
+    if colon > start + 20 || !s.is_cap(0) {
+        return None;
+    }
+    let commas: Vec<usize> = (start + 1..colon).filter(|&k| s.w(k) == ",").collect();
+    let last = *commas.last()?;
+    let end = if (last + 1..colon).all(|k| HEADING_KINDS.contains(&s.w(k))) {
+        last
+    } else {
+        colon
+    };
+    let speakers = s.matches(&s.lang.claim_speakers);
+    let speaker_at = |k: usize| speakers.iter().any(|&(a, b)| a <= k && k < b);
+    let capital = |k: usize| s.is_cap(k) || s.w(k).starts_with(|c: char| c.is_ascii_digit());
+    let joins = |k: usize| matches!(s.w(k), "of" | "the" | "and" | "for" | "on" | "in" | "at");
+    // Each part opens in capitals and holds only capitals, joining words and speakers' nouns.
+    let parts_ok = (start..end).all(|k| {
+        let opens = k == start || s.w(k - 1) == ",";
+        match s.w(k) {
+            "," => k > start && s.w(k - 1) != ",",
+            "(" | ")" => true,
+            _ if !s.toks[k].word => false,
+            _ if opens => capital(k) || s.w(k) == "the",
+            _ => capital(k) || joins(k) || speaker_at(k),
+        }
+    });
+    if !parts_ok || !speakers.iter().any(|&(a, b)| a >= start && b <= end) {
+        return None;
+    }
+    found(s, (start, end))
 }
 
 /// "…щонайменше 15 людей зазнали поранень, — Синєгубов.": a name after a closing dash,
