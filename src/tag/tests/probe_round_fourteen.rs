@@ -1,7 +1,10 @@
 //! Shapes found by readers who wrote their own passages from TAGS.md alone (a fourteenth
-//! round): headings of official reports whose issuer is set off by commas or runs long.
+//! round): headings of official reports whose issuer is set off by commas or runs long;
+//! fighting recalled long after; attacks only supposed; appeals amid fighting.
 
-use crate::tag::test_util::claimants;
+use crate::tag::CeasefireStatus;
+use crate::tag::MentionKind::*;
+use crate::tag::test_util::{claimants, kinds, statuses};
 
 #[test]
 fn a_heading_of_parts_between_commas_names_its_issuer() {
@@ -51,5 +54,80 @@ fn a_long_heading_in_capitals_names_its_issuer_without_its_kind() {
             "African Union Commission press statement: At least 30 civilians were killed in the attack on Mopti."
         ),
         vec![Some("African Union Commission".to_string())]
+    );
+}
+
+#[test]
+fn fighting_marked_recalled_or_staged_long_after_is_history() {
+    for text in [
+        "Families gathered in Srebrenica to mark 30 years since Bosnian Serb forces overran the enclave and killed about 8,000 men and boys.",
+        "At the ceremony, veterans recalled the battle for Goose Green, when 17 British soldiers died.",
+        "A light show recreating the siege of Sarajevo drew crowds to the old town.",
+        "Set in Grozny during the second Chechen war, the novel follows a conscript whose whole platoon is killed in an ambush.",
+        "Her memoir of the early 1990s in Mogadishu describes how militiamen shot dead 14 people at a checkpoint.",
+    ] {
+        assert!(kinds(text).is_empty(), "{text}: {:?}", kinds(text));
+    }
+    // Today's fighting beside a memorial keeps its reading.
+    assert_eq!(
+        kinds("Militants attacked an army post in Khost on Monday, killing three soldiers."),
+        vec![Clash, Casualty]
+    );
+}
+
+#[test]
+fn an_attack_only_supposed_or_a_race_for_a_place_is_no_clash() {
+    for text in [
+        "The government said it was committed to the truce but would respond firmly to any attack.",
+        "The junta declared a unilateral truce, adding that if rebel groups take advantage of the lull to attack, troops will respond.",
+        "The two clubs' battle for third place in the league goes down to the last match.",
+        "The operators have been locked in a battle for subscribers since the licence auction.",
+        "Stone-throwing youths clashed with police after the funeral in Bamenda.",
+        "The commander urged the new recruits to bring their courage to the fight against terrorism in the north.",
+    ] {
+        assert!(!kinds(text).contains(&Clash), "{text}: {:?}", kinds(text));
+    }
+    assert_eq!(
+        kinds("Rebels attacked the convoy near Bamenda, the army said."),
+        vec![Clash]
+    );
+}
+
+#[test]
+fn a_truce_in_a_political_standoff_is_figurative() {
+    assert!(kinds("The president and the opposition agreed to a truce in their months-long political standoff.").is_empty());
+}
+
+#[test]
+fn statuses_of_an_appeal_a_talk_resumed_and_an_effect_to_come() {
+    // Talks resumed end no truce; fighting resumed does.
+    assert_eq!(
+        statuses(
+            "The mediators called upon the sides to cease hostilities at once and to resume negotiations."
+        ),
+        vec![CeasefireStatus::Proposed]
+    );
+    assert_eq!(
+        statuses("The truce collapsed on Friday as both armies resumed shelling along the front."),
+        vec![CeasefireStatus::Collapsed]
+    );
+    // A truce accepted that "comes into effect tomorrow" is agreed.
+    assert_eq!(
+        statuses(
+            "Both parties said yes to a three-week truce which comes into effect tomorrow at noon."
+        ),
+        vec![CeasefireStatus::Agreed]
+    );
+    // "cease firing" names a truce, not fire.
+    assert_eq!(
+        kinds("The two commanders agreed to cease firing along the border from midnight."),
+        vec![Ceasefire]
+    );
+    // An appeal to go back to a truce while fighting goes on tells it broken.
+    assert_eq!(
+        statuses(
+            "Amid renewed clashes near Kidal, the envoy called on the armed groups to show restraint, to return to the ceasefire of 2015 and to talk."
+        ),
+        vec![CeasefireStatus::Violated]
     );
 }
