@@ -56,13 +56,17 @@ pub fn bare_cue_claims(
             }
         }
         if c.singular {
+            // "Поранено чоловіка та жінку": persons joined after the cue are counted.
+            let (count, who) = singular_person_object(s, c, cues)
+                .filter(|(n, _)| *n > 1)
+                .unwrap_or((1, None));
             out.push((
                 c.a,
                 RawClaim {
                     category: c.cat,
-                    count: Some(1),
+                    count: Some(count),
                     approx: false,
-                    who: None,
+                    who,
                     negated: false,
                     cue: (c.a, c.b),
                     summary: false,

@@ -197,14 +197,22 @@ pub fn coordinated_singulars(s: &Sent, c: &Cue) -> Option<(u64, Option<String>)>
 /// form of the person noun right after the cue says one (count 1). A cue that otherwise
 /// needs a number ("ликвидировал") takes it too: a person is no depot.
 pub fn singular_person_object(s: &Sent, c: &Cue, cues: &[Cue]) -> Option<(u64, Option<String>)> {
-    let Some(&(_, b)) = s
-        .matches(&s.lang.singular_objects)
-        .iter()
-        .find(|&&(a, _)| a == c.b)
-    else {
+    let objects = s.matches(&s.lang.singular_objects);
+    let Some(&(_, mut b)) = objects.iter().find(|&&(a, _)| a == c.b) else {
         return singular_person_past_place(s, c, cues);
     };
-    Some((1, Some(s.text_of(c.b, b).to_string())))
+    // "Поранено 67-річного чоловіка та 45-річну жінку": each person joined by a conjunction
+    // counts one more (TAGS.md: people named one by one).
+    let mut n = 1u64;
+    while n < MAX_COORDINATED
+        && s.toks.get(b).is_some_and(|t| t.word)
+        && s.lang.sets.conj.contains(s.w(b))
+        && let Some(&(_, next)) = objects.iter().find(|&&(a, _)| a == b + 1)
+    {
+        n += 1;
+        b = next;
+    }
+    Some((n, Some(s.text_of(c.b, b).to_string())))
 }
 
 /// Most words a phrase of place or time between a verb and its object may hold after its

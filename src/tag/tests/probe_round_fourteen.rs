@@ -2,9 +2,10 @@
 //! round): headings of official reports whose issuer is set off by commas or runs long;
 //! fighting recalled long after; attacks only supposed; appeals amid fighting.
 
+use crate::tag::CasualtyCategory::*;
 use crate::tag::CeasefireStatus;
 use crate::tag::MentionKind::*;
-use crate::tag::test_util::{claimants, kinds, statuses};
+use crate::tag::test_util::{claimants, keys, kinds, statuses};
 
 #[test]
 fn a_heading_of_parts_between_commas_names_its_issuer() {
@@ -129,5 +130,67 @@ fn statuses_of_an_appeal_a_talk_resumed_and_an_effect_to_come() {
             "Amid renewed clashes near Kidal, the envoy called on the armed groups to show restraint, to return to the ceasefire of 2015 and to talk."
         ),
         vec![CeasefireStatus::Violated]
+    );
+}
+
+#[test]
+fn a_toll_told_during_a_war_just_remembered_is_history() {
+    for text in [
+        "В Грозном почтили память погибших в январе 1995 года. Во время штурма города погибли более 1500 военнослужащих.",
+        "У Києві вшанували пам'ять загиблих під Іловайськом. Під час тих боїв загинули понад 360 українських військових.",
+    ] {
+        assert!(keys(text).is_empty(), "{text}: {:?}", keys(text));
+    }
+}
+
+#[test]
+fn a_quarrel_of_neighbours_or_a_hockey_game_is_no_war() {
+    for text in [
+        "Конфликт соседей в Казани закончился дракой, трое мужчин госпитализированы.",
+        "Конфлікт між сусідами в Житомирі переріс у бійку, двох чоловіків госпіталізовано.",
+        "«Динамо» в упорном бою обыграло «Авангард», у гостей травмированы три нападающих.",
+        "«Сокіл» у напруженому бою обіграв «Кременчук», двоє хокеїстів травмовані.",
+    ] {
+        assert!(kinds(text).is_empty(), "{text}: {:?}", kinds(text));
+    }
+}
+
+#[test]
+fn ru_uk_clash_words_personnel_and_persons_joined() {
+    assert_eq!(
+        kinds("Штаб АТО сообщил о ночном бое под Марьинкой."),
+        vec![Clash]
+    );
+    assert_eq!(
+        kinds("Ворожа авіація бомбардувала околиці Вовчанська."),
+        vec![Clash]
+    );
+    // Personnel ("особового складу") are people, depots ("склади") are not.
+    assert_eq!(
+        keys("На Покровському напрямку ворог втратив понад 250 осіб особового складу."),
+        vec![(KilledOrWounded, Some(250))]
+    );
+    assert!(keys("Сили оборони знищили 4 склади боєприпасів.").is_empty());
+    // Persons named one by one after the cue: one each.
+    assert_eq!(
+        keys("Росіяни обстріляли Нікополь. Поранено 52-річного чоловіка та 49-річну жінку."),
+        vec![(Wounded, Some(2))]
+    );
+    assert_eq!(
+        keys("Росіяни обстріляли Херсон. Поранено чоловіка та жінку."),
+        vec![(Wounded, Some(2))]
+    );
+}
+
+#[test]
+fn a_second_source_that_asserts_takes_its_claim() {
+    assert_eq!(
+        claimants(
+            "Міноборони РФ заявило про знищення 40 бойовиків. Турецька розвідка стверджує, що загинули 12 цивільних."
+        ),
+        vec![
+            Some("Міноборони РФ".to_string()),
+            Some("Турецька розвідка".to_string())
+        ]
     );
 }
