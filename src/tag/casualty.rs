@@ -384,6 +384,21 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
     for ci in cat.iter().flatten() {
         used[*ci] = true;
     }
+    let of_them = |k: usize| s.w(k) == "of" && matches!(s.w(k + 1), "them" | "whom");
+    // "27 people had been killed, two of them civilians, and more than 200 wounded": a part
+    // of the ones just counted keeps their category, not the next clause's predicate's
+    // ("57 wounded people, 12 of whom died" keeps its own).
+    for ni in 1..counts.len() {
+        let (f, l) = (counts[ni].first, counts[ni].last);
+        if f > 0
+            && s.w(f - 1) == ","
+            && (of_them(l) || of_them(l + 1))
+            && cat[ni].is_some_and(|ci| cues[ci].a > l && (l..cues[ci].a).any(|j| s.w(j) == ","))
+            && cats[ni - 1].is_some()
+        {
+            cats[ni] = cats[ni - 1];
+        }
+    }
     for ni in 0..counts.len() {
         if cats[ni].is_some() || counts[ni].ordinal {
             continue;
@@ -399,7 +414,6 @@ pub fn claims(s: &Sent, st: &mut PassageState) -> Vec<RawClaim> {
         // "30 people were killed, 12 of them children": a count of part of the ones just
         // counted, after a comma, opens their breakdown too.
         let l = counts[ni].last;
-        let of_them = |k: usize| s.w(k) == "of" && matches!(s.w(k + 1), "them" | "whom");
         let part_of_them = prev_word(1) == ","
             && ni > 0
             && cats[ni - 1].is_some()

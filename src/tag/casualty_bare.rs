@@ -50,7 +50,14 @@ pub fn bare_cue_claims(
         // A cue that needs a number ("missing") takes a coordination of singulars as one.
         let mut coordinated = coordinated_singulars(s, c);
         if c.numbered_only {
-            coordinated = coordinated.or_else(|| singular_person_object(s, c, cues));
+            // "mourns the loss of a peacekeeper who was killed": the relative clause's own cue
+            // counts the person.
+            coordinated = coordinated.or_else(|| {
+                singular_person_object(s, c, cues).filter(|(_, who)| {
+                    let end = c.b + who.as_deref().map_or(0, |w| w.split_whitespace().count());
+                    !s.lang.sets.claim_relative.contains(s.w(end))
+                })
+            });
             if coordinated.is_none() {
                 continue;
             }

@@ -122,6 +122,11 @@ const ADVERBS: &[&str] = &[
     "allegedly",
 ];
 
+/// Nouns of a span of time ("a day after", "a week later"): no person.
+const TIME_NOUNS: &[&str] = &[
+    "day", "week", "month", "year", "hour", "night", "decade", "minute",
+];
+
 /// Phrases joined by "and" or commas that each start with a singular determiner, from token
 /// `a` forward: their number and the token after the last one. "a man and a woman" → 2.
 fn singulars_from(s: &Sent, a: usize, stop: usize, definite: bool) -> Option<(u64, usize)> {
@@ -136,10 +141,18 @@ fn singulars_from(s: &Sent, a: usize, stop: usize, definite: bool) -> Option<(u6
     if !starts(a) {
         return None;
     }
+    // "wounding a civilian porter, an Indian army spokesman said", "captured a pilot, a day
+    // after the strikes": after a comma, a speaker's phrase or a span of time is no person.
+    let speaker_or_time = |d: usize| {
+        TIME_NOUNS.contains(&s.w(d + 1))
+            || s.matches(&s.lang.claim_verbs)
+                .iter()
+                .any(|&(v, _)| v > d && v <= d + SEGMENT + 1 && (d..v).all(|j| s.toks[j].word))
+    };
     let (mut n, mut k, mut seg) = (1u64, a + 1, a);
     while k < stop {
         let w = s.w(k);
-        if (w == "and" || w == ",") && k + 1 < stop && starts(k + 1) {
+        if (w == "and" || w == "," && !speaker_or_time(k + 1)) && k + 1 < stop && starts(k + 1) {
             n += 1;
             seg = k + 1;
             k += 2;
@@ -249,7 +262,11 @@ fn singular_person_past_place(s: &Sent, c: &Cue, cues: &[Cue]) -> Option<(u64, O
 /// "killed a soldier", "neutralizing the terrorist": count 1.
 pub fn singular_object(s: &Sent, c: &Cue, cues: &[Cue]) -> Option<(u64, Option<String>)> {
     let sets = &s.lang.sets;
-    if let Some(one) = singular_person_object(s, c, cues) {
+    // A language with articles says one with them (read below); the person lists serve
+    // those without, and cues that otherwise need a number.
+    if !sets.singular_det.contains(s.w(c.b))
+        && let Some(one) = singular_person_object(s, c, cues)
+    {
         return Some(one);
     }
     // A nominal cue takes its object after "of" or "to": "the death of an UNMISS

@@ -194,3 +194,39 @@ fn a_second_source_that_asserts_takes_its_claim() {
         ]
     );
 }
+
+#[test]
+fn a_part_of_the_dead_keeps_their_category_past_the_next_clause() {
+    assert_eq!(
+        keys(
+            "Officials said at least 31 people had been killed, four of them children, and more than 90 wounded."
+        ),
+        vec![(Killed, Some(31)), (Killed, Some(4)), (Wounded, Some(90))]
+    );
+    // The predicate of the part's own clause still counts it.
+    assert_eq!(
+        keys(
+            "The clinic received 40 wounded people, nine of whom died, after the market was shelled."
+        ),
+        vec![(Wounded, Some(40)), (Killed, Some(9))]
+    );
+}
+
+#[test]
+fn a_speaker_or_a_span_of_time_after_a_comma_is_no_second_person() {
+    assert_eq!(
+        keys("Shelling hit the village on Friday, wounding a shepherd, a district official said."),
+        vec![(Wounded, Some(1))]
+    );
+    assert_eq!(
+        keys(
+            "The rebels said they had captured a pilot, a day after the air strikes on their bases."
+        ),
+        vec![(Captured, Some(1))]
+    );
+    // People listed one by one still count one each.
+    assert_eq!(
+        keys("Gunmen killed a teacher, a nurse and a farmer in the raid on the village."),
+        vec![(Killed, Some(3))]
+    );
+}
