@@ -24,6 +24,24 @@ const HEADING_KINDS: &[&str] = &[
     "flash",
     "announcement",
     "information",
+    "weekly",
+    "monthly",
+    "summary",
+];
+
+/// The words of `HEADING_KINDS` that name the heading itself, not qualify it.
+const HEADING_KIND_NOUNS: &[&str] = &[
+    "statement",
+    "update",
+    "release",
+    "communique",
+    "communiqué",
+    "briefing",
+    "bulletin",
+    "report",
+    "announcement",
+    "information",
+    "summary",
 ];
 
 /// "Артём Индюков, офицер СЦКК: «…»": a speaker before a colon that opens a quotation. A
@@ -114,7 +132,9 @@ fn comma_heading(s: &Sent, start: usize, colon: usize) -> Option<Found> {
     }
     let commas: Vec<usize> = (start + 1..colon).filter(|&k| s.w(k) == ",").collect();
     let last = *commas.last()?;
-    let end = if (last + 1..colon).all(|k| HEADING_KINDS.contains(&s.w(k))) {
+    // "…, information:", "…, weekly update:", "…, operational update as of 08:00:" (not
+    // "…, Operational Command South:").
+    let end = if (last + 1..colon).any(|k| HEADING_KIND_NOUNS.contains(&s.w(k))) {
         last
     } else {
         colon

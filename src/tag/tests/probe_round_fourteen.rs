@@ -230,3 +230,37 @@ fn a_speaker_or_a_span_of_time_after_a_comma_is_no_second_person() {
         vec![(Killed, Some(3))]
     );
 }
+
+#[test]
+fn official_words_of_combat_that_name_no_fight_and_deminers_killed_by_mines() {
+    for text in [
+        "The cadets graduated after six months of instruction in combat techniques and first aid.",
+        "Deminers clearing a field near Mosul were killed when a mine detonated during clearance work.",
+    ] {
+        assert!(kinds(text).is_empty(), "{text}: {:?}", kinds(text));
+    }
+    assert_eq!(
+        kinds("Under the accord, hostilities are to cease for 90 days from Monday."),
+        vec![Ceasefire]
+    );
+    assert_eq!(
+        claimants(
+            "Ministry of Defence of Chad, weekly update: Troops killed 23 terrorists near Lake Chad."
+        ),
+        vec![Some("Ministry of Defence of Chad".to_string())]
+    );
+}
+
+#[test]
+fn feuds_of_song_battles_over_reform_fans_and_road_crashes_are_no_war() {
+    for text in [
+        "The two rappers showed no sign of a ceasefire, each firing new shots in a diss track.",
+        "The unions and the cabinet called a truce in their battle over pension reform.",
+        "United launched a second-half assault on the Leeds goal. \"We lost the battle, not the war,\" the coach said.",
+        "Фанаты «Зенита» и «Динамо» объявили «перемирие» перед дерби и пообещали обойтись без стычек на трибунах.",
+        "Под Самарой столкнулись автобус и грузовик: погибли четыре человека, сообщает ГУ МЧС.",
+        "В Саратове обрушился подъезд жилого дома, погибли двое. Версию обстрела следствие не рассматривает.",
+    ] {
+        assert!(kinds(text).is_empty(), "{text}: {:?}", kinds(text));
+    }
+}
