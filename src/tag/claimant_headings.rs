@@ -113,9 +113,13 @@ pub(super) fn colon_speaker(s: &Sent) -> Option<(usize, Found)> {
     {
         return None;
     }
-    // "Security Council press statement:": the issuer, without the heading's kind.
+    // "Security Council press statement:": the issuer, without the heading's kind (a kind
+    // after "of" is the issuer's own name: "Ministry of Information:").
     let mut end = colon;
-    while end > 1 && HEADING_KINDS.contains(&s.w(end - 1)) {
+    while end > 1
+        && HEADING_KINDS.contains(&s.w(end - 1))
+        && !matches!(s.w(end - 2), "of" | "for" | "and" | "the")
+    {
         end -= 1;
     }
     found(s, (0, end)).map(|f| (0, f))
@@ -124,8 +128,8 @@ pub(super) fn colon_speaker(s: &Sent) -> Option<(usize, Found)> {
 /// "Ministry of Defence of Azerbaijan, operational information:", "Indian Army spokesperson,
 /// Northern Command:", "Defence Headquarters, Director Defence Media Operations, Maj Gen
 /// Edward Buba:": a heading of parts between commas, each in capitals, that names a speaker
-/// (a speaker's noun or body) issues the report; a last part that only names the heading's
-/// kind is left out. The parts from `start` (after "Statement by") to the colon are read.
+/// (a speaker's noun or body) issues the report; a last part that names the heading's kind
+/// ("weekly update") is left out. The parts from `start` (after "Statement by") to the colon are read.
 fn comma_heading(s: &Sent, start: usize, colon: usize) -> Option<Found> {
     if colon > start + 20 || !s.is_cap(0) {
         return None;

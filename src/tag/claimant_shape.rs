@@ -77,7 +77,11 @@ pub(super) fn found(s: &Sent, range: (usize, usize)) -> Option<Found> {
 fn agent(s: &Sent, (a, mut b): (usize, usize)) -> Option<(usize, usize, bool)> {
     let sets = &s.lang.sets;
     let before = b;
-    while b > a && sets.abstract_heads.contains(s.w(b - 1)) {
+    // "Ministry of Information": a capitalised head after "of" ends a name.
+    while b > a
+        && sets.abstract_heads.contains(s.w(b - 1))
+        && !(b >= a + 2 && s.is_cap(b - 1) && s.w(b - 2) == "of")
+    {
         b -= 1;
     }
     if b == before {

@@ -50,6 +50,13 @@ fn a_long_heading_in_capitals_names_its_issuer_without_its_kind() {
                 .to_string()
         )]
     );
+    // A kind word after "of" is the issuer's own name.
+    assert_eq!(
+        claimants(
+            "Ministry of Information: Twelve civilians were killed in the air strike on Mekelle."
+        ),
+        vec![Some("Ministry of Information".to_string())]
+    );
     assert_eq!(
         claimants(
             "African Union Commission press statement: At least 30 civilians were killed in the attack on Mopti."
