@@ -271,3 +271,20 @@ fn feuds_of_song_battles_over_reform_fans_and_road_crashes_are_no_war() {
         assert!(kinds(text).is_empty(), "{text}: {:?}", kinds(text));
     }
 }
+
+#[test]
+fn the_figure_a_toll_moved_from_is_a_claim_of_its_own() {
+    assert_eq!(
+        keys(
+            "At least 412 civilians were killed in March, up from 287 in February, the monitors said."
+        ),
+        vec![(Killed, Some(412)), (Killed, Some(287))]
+    );
+    // A figure of something else moves nothing.
+    assert_eq!(
+        keys(
+            "Food prices rose 9 percent, up from 4 percent, after 12 soldiers were killed in the ambush."
+        ),
+        vec![(Killed, Some(12))]
+    );
+}
