@@ -143,16 +143,22 @@ fn singulars_from(s: &Sent, a: usize, stop: usize, definite: bool) -> Option<(u6
     }
     // "wounding a civilian porter, an Indian army spokesman said", "captured a pilot, a day
     // after the strikes": after a comma, a speaker's phrase or a span of time is no person.
+    let verbs = std::cell::OnceCell::new();
     let speaker_or_time = |d: usize| {
         TIME_NOUNS.contains(&s.w(d + 1))
-            || s.matches(&s.lang.claim_verbs)
+            || verbs
+                .get_or_init(|| s.matches(&s.lang.claim_verbs))
                 .iter()
                 .any(|&(v, _)| v > d && v <= d + SEGMENT + 1 && (d..v).all(|j| s.toks[j].word))
     };
     let (mut n, mut k, mut seg) = (1u64, a + 1, a);
     while k < stop {
         let w = s.w(k);
-        if (w == "and" || w == "," && !speaker_or_time(k + 1)) && k + 1 < stop && starts(k + 1) {
+        if (w == "and" || w == ",")
+            && k + 1 < stop
+            && starts(k + 1)
+            && !(w == "," && speaker_or_time(k + 1))
+        {
             n += 1;
             seg = k + 1;
             k += 2;

@@ -6,30 +6,7 @@ use super::claimant::Found;
 use super::claimant_shape::found;
 use super::sentence::Sent;
 
-/// The words that name a heading's kind after its issuer ("— Operational update:").
-const HEADING_KINDS: &[&str] = &[
-    "statement",
-    "update",
-    "operational",
-    "press",
-    "release",
-    "communique",
-    "communiqué",
-    "briefing",
-    "bulletin",
-    "report",
-    "daily",
-    "situation",
-    "news",
-    "flash",
-    "announcement",
-    "information",
-    "weekly",
-    "monthly",
-    "summary",
-];
-
-/// The words of `HEADING_KINDS` that name the heading itself, not qualify it.
+/// The words that name a heading itself ("Operational update:", "…, weekly summary:").
 const HEADING_KIND_NOUNS: &[&str] = &[
     "statement",
     "update",
@@ -44,13 +21,31 @@ const HEADING_KIND_NOUNS: &[&str] = &[
     "summary",
 ];
 
+/// The words that qualify a heading's kind ("daily", "press", "operational").
+const HEADING_KIND_QUALIFIERS: &[&str] = &[
+    "operational",
+    "press",
+    "daily",
+    "weekly",
+    "monthly",
+    "situation",
+    "news",
+    "flash",
+];
+
+/// True when `w` names or qualifies a heading's kind, after its issuer ("— Operational
+/// update:").
+fn heading_kind(w: &str) -> bool {
+    HEADING_KIND_NOUNS.contains(&w) || HEADING_KIND_QUALIFIERS.contains(&w)
+}
+
 /// "Артём Индюков, офицер СЦКК: «…»": a speaker before a colon that opens a quotation. A
 /// short head that names a speaker's body opens a report too ("Генштаб ВСУ: за сутки …").
 pub(super) fn colon_speaker(s: &Sent) -> Option<(usize, Found)> {
     let colon = s.toks.iter().position(|t| t.lower == ":")?;
     // "Press release:", "Operational update:": a heading that names only its kind names no
     // issuer.
-    if colon > 0 && (0..colon).all(|k| HEADING_KINDS.contains(&s.w(k))) {
+    if colon > 0 && (0..colon).all(|k| heading_kind(s.w(k))) {
         return None;
     }
     // "Statement by the Ministry of Defence of Armenia: …", "Press release of the Indian
@@ -75,7 +70,7 @@ pub(super) fn colon_speaker(s: &Sent) -> Option<(usize, Found)> {
             .find(|&k| matches!(s.w(k), "—" | "–" | "-" | "|"))
         && sep + 1 < colon
         && sep + 4 >= colon
-        && (sep + 1..colon).all(|k| HEADING_KINDS.contains(&s.w(k)))
+        && (sep + 1..colon).all(|k| heading_kind(s.w(k)))
     {
         return found(s, (0, sep)).map(|f| (0, f));
     }
@@ -117,7 +112,7 @@ pub(super) fn colon_speaker(s: &Sent) -> Option<(usize, Found)> {
     // after "of" is the issuer's own name: "Ministry of Information:").
     let mut end = colon;
     while end > 1
-        && HEADING_KINDS.contains(&s.w(end - 1))
+        && heading_kind(s.w(end - 1))
         && !matches!(s.w(end - 2), "of" | "for" | "and" | "the")
     {
         end -= 1;
