@@ -4,8 +4,9 @@
 //! Pipeline: language detection (Cyrillic → ru/uk, else en), an Aho-Corasick prefilter
 //! (leftmost-longest) over the trigger stems of the text's script, one stem list per rule
 //! family (a text with no stem costs one scan; a sentence is looked at only by the families
-//! whose stems it holds), Russian told from Ukrainian, sentence splitting, then per sentence the rule families. A phrase list runs on a sentence
-//! only when one of the literals its every match holds occurs there (`gate`).
+//! whose stems it holds), Russian told from Ukrainian, sentence splitting, then per
+//! sentence the rule families. A phrase list runs on a sentence only when one of the
+//! literals its every match holds occurs there (`gate`).
 //!
 //! Granularity of the mentions:
 //! - ceasefire: one mention per trigger occurrence, each with its own status;
