@@ -27,6 +27,7 @@ mod causes_apart;
 mod counts_in_words;
 mod official_forms;
 mod probe_round_eleven;
+mod probe_round_fifteen;
 mod probe_round_fourteen;
 mod probe_round_ten;
 mod probe_round_thirteen;
