@@ -46,6 +46,26 @@ fn clause_break(s: &Sent, from: usize, to: usize) -> bool {
     })
 }
 
+/// Tokens between a negator that opens a subject and the auxiliary before its verb ("no
+/// one on the Afghan side had been hurt", "no Iraqi citizens had been killed").
+const SUBJECT_REACH: usize = 8;
+
+/// True when the negator ending at token `nb` opens the subject of the cue at token `a`: the
+/// words between are a noun phrase (no number, conjunction or punctuation) and an auxiliary
+/// stands right before the cue. The caller checks that no other cue lies between.
+fn negates_subject(s: &Sent, nb: usize, a: usize) -> bool {
+    let sets = &s.lang.sets;
+    nb < a
+        && a - nb <= SUBJECT_REACH
+        && a > 0
+        && sets.aux.contains(s.w(a - 1))
+        && (nb..a).all(|k| {
+            s.toks.get(k).is_some_and(|t| t.word)
+                && !sets.conj.contains(s.w(k))
+                && !super::numbers::is_number_word(s.lang, s.w(k))
+        })
+}
+
 /// The negations of `cues` in `s`. `after_negative`: the sentence before named an accident
 /// or disaster, so a negated cue here ("… accidentally fired. Nobody was hurt.") makes no
 /// claim either way.
@@ -100,6 +120,9 @@ pub fn negated_cues(s: &Sent, cues: &[Cue], after_negative: bool) -> Negation {
         let negated = negs
             .iter()
             .any(|&(_, nb)| nb <= c.a && c.a - nb <= 3 && !clause_break(s, nb, c.a))
+            || negs.iter().any(|&(_, nb)| {
+                negates_subject(s, nb, c.a) && !cues.iter().any(|q| q.a >= nb && q.a < c.a)
+            })
             || negs_after
                 .iter()
                 .any(|&(na, _)| na >= c.b && na - c.b <= 5 && (c.b..na).all(|k| s.toks[k].word));

@@ -77,6 +77,19 @@ pub(super) fn found(s: &Sent, range: (usize, usize)) -> Option<Found> {
 fn agent(s: &Sent, (a, mut b): (usize, usize)) -> Option<(usize, usize, bool)> {
     let sets = &s.lang.sets;
     let before = b;
+    // "according to the agreement reached in Sochi", "an internal document seen by Reuters":
+    // an unnamed abstract head with its participle speaks for no one; its agent does
+    // ("figures compiled by the UN", "figures released on Wednesday by the UN" → "the UN").
+    if let Some(h) = (a..b).find(|&k| sets.abstract_heads.contains(s.w(k)))
+        && (a..h).all(|k| !s.is_cap(k) || sets.abstract_modifiers.contains(s.w(k)))
+        && h + 1 < b
+        && (s.w(h + 1).ends_with("ed") || matches!(s.w(h + 1), "seen" | "made" | "drawn"))
+    {
+        return (h + 2..b)
+            .find(|&k| s.w(k) == "by")
+            .filter(|&k| k + 1 < b)
+            .map(|k| (k + 1, b, true));
+    }
     // "Ministry of Information": a capitalised head after "of" ends a name.
     while b > a
         && sets.abstract_heads.contains(s.w(b - 1))

@@ -1,11 +1,14 @@
 //! Shapes found by readers who wrote their own passages from TAGS.md alone (a fifteenth
 //! round): a truce during which an attack is told, a truce scheduled to take effect, one
 //! side that accepts and waits for the other's answer, a truce no longer in force, the fire
-//! stopped in the passive.
+//! stopped in the passive; a negator that opens the subject; captures told as a noun; words
+//! of other trades (a cricket pitch, a novel, interest rates); a past war's toll told of a
+//! place; a document or agreement that speaks for no one.
 
+use crate::tag::CasualtyCategory::*;
 use crate::tag::CeasefireStatus::*;
 use crate::tag::MentionKind::*;
-use crate::tag::test_util::{kinds, statuses};
+use crate::tag::test_util::{claimants, claims, keys, kinds, statuses};
 
 #[test]
 fn an_attack_told_during_a_truce_violates_it() {
@@ -86,5 +89,128 @@ fn the_fire_stopped_in_the_passive_is_a_truce() {
     assert_eq!(
         kinds("Огонь по позициям противника велся всю ночь."),
         vec![Clash]
+    );
+}
+
+#[test]
+fn a_negator_that_opens_the_subject_negates_its_verb() {
+    for (text, cat) in [
+        (
+            "Troops exchanged fire with militiamen at the crossing, an official said, adding that no one on the Ethiopian side had been hurt.",
+            Wounded,
+        ),
+        (
+            "Rebels shelled the outpost overnight. No Sudanese soldiers had been killed in the raid, the army said.",
+            Killed,
+        ),
+        (
+            "Rebels shelled the outpost overnight. The Kyrgyz side did not suffer losses, the border service said.",
+            KilledOrWounded,
+        ),
+    ] {
+        let got = claims(text);
+        assert_eq!(got.len(), 1, "{text}");
+        assert_eq!((got[0].0, got[0].1, got[0].4), (cat, None, true), "{text}");
+    }
+    // A negated figure of its own does not reach a later subject with a cue of its own.
+    let got = claims(
+        "The army said its troops repelled an attack near Kidal and suffered no casualties while a large number of attackers were killed.",
+    );
+    assert_eq!(
+        got.iter().map(|c| (c.0, c.4)).collect::<Vec<_>>(),
+        vec![(KilledOrWounded, true), (Killed, false)]
+    );
+    // A number between the negator and the verb starts a subject of its own.
+    assert_eq!(
+        keys("No agreement was reached and two soldiers were killed in the shelling of Kupiansk."),
+        vec![(Killed, Some(2))]
+    );
+}
+
+#[test]
+fn a_capture_told_as_a_noun_counts_its_figure() {
+    assert_eq!(
+        keys("Al-Shabaab announced the capture of nine Ethiopian soldiers near Baidoa."),
+        vec![(Captured, Some(9))]
+    );
+    let got = claims(
+        "Gunmen attacked a patrol near Kandi. The army denies the reports about the capture of four soldiers by the attackers.",
+    );
+    assert_eq!(
+        got.iter().map(|c| (c.0, c.1, c.4)).collect::<Vec<_>>(),
+        vec![(Captured, Some(4), true)]
+    );
+    // The capture of a place is no claim.
+    assert!(claims("Troops announced the capture of the town after heavy fighting.").is_empty());
+}
+
+#[test]
+fn an_animal_word_inside_a_name_is_no_animal() {
+    assert_eq!(
+        keys(
+            "The army said 31 Tamil Tiger fighters and two soldiers were killed in clashes near Mannar."
+        ),
+        vec![(Killed, Some(31)), (Killed, Some(2))]
+    );
+    assert!(claims("A tiger killed two villagers near the forest reserve in Assam.").is_empty());
+}
+
+#[test]
+fn people_whose_whereabouts_were_unknown_are_missing() {
+    assert_eq!(
+        keys(
+            "Rebels ambushed the convoy near Ituri. The whereabouts of the other soldiers were unknown."
+        ),
+        vec![(Missing, None)]
+    );
+}
+
+#[test]
+fn words_of_other_trades_are_no_clash_or_truce() {
+    assert!(kinds("The spinners won a battle of attrition on a slow pitch in Kandy.").is_empty());
+    assert!(
+        kinds(
+            "The central bank and the treasury have reached an uneasy truce over interest rates."
+        )
+        .is_empty()
+    );
+    assert!(
+        kinds("Her debut novel follows a family as militia raids close in; its battle scenes ring true.")
+            .is_empty()
+    );
+    // A pitch that is only a place keeps the clash.
+    assert_eq!(
+        kinds("Troops clashed with rebels on a hill above the pitch where children play."),
+        vec![Clash]
+    );
+}
+
+#[test]
+fn a_past_wars_toll_told_of_a_place_is_no_claim() {
+    assert!(
+        claims("The court sits in Freetown, capital of Sierra Leone, whose civil war killed some 50,000 people.")
+            .is_empty()
+    );
+}
+
+#[test]
+fn an_agreement_or_a_document_speaks_for_no_one() {
+    assert_eq!(
+        claimants(
+            "According to the plan agreed in Doha, troops attacked at dawn and killed 12 rebels, the army said."
+        ),
+        vec![Some("the army".to_string())]
+    );
+    assert_eq!(
+        claimants(
+            "The United Nations estimates that 4,000 civilians have been killed in the fighting, according to an internal memo seen by Reuters."
+        ),
+        vec![Some("The United Nations".to_string())]
+    );
+    assert_eq!(
+        claimants(
+            "Figures released on Monday by the UN put the toll at 312 civilians killed in Darfur."
+        ),
+        vec![Some("the UN".to_string())]
     );
 }
