@@ -214,3 +214,72 @@ fn an_agreement_or_a_document_speaks_for_no_one() {
         vec![Some("the UN".to_string())]
     );
 }
+
+#[test]
+fn killed_or_wounded_joined_by_or_is_one_claim() {
+    assert_eq!(
+        keys("У боях за Торецьк убито або поранено понад 200 окупантів, повідомили в бригаді."),
+        vec![(KilledOrWounded, Some(200))]
+    );
+}
+
+#[test]
+fn a_part_in_a_grave_condition_is_a_claim_of_its_own() {
+    assert_eq!(
+        keys(
+            "В результате обстрела Горловки ранены пятеро военнослужащих, трое из них в тяжелом состоянии."
+        ),
+        vec![(Wounded, Some(5)), (Wounded, Some(3))]
+    );
+    assert_eq!(
+        keys("Унаслідок удару по Сумах поранено вісьмох людей, двоє з них у важкому стані."),
+        vec![(Wounded, Some(8)), (Wounded, Some(2))]
+    );
+}
+
+#[test]
+fn people_whose_fate_is_unknown_are_missing() {
+    assert_eq!(
+        keys("После штурма села судьба еще 14 ополченцев неизвестна."),
+        vec![(Missing, Some(14))]
+    );
+    assert_eq!(
+        keys("Після бою під Кліщіївкою доля 9 військових залишається невідомою."),
+        vec![(Missing, Some(9))]
+    );
+    // A share of a harvest is no one's fate.
+    assert!(claims("Після обстрілу доля 30 відсотків врожаю невідома.").is_empty());
+}
+
+#[test]
+fn people_returned_in_an_exchange_were_captured_and_bodies_were_killed() {
+    assert_eq!(
+        keys("В результате обмена с подконтрольной Киеву территории возвращены 64 военнослужащих."),
+        vec![(Captured, Some(64))]
+    );
+    assert_eq!(
+        keys("В результате обмена телами возвращены 30 погибших военнослужащих."),
+        vec![(Killed, Some(30))]
+    );
+}
+
+#[test]
+fn a_strike_only_feared_is_no_clash() {
+    assert!(
+        kinds("Россия может попытаться нанести массированный удар по энергетике, заявил эксперт.")
+            .is_empty()
+    );
+    assert!(kinds("Ворог може спробувати завдати масованого удару по енергетиці, попередили в Повітряних силах.").is_empty());
+    assert_eq!(
+        kinds("Ворог завдав масованого удару по енергетиці Харкова."),
+        vec![Clash]
+    );
+}
+
+#[test]
+fn an_outbreak_of_disease_is_no_casualty() {
+    assert!(
+        claims("В воинской части вспышка кишечной инфекции: госпитализированы 25 военнослужащих, один скончался.")
+            .is_empty()
+    );
+}
