@@ -283,3 +283,51 @@ fn an_outbreak_of_disease_is_no_casualty() {
             .is_empty()
     );
 }
+
+#[test]
+fn politicians_who_clash_by_name_or_place_fight_no_battle() {
+    for text in [
+        "Foreign ministers Lavrov and Cavusoglu clashed over the border dispute at a tense meeting in Sochi.",
+        "Lawmakers in Nairobi clashed for hours on Tuesday over the deployment to Somalia.",
+        "Kenyan legislators clashed with the defence minister over the Lamu operation.",
+    ] {
+        assert!(kinds(text).is_empty(), "{text}");
+    }
+    // Officials who report a clash of others keep it.
+    assert_eq!(
+        kinds("Officials in Kabul said Taliban fighters clashed with Pakistani troops at Torkham."),
+        vec![Clash]
+    );
+}
+
+#[test]
+fn an_attack_or_a_loss_only_supposed_is_none() {
+    for text in [
+        "Police warned that the insurgents could attempt attacks in Mandera over the holidays.",
+        "The minister said the army would strike the militants anywhere if another soldier was hurt.",
+    ] {
+        assert!(kinds(text).is_empty(), "{text}");
+    }
+    // A narrative "would later" tells what happened.
+    assert_eq!(
+        kinds("Troops would later attack the town from the north."),
+        vec![Clash]
+    );
+    // "No cross-border attacks reported" names no attack.
+    assert_eq!(
+        kinds("The truce has largely held, with no cross-border attacks reported since Sunday."),
+        vec![Ceasefire]
+    );
+}
+
+#[test]
+fn a_truce_off_the_table_or_between_unions_is_none() {
+    for text in [
+        "The president said a ceasefire with the armed group was not on the table.",
+        "The teachers' union agreed to a social truce with the government, shelving a strike over pay.",
+        "Переговоры о продлении соглашения не предусматривают прекращения огня, заявил дипломат.",
+        "Домовленість не передбачає припинення вогню, наголосив речник.",
+    ] {
+        assert!(kinds(text).is_empty(), "{text}");
+    }
+}
