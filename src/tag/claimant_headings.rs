@@ -79,18 +79,22 @@ pub(super) fn colon_speaker(s: &Sent) -> Option<(usize, Found)> {
     // A longer head is a name in capitals ("Information Team of the State Administration
     // Council:", "Inter-Services Public Relations (ISPR):") or ends in a person's name ("Врио
     // губернатора Запорожской области Евгений Балицкий:").
-    let bracket = |k: usize| matches!(s.w(k), "(" | ")");
+    // Brackets and quotes stay inside a name ("Оперативне командування «Південь»:").
+    let bracket = |k: usize| matches!(s.w(k), "(" | ")" | "«" | "»" | "“" | "”" | "\"" | "„");
     let title_case = (0..colon).all(|k| {
         bracket(k) || s.is_cap(k) || matches!(s.w(k), "of" | "the" | "and" | "for" | "on")
     });
     let ends_in_name = colon >= 2 && s.is_cap(colon - 1) && s.is_cap(colon - 2);
     // "Border Service of the State Committee for National Security of the Kyrgyz Republic:"
     let long_title = colon <= 16 && title_case;
-    let head = (colon <= 5 || colon <= 9 && ends_in_name || long_title)
+    let speakers = s.matches(&s.lang.claim_speakers);
+    // "Координаційний штаб з питань поводження з військовополоненими:": a speaker's noun
+    // that opens the heading heads a longer name.
+    let opens_with_speaker =
+        !heading_kind(s.w(0)) && speakers.iter().any(|&(a, b)| a <= 1 && b <= colon);
+    let head = (colon <= 5 || colon <= 9 && (ends_in_name || opens_with_speaker) || long_title)
         && (0..colon).all(|k| s.toks[k].word || bracket(k))
-        && s.matches(&s.lang.claim_speakers)
-            .iter()
-            .any(|&(a, b)| b <= colon && a < colon);
+        && speakers.iter().any(|&(a, b)| b <= colon && a < colon);
     // "Зеленський: …": a lone Russian or Ukrainian surname heads a
     // report as its speaker ("Пушилин: в Горловке погибли двое").
     let surname = colon == 1 && slavic_surname(s.w(0));

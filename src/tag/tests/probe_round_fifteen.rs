@@ -331,3 +331,52 @@ fn a_truce_off_the_table_or_between_unions_is_none() {
         assert!(kinds(text).is_empty(), "{text}");
     }
 }
+
+#[test]
+fn a_ukrainian_outlet_citing_a_source_relays_it() {
+    assert_eq!(
+        claimants(
+            "Як передає «Інтерфакс» із посиланням на МВС Дагестану, загинули четверо поліцейських."
+        ),
+        vec![Some("МВС Дагестану".to_string())]
+    );
+    assert_eq!(
+        claimants(
+            "Російські військові повідомили про загибель двох миротворців, передає Укрінформ із посиланням на ТАСС."
+        ),
+        vec![Some("Російські військові".to_string())]
+    );
+}
+
+#[test]
+fn a_ukrainian_heading_with_quotes_or_a_long_name_names_its_issuer() {
+    assert_eq!(
+        claimants("Оперативне командування «Схід»: під Торецьком знищено 14 окупантів."),
+        vec![Some("Оперативне командування «Схід»".to_string())]
+    );
+    assert_eq!(
+        claimants(
+            "Координаційний штаб з питань поводження з військовополоненими: з полону повернулися 103 захисники."
+        ),
+        vec![Some(
+            "Координаційний штаб з питань поводження з військовополоненими".to_string()
+        )]
+    );
+}
+
+#[test]
+fn fighting_only_supposed_or_refrained_from_is_none() {
+    for text in [
+        "Якщо ворог спробує новий наступ на Сумщину, бої можуть тривати місяцями.",
+        "Если противник попытается наступать на Купянск, бои будут долгими.",
+        "If the militants try to retake the valley, the fighting could last for months.",
+        "МАГАТЕ закликало сторони утриматися від будь-яких ударів по Запорізькій АЕС.",
+        "МАГАТЭ призвало стороны воздержаться от любых ударов по станции.",
+    ] {
+        assert!(kinds(text).is_empty(), "{text}");
+    }
+    assert_eq!(
+        kinds("Rebels attacked the base when troops tried to retake the town."),
+        vec![Clash]
+    );
+}
