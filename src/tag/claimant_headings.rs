@@ -142,6 +142,24 @@ fn comma_heading(s: &Sent, start: usize, colon: usize) -> Option<Found> {
     } else {
         colon
     };
+    // "…, 25 June 2017:": a date after a comma (a day and its month) is no part of the
+    // issuer, nor what follows ("…, 7 Division:" is).
+    let mut end = commas
+        .iter()
+        .copied()
+        .find(|&c| {
+            c < end
+                && s.w(c + 1).starts_with(|ch: char| ch.is_ascii_digit())
+                && s.lang.sets.months.contains(s.w(c + 2))
+        })
+        .unwrap_or(end);
+    // "Sudanese Armed Forces statement, …": the heading's kind after the issuer is left out.
+    while end > start + 1
+        && heading_kind(s.w(end - 1))
+        && !matches!(s.w(end - 2), "of" | "for" | "and" | "the")
+    {
+        end -= 1;
+    }
     let speakers = s.matches(&s.lang.claim_speakers);
     let speaker_at = |k: usize| speakers.iter().any(|&(a, b)| a <= k && k < b);
     let capital = |k: usize| s.is_cap(k) || s.w(k).starts_with(|c: char| c.is_ascii_digit());

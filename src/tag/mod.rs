@@ -66,7 +66,7 @@ use lexicon::{FAMILY_CASUALTY, FAMILY_CEASEFIRE, FAMILY_CLASH, LEXICONS, Lang};
 use sentence::Sents;
 
 /// Version of the rules and data; stored with every mention. Bump on any rule or data change.
-pub const TAGGER_VERSION: &str = "0.4.33";
+pub const TAGGER_VERSION: &str = "0.4.34";
 
 /// A claimant named after the claims: the sentence that closes a quotation the claims open
 /// ("«… 23 367 человек. …», — указали в МО РФ"), or a later sentence that points back

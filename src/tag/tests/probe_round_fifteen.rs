@@ -380,3 +380,19 @@ fn fighting_only_supposed_or_refrained_from_is_none() {
         vec![Clash]
     );
 }
+
+#[test]
+fn a_date_in_a_heading_is_no_part_of_its_issuer() {
+    for (text, issuer) in [
+        (
+            "Statement by the Army Spokesperson, 12 May 2021: Two soldiers were wounded in the fighting near Beni.",
+            "the Army Spokesperson",
+        ),
+        (
+            "Royal Thai Army statement, 24 July 2025: Three soldiers were killed in shelling near the temple.",
+            "Royal Thai Army",
+        ),
+    ] {
+        assert_eq!(claimants(text), vec![Some(issuer.to_string())], "{text}");
+    }
+}
