@@ -117,15 +117,12 @@ pub fn negated_cues(s: &Sent, cues: &[Cue], after_negative: bool) -> Negation {
             used[ci] = true;
             continue;
         }
-        let negated = negs
+        let negated = negs.iter().any(|&(_, nb)| {
+            nb <= c.a && c.a - nb <= 3 && !clause_break(s, nb, c.a)
+                || negates_subject(s, nb, c.a) && !cues.iter().any(|q| q.a >= nb && q.a < c.a)
+        }) || negs_after
             .iter()
-            .any(|&(_, nb)| nb <= c.a && c.a - nb <= 3 && !clause_break(s, nb, c.a))
-            || negs.iter().any(|&(_, nb)| {
-                negates_subject(s, nb, c.a) && !cues.iter().any(|q| q.a >= nb && q.a < c.a)
-            })
-            || negs_after
-                .iter()
-                .any(|&(na, _)| na >= c.b && na - c.b <= 5 && (c.b..na).all(|k| s.toks[k].word));
+            .any(|&(na, _)| na >= c.b && na - c.b <= 5 && (c.b..na).all(|k| s.toks[k].word));
         // "denied its fighters were hit and said 23 civilians had been killed": a clause of
         // new speech after the denial ends its reach.
         let new_speech = |from: usize| {

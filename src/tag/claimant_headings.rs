@@ -39,6 +39,19 @@ fn heading_kind(w: &str) -> bool {
     HEADING_KIND_NOUNS.contains(&w) || HEADING_KIND_QUALIFIERS.contains(&w)
 }
 
+/// The end of the issuer in tokens `[start, end)` without the heading's kind after it
+/// ("Security Council press statement" → "Security Council"); a kind after "of" is the
+/// issuer's own name ("Ministry of Information").
+fn without_kind(s: &Sent, start: usize, mut end: usize) -> usize {
+    while end > start + 1
+        && heading_kind(s.w(end - 1))
+        && !matches!(s.w(end - 2), "of" | "for" | "and" | "the")
+    {
+        end -= 1;
+    }
+    end
+}
+
 /// "Артём Индюков, офицер СЦКК: «…»": a speaker before a colon that opens a quotation. A
 /// short head that names a speaker's body opens a report too ("Генштаб ВСУ: за сутки …").
 pub(super) fn colon_speaker(s: &Sent) -> Option<(usize, Found)> {
@@ -112,16 +125,7 @@ pub(super) fn colon_speaker(s: &Sent) -> Option<(usize, Found)> {
     {
         return None;
     }
-    // "Security Council press statement:": the issuer, without the heading's kind (a kind
-    // after "of" is the issuer's own name: "Ministry of Information:").
-    let mut end = colon;
-    while end > 1
-        && heading_kind(s.w(end - 1))
-        && !matches!(s.w(end - 2), "of" | "for" | "and" | "the")
-    {
-        end -= 1;
-    }
-    found(s, (0, end)).map(|f| (0, f))
+    found(s, (0, without_kind(s, 0, colon))).map(|f| (0, f))
 }
 
 /// "Ministry of Defence of Azerbaijan, operational information:", "Indian Army spokesperson,
@@ -144,7 +148,7 @@ fn comma_heading(s: &Sent, start: usize, colon: usize) -> Option<Found> {
     };
     // "…, 25 June 2017:": a date after a comma (a day and its month) is no part of the
     // issuer, nor what follows ("…, 7 Division:" is).
-    let mut end = commas
+    let dated = commas
         .iter()
         .copied()
         .find(|&c| {
@@ -154,12 +158,7 @@ fn comma_heading(s: &Sent, start: usize, colon: usize) -> Option<Found> {
         })
         .unwrap_or(end);
     // "Sudanese Armed Forces statement, …": the heading's kind after the issuer is left out.
-    while end > start + 1
-        && heading_kind(s.w(end - 1))
-        && !matches!(s.w(end - 2), "of" | "for" | "and" | "the")
-    {
-        end -= 1;
-    }
+    let end = without_kind(s, start, dated);
     let speakers = s.matches(&s.lang.claim_speakers);
     let speaker_at = |k: usize| speakers.iter().any(|&(a, b)| a <= k && k < b);
     let capital = |k: usize| s.is_cap(k) || s.w(k).starts_with(|c: char| c.is_ascii_digit());
